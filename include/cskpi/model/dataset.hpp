@@ -1,0 +1,146 @@
+// cskpi/model/dataset.hpp: all accepted records of a run, held column-wise with
+// dictionary-coded labels, so the one-pass engine scans tens of millions of rows fast.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "cskpi/model/agent_event.hpp"
+#include "cskpi/model/customer_event.hpp"
+#include "cskpi/model/dictionary.hpp"
+#include "cskpi/model/dimension.hpp"
+#include "cskpi/model/interaction.hpp"
+#include "cskpi/model/interaction_event.hpp"
+#include "cskpi/model/survey.hpp"
+
+namespace cskpi {
+
+/// Column sentinel for an absent instant (milliseconds since the epoch otherwise).
+inline constexpr std::int64_t no_instant = std::numeric_limits<std::int64_t>::min();
+/// Column sentinel for an absent count or duration in milliseconds.
+inline constexpr std::int64_t no_value = -1;
+
+/// Interactions, one vector per field; row i of every vector is interaction i.
+struct InteractionColumns {
+  std::array<std::vector<std::uint32_t>, dimension_count> dim;  // codes; no_code = absent
+  std::vector<std::uint32_t> customer;                         // Dataset::customers() code
+  std::vector<std::int64_t> created_ms;
+  std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
+  std::vector<std::int64_t> resolved_ms;        // no_instant = open
+  std::vector<std::int64_t> contacts;           // no_value = absent
+  std::vector<std::int64_t> reopened;           // no_value = absent (counts as 0)
+  std::vector<std::int64_t> handle_ms;          // no_value = absent
+  std::vector<std::int64_t> wait_ms;            // no_value = absent
+  std::vector<double> cost;                     // NaN = absent
+  std::vector<std::uint8_t> abandoned;          // 0 / 1
+  [[nodiscard]] std::size_t size() const noexcept { return created_ms.size(); }
+};
+
+/// Survey responses. `dim` holds the explicit values; `effective_dim` (filled by
+/// Dataset::link) adds what is inherited from the linked interaction.
+struct SurveyColumns {
+  std::vector<SurveyKind> kind;
+  std::vector<std::int16_t> score;
+  std::vector<std::int64_t> responded_ms;
+  std::vector<std::uint32_t> customer;     // Dataset::customers() code, no_code = absent
+  std::vector<std::uint32_t> link_id;      // Dataset::survey_links() code of interaction_id, no_code = none
+  std::vector<std::uint32_t> interaction;  // linked accepted interaction row, no_code = none (after link())
+  std::array<std::vector<std::uint32_t>, dimension_count> dim;
+  std::array<std::vector<std::uint32_t>, dimension_count> effective_dim;
+  [[nodiscard]] std::size_t size() const noexcept { return responded_ms.size(); }
+};
+
+struct InteractionEventColumns {
+  std::vector<std::uint32_t> interaction;  // row of the interaction
+  std::vector<std::int64_t> at_ms;
+  std::vector<InteractionEventType> type;
+  std::vector<TicketStatus> status;  // meaningful when type == status
+  std::vector<std::uint32_t> agent;  // agent dimension code, no_code = absent
+  [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
+};
+
+struct CustomerEventColumns {
+  std::vector<std::uint32_t> customer;  // Dataset::customers() code
+  std::vector<CustomerEventType> type;
+  std::vector<std::int64_t> at_ms;
+  std::vector<std::uint32_t> product;  // product dimension code, no_code = absent
+  std::vector<double> mrr;             // NaN = absent
+  [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
+};
+
+struct AgentEventColumns {
+  std::vector<std::uint32_t> agent;  // agent dimension code
+  std::vector<AgentEventType> type;
+  std::vector<std::int64_t> at_ms;
+  std::vector<std::uint32_t> team;        // team dimension code, no_code = absent
+  std::vector<std::uint32_t> department;  // department dimension code, no_code = absent
+  [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
+};
+
+/// What happened to an added interaction event.
+enum class EventAdd : unsigned char { accepted, unknown_interaction, before_created };
+
+/// The accepted records of a run. Labels of one dimension share one dictionary across
+/// record types, so a survey's channel code equals its interaction's channel code.
+/// Not thread-safe while adding; const access may be shared.
+class Dataset {
+ public:
+  /// Adds an interaction; false (nothing stored) when its id is already taken.
+  bool add(const Interaction& record);
+  /// Adds a survey response; false (nothing stored) when its id is already taken.
+  bool add(const SurveyResponse& record);
+  /// Adds an interaction event; refused when the interaction is unknown or the event
+  /// is before the interaction's created_at.
+  EventAdd add(const InteractionEvent& record);
+  void add(const CustomerEvent& record);
+  void add(const AgentEvent& record);
+
+  /// Resolves survey links to interactions and fills SurveyColumns::effective_dim.
+  /// Call after the last add and before reading surveys; idempotent.
+  void link();
+
+  [[nodiscard]] const InteractionColumns& interactions() const noexcept { return interactions_; }
+  [[nodiscard]] const SurveyColumns& surveys() const noexcept { return surveys_; }
+  [[nodiscard]] const InteractionEventColumns& interaction_events() const noexcept { return events_; }
+  [[nodiscard]] const CustomerEventColumns& customer_events() const noexcept { return customer_events_; }
+  [[nodiscard]] const AgentEventColumns& agent_events() const noexcept { return agent_events_; }
+
+  /// Labels of a dimension (priority labels are the enum names).
+  [[nodiscard]] const Dictionary& dictionary(Dimension d) const noexcept { return dims_[index_of(d)]; }
+  /// Customer ids (interactions, surveys, customer events).
+  [[nodiscard]] const Dictionary& customers() const noexcept { return customers_; }
+  /// Interaction ids: code == row.
+  [[nodiscard]] const Dictionary& interaction_ids() const noexcept { return interaction_ids_; }
+  /// Survey ids: code == row.
+  [[nodiscard]] const Dictionary& survey_ids() const noexcept { return survey_ids_; }
+  /// The interaction ids that surveys link to (accepted or not).
+  [[nodiscard]] const Dictionary& survey_links() const noexcept { return survey_links_; }
+
+  [[nodiscard]] std::optional<std::uint32_t> find_interaction(std::string_view id) const {
+    return interaction_ids_.find(id);
+  }
+  /// Row i back as a value type.
+  [[nodiscard]] Interaction interaction(std::size_t row) const;
+  /// The label of a code, or nullopt for no_code.
+  [[nodiscard]] std::optional<std::string_view> label(Dimension d, std::uint32_t code) const;
+
+ private:
+  std::uint32_t code(Dimension d, const std::optional<std::string>& value);
+
+  std::array<Dictionary, dimension_count> dims_;
+  Dictionary customers_;
+  Dictionary interaction_ids_;
+  Dictionary survey_ids_;
+  Dictionary survey_links_;
+  InteractionColumns interactions_;
+  SurveyColumns surveys_;
+  InteractionEventColumns events_;
+  CustomerEventColumns customer_events_;
+  AgentEventColumns agent_events_;
+};
+
+}  // namespace cskpi

@@ -1,0 +1,167 @@
+#include "cskpi/model/dataset.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace cskpi {
+namespace {
+
+std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
+
+std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
+  return seconds ? std::llround(*seconds * 1000.0) : no_value;
+}
+
+std::optional<TimePoint> instant_of(std::int64_t ms) {
+  if (ms == no_instant) return std::nullopt;
+  return from_millis(ms);
+}
+
+std::optional<double> seconds_of(std::int64_t ms) {
+  if (ms == no_value) return std::nullopt;
+  return static_cast<double>(ms) / 1000.0;
+}
+
+}  // namespace
+
+std::uint32_t Dataset::code(Dimension d, const std::optional<std::string>& value) {
+  return value ? dims_[index_of(d)].intern(*value) : no_code;
+}
+
+bool Dataset::add(const Interaction& r) {
+  const std::size_t before = interaction_ids_.size();
+  interaction_ids_.intern(r.id);
+  if (interaction_ids_.size() == before) return false;
+  auto& c = interactions_;
+  c.dim[index_of(Dimension::channel)].push_back(dims_[index_of(Dimension::channel)].intern(r.channel));
+  c.dim[index_of(Dimension::topic)].push_back(code(Dimension::topic, r.topic));
+  c.dim[index_of(Dimension::product)].push_back(code(Dimension::product, r.product));
+  c.dim[index_of(Dimension::kind)].push_back(code(Dimension::kind, r.kind));
+  c.dim[index_of(Dimension::priority)].push_back(
+      r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
+  c.dim[index_of(Dimension::agent)].push_back(code(Dimension::agent, r.agent_id));
+  c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
+  c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
+  c.customer.push_back(customers_.intern(r.customer_id));
+  c.created_ms.push_back(to_millis(r.created_at));
+  c.first_response_ms.push_back(millis_or(r.first_response_at));
+  c.resolved_ms.push_back(millis_or(r.resolved_at));
+  c.contacts.push_back(r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value);
+  c.reopened.push_back(r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value);
+  c.handle_ms.push_back(seconds_to_millis(r.handle_seconds));
+  c.wait_ms.push_back(seconds_to_millis(r.wait_seconds));
+  c.cost.push_back(r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN());
+  c.abandoned.push_back(r.abandoned ? 1 : 0);
+  return true;
+}
+
+bool Dataset::add(const SurveyResponse& r) {
+  const std::size_t before = survey_ids_.size();
+  survey_ids_.intern(r.id);
+  if (survey_ids_.size() == before) return false;
+  auto& c = surveys_;
+  c.kind.push_back(r.kind);
+  c.score.push_back(static_cast<std::int16_t>(r.score));
+  c.responded_ms.push_back(to_millis(r.responded_at));
+  c.customer.push_back(r.customer_id ? customers_.intern(*r.customer_id) : no_code);
+  c.link_id.push_back(r.interaction_id ? survey_links_.intern(*r.interaction_id) : no_code);
+  c.interaction.push_back(no_code);
+  c.dim[index_of(Dimension::channel)].push_back(code(Dimension::channel, r.channel));
+  c.dim[index_of(Dimension::topic)].push_back(code(Dimension::topic, r.topic));
+  c.dim[index_of(Dimension::product)].push_back(code(Dimension::product, r.product));
+  c.dim[index_of(Dimension::kind)].push_back(no_code);  // the contact kind is only inherited
+  c.dim[index_of(Dimension::priority)].push_back(
+      r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
+  c.dim[index_of(Dimension::agent)].push_back(code(Dimension::agent, r.agent_id));
+  c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
+  c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
+  return true;
+}
+
+EventAdd Dataset::add(const InteractionEvent& r) {
+  const auto row = interaction_ids_.find(r.interaction_id);
+  if (!row) return EventAdd::unknown_interaction;
+  if (to_millis(r.at) < interactions_.created_ms[*row]) return EventAdd::before_created;
+  events_.interaction.push_back(*row);
+  events_.at_ms.push_back(to_millis(r.at));
+  events_.type.push_back(r.type);
+  events_.status.push_back(r.status.value_or(TicketStatus::new_));
+  events_.agent.push_back(code(Dimension::agent, r.agent_id));
+  return EventAdd::accepted;
+}
+
+void Dataset::add(const CustomerEvent& r) {
+  customer_events_.customer.push_back(customers_.intern(r.customer_id));
+  customer_events_.type.push_back(r.type);
+  customer_events_.at_ms.push_back(to_millis(r.at));
+  customer_events_.product.push_back(code(Dimension::product, r.product));
+  customer_events_.mrr.push_back(r.mrr ? *r.mrr : std::numeric_limits<double>::quiet_NaN());
+}
+
+void Dataset::add(const AgentEvent& r) {
+  agent_events_.agent.push_back(dims_[index_of(Dimension::agent)].intern(r.agent_id));
+  agent_events_.type.push_back(r.type);
+  agent_events_.at_ms.push_back(to_millis(r.at));
+  agent_events_.team.push_back(code(Dimension::team, r.team));
+  agent_events_.department.push_back(code(Dimension::department, r.department));
+}
+
+void Dataset::link() {
+  auto& s = surveys_;
+  const std::size_t n = s.size();
+  // Map each distinct link id to an interaction row once.
+  std::vector<std::uint32_t> row_of_link(survey_links_.size(), no_code);
+  for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
+    if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
+  }
+  for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d] = s.dim[d];
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t link = s.link_id[i];
+    const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
+    s.interaction[i] = row;
+    if (row == no_code) continue;
+    for (std::size_t d = 0; d < dimension_count; ++d) {
+      if (s.effective_dim[d][i] == no_code) s.effective_dim[d][i] = interactions_.dim[d][row];
+    }
+  }
+}
+
+std::optional<std::string_view> Dataset::label(Dimension d, std::uint32_t code) const {
+  if (code == no_code) return std::nullopt;
+  return std::string_view{dims_[index_of(d)].value(code)};
+}
+
+Interaction Dataset::interaction(std::size_t row) const {
+  const auto& c = interactions_;
+  const auto text = [&](Dimension d) -> std::optional<std::string> {
+    const auto v = label(d, c.dim[index_of(d)][row]);
+    return v ? std::optional<std::string>{std::string{*v}} : std::nullopt;
+  };
+  Interaction r;
+  r.id = interaction_ids_.value(static_cast<std::uint32_t>(row));
+  r.customer_id = customers_.value(c.customer[row]);
+  r.channel = text(Dimension::channel).value_or(std::string{});
+  r.topic = text(Dimension::topic);
+  r.product = text(Dimension::product);
+  r.kind = text(Dimension::kind);
+  if (const auto p = label(Dimension::priority, c.dim[index_of(Dimension::priority)][row])) {
+    for (const Priority candidate : {Priority::low, Priority::normal, Priority::high, Priority::urgent}) {
+      if (to_string(candidate) == *p) r.priority = candidate;
+    }
+  }
+  r.agent_id = text(Dimension::agent);
+  r.team = text(Dimension::team);
+  r.department = text(Dimension::department);
+  r.created_at = from_millis(c.created_ms[row]);
+  r.first_response_at = instant_of(c.first_response_ms[row]);
+  r.resolved_at = instant_of(c.resolved_ms[row]);
+  if (c.contacts[row] != no_value) r.contacts = static_cast<std::uint32_t>(c.contacts[row]);
+  if (c.reopened[row] != no_value) r.reopened = static_cast<std::uint32_t>(c.reopened[row]);
+  r.handle_seconds = seconds_of(c.handle_ms[row]);
+  r.wait_seconds = seconds_of(c.wait_ms[row]);
+  r.abandoned = c.abandoned[row] != 0;
+  if (!std::isnan(c.cost[row])) r.cost = c.cost[row];
+  return r;
+}
+
+}  // namespace cskpi
