@@ -1,0 +1,92 @@
+// cskpi/io/loader.hpp: reads CSV and JSON Lines input files into a Dataset, accepting or
+// rejecting every record with a reason (SPEC §1 "Files", §5, §7).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cskpi/io/reject.hpp"
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/model/survey.hpp"
+
+namespace cskpi {
+
+enum class FileFormat : unsigned char { csv, jsonl };
+
+[[nodiscard]] constexpr std::string_view to_string(FileFormat f) noexcept {
+  return f == FileFormat::csv ? "csv" : "jsonl";
+}
+
+/// From the extension, case-insensitive: .csv → csv; .jsonl / .ndjson → jsonl; otherwise nullopt.
+[[nodiscard]] std::optional<FileFormat> format_from_path(std::string_view path) noexcept;
+
+/// The longest record a reader holds: longer ones are rejected `line_too_long` (SPEC §5).
+inline constexpr std::size_t max_record_bytes = std::size_t{16} * 1024 * 1024;
+
+struct LoadOptions {
+  bool strict = false;  // throw Error(bad_input) at the first bad record instead of rejecting it
+  SurveyScales scales{};
+  std::size_t record_limit = max_record_bytes;  // bytes per record; lowered only by tests
+};
+
+/// Reads input files into a Dataset, counting and recording every reject.
+/// Use: load()/load_mixed() for each input in order, then finish() once.
+class Loader {
+ public:
+  Loader(Dataset& data, LoadOptions options);
+  ~Loader();
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
+  Loader(Loader&&) noexcept;
+  Loader& operator=(Loader&&) = delete;
+
+  /// One file of one record type, its format from the extension.
+  /// Throws Error(io_error) when it cannot be opened or read (the message names the file),
+  /// Error(invalid_argument) when the extension is neither CSV nor JSON Lines,
+  /// Error(bad_input) when the file is refused whole (a CSV header repeating a known column:
+  /// nothing counted) or, in strict mode, at the first bad record with the message
+  /// "file:line: field: reason" (the field part omitted when no single field is to blame).
+  void load(RecordType type, const std::string& path);
+  /// The same from a stream; `name` stands for the file in rejects and messages.
+  void load(RecordType type, std::istream& in, const std::string& name, FileFormat format);
+
+  /// A mixed JSON Lines file: each line's "record" member (interaction, interaction_event,
+  /// survey, customer_event, agent_event) routes it. A line that cannot be routed (no known
+  /// "record", malformed JSON, too long) is rejected with field `record` and counted in
+  /// unrouted(), not under any record type.
+  void load_mixed(const std::string& path);
+  void load_mixed(std::istream& in, const std::string& name);
+
+  /// Adds the deferred interaction events (an event may name an interaction of a later
+  /// file), rejecting `unknown_interaction` and events before the interaction's created_at
+  /// (`inconsistent`, field `at`), then calls Dataset::link(). Call once, after the last load.
+  void finish();
+
+  /// Interaction events count only once finish() has run: they are deferred until then.
+  [[nodiscard]] const InputCounts& counts(RecordType t) const noexcept;
+  /// Every reject, in input order (inputs in load order, then by line).
+  [[nodiscard]] const std::vector<Reject>& rejects() const noexcept;
+  /// Mixed-file lines that could not be routed to a record type (also in rejects()).
+  [[nodiscard]] std::uint64_t unrouted() const noexcept;
+
+  struct State;  // implementation detail (src/io/loader.cpp)
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+/// True for the reject of a mixed-file line that no record type claims (field `record`);
+/// its Reject::type is a placeholder and the rejects file leaves record_type empty.
+[[nodiscard]] bool is_unrouted(const Reject& reject) noexcept;
+
+/// Writes rejects as CSV `file,line,record_type,field,reason,detail` with a header row,
+/// RFC-4180 quoting and LF line ends.
+void write_rejects_csv(std::ostream& out, const std::vector<Reject>& rejects);
+
+}  // namespace cskpi

@@ -1,0 +1,57 @@
+// cskpi/metrics/ces.hpp: Customer Effort Score, higher = easier (SPEC §3 Surveys).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "cskpi/model/survey.hpp"
+
+namespace cskpi {
+
+struct CesConfig {
+  ScoreScale scale{1, 7};  // valid scores, min < max
+  int easy_from = 5;       // easy = score ≥ this
+
+  friend bool operator==(const CesConfig& a, const CesConfig& b) noexcept {
+    return a.scale == b.scale && a.easy_from == b.easy_from;
+  }
+  friend bool operator!=(const CesConfig& a, const CesConfig& b) noexcept { return !(a == b); }
+};
+
+struct CesResult {
+  std::uint64_t responses = 0;
+  std::uint64_t easy = 0;
+  std::optional<double> mean;        // mean score on the scale
+  std::optional<double> easy_share;  // fraction 0-1
+  int easy_from = 5;                 // echo of the config
+  ScoreScale scale{1, 7};            // echo of the config
+
+  friend bool operator==(const CesResult& a, const CesResult& b) noexcept {
+    return a.responses == b.responses && a.easy == b.easy && a.mean == b.mean && a.easy_share == b.easy_share &&
+           a.easy_from == b.easy_from && a.scale == b.scale;
+  }
+  friend bool operator!=(const CesResult& a, const CesResult& b) noexcept { return !(a == b); }
+};
+
+/// Integer state (responses, easy, sum of scores): merges exactly.
+class CesAccumulator {
+ public:
+  CesAccumulator() = default;
+  /// Throws Error(invalid_config) unless scale.min < scale.max and easy_from is on the scale.
+  explicit CesAccumulator(CesConfig config);
+
+  /// Throws Error(invalid_argument) for a score outside the scale.
+  void add(int score);
+  /// Throws Error(incompatible_merge) when the configs differ.
+  void merge(const CesAccumulator& other);
+  [[nodiscard]] CesResult result() const;
+  [[nodiscard]] const CesConfig& config() const noexcept { return config_; }
+
+ private:
+  CesConfig config_;
+  std::uint64_t responses_ = 0;
+  std::uint64_t easy_ = 0;
+  std::int64_t sum_ = 0;
+};
+
+}  // namespace cskpi

@@ -1,0 +1,42 @@
+// cskpi/metrics/duration_stats.hpp: exact order statistics over durations (SPEC §3
+// Order statistics): count, mean, and nearest-rank median and p90.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "cskpi/time.hpp"
+
+namespace cskpi {
+
+struct DurationSummary {
+  std::uint64_t count = 0;
+  std::optional<std::chrono::duration<double>> mean;  // seconds; nullopt when count == 0
+  std::optional<Milliseconds> median;                 // ⌈n/2⌉-th smallest (lower middle for even n)
+  std::optional<Milliseconds> p90;                    // ⌈0.9·n⌉-th smallest
+
+  friend bool operator==(const DurationSummary& a, const DurationSummary& b) noexcept {
+    return a.count == b.count && a.mean == b.mean && a.median == b.median && a.p90 == b.p90;
+  }
+  friend bool operator!=(const DurationSummary& a, const DurationSummary& b) noexcept { return !(a == b); }
+};
+
+/// Keeps every sample (exact, O(n) memory) and the exact sum in milliseconds, so merge
+/// is exact in any order. Negative durations are accepted.
+class DurationAccumulator {
+ public:
+  /// Throws Error(invalid_argument) if the millisecond sum would overflow 64 bits.
+  void add(Milliseconds d);
+  void merge(const DurationAccumulator& other);
+  /// Copies and sorts the samples: O(n log n).
+  [[nodiscard]] DurationSummary result() const;
+  [[nodiscard]] std::uint64_t count() const noexcept { return samples_.size(); }
+
+ private:
+  std::vector<std::int64_t> samples_;
+  std::int64_t sum_ms_ = 0;  // exact
+};
+
+}  // namespace cskpi

@@ -1,0 +1,21 @@
+// cskpi/report/engine.hpp: the one-pass engine: scans a data set once per record type and
+// feeds every group's accumulators (SPEC §2, §3).
+#pragma once
+
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/report/report.hpp"
+#include "cskpi/report/report_spec.hpp"
+
+namespace cskpi {
+
+/// The period the spec resolves to on this data: defaults filled in (SPEC §2).
+/// Throws Error(invalid_argument) when from is not before to, and
+/// Error(unknown_time_zone) for an unknown or fixed-offset zone.
+[[nodiscard]] ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec);
+
+/// Computes the overall group and every grouping's groups. The data set must be linked
+/// (Dataset::link, which Loader::finish calls). Report::inputs is left zero: the caller
+/// that read the files fills it in.
+[[nodiscard]] Report compute_report(const Dataset& data, const ReportSpec& spec);
+
+}  // namespace cskpi

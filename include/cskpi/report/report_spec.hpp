@@ -1,0 +1,51 @@
+// cskpi/report/report_spec.hpp: what to compute: period, reporting zone, groupings and
+// the configuration that changes what the metrics mean (SPEC §2, §6).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cskpi/metrics/ces.hpp"
+#include "cskpi/metrics/csat.hpp"
+#include "cskpi/metrics/fcr.hpp"
+#include "cskpi/metrics/queue.hpp"
+#include "cskpi/model/survey.hpp"
+#include "cskpi/report/grouping.hpp"
+#include "cskpi/time.hpp"
+
+namespace cskpi {
+
+/// Which instant puts a record into the period and its time bucket (SPEC §2).
+enum class Attribution : unsigned char { created, event };
+
+[[nodiscard]] constexpr std::string_view to_string(Attribution a) noexcept {
+  return a == Attribution::created ? "created" : "event";
+}
+
+/// Metric configuration (the `--config` file's metric keys).
+struct MetricConfig {
+  CsatConfig csat{};
+  CesConfig ces{};
+  /// nullopt = the SPEC default: `contacts` when any accepted interaction has `contacts`,
+  /// else `repeat_window`.
+  std::optional<FcrMethod> fcr_method;
+  Milliseconds fcr_window = std::chrono::hours{24 * 7};
+  QueueConfig queue{};
+  Attribution attribution = Attribution::created;
+
+  /// The survey score ranges these configs imply (for the readers).
+  [[nodiscard]] SurveyScales scales() const noexcept { return SurveyScales{csat.scale, ces.scale}; }
+};
+
+struct ReportSpec {
+  std::optional<TimePoint> from;   // default: earliest attribution instant in the data
+  std::optional<TimePoint> to;     // default: latest attribution instant + 1 s
+  std::optional<TimePoint> as_of;  // default: to
+  std::string time_zone = "UTC";   // IANA name
+  std::vector<Grouping> groupings;  // the overall group is always computed first
+  MetricConfig config{};
+};
+
+}  // namespace cskpi

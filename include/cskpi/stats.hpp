@@ -1,0 +1,35 @@
+// cskpi/stats.hpp: the small statistics every KPI shares: confidence intervals
+// (Wilson score interval of a proportion) and nearest-rank order statistics.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace cskpi {
+
+/// A two-sided interval [low, high], in the unit of the value it brackets.
+struct ConfidenceInterval {
+  double low = 0.0;
+  double high = 0.0;
+  friend bool operator==(const ConfidenceInterval& a, const ConfidenceInterval& b) noexcept {
+    return a.low == b.low && a.high == b.high;
+  }
+  friend bool operator!=(const ConfidenceInterval& a, const ConfidenceInterval& b) noexcept { return !(a == b); }
+};
+
+/// The normal quantile of a two-sided 95 % interval, as SPEC §3 fixes it.
+inline constexpr double z95 = 1.96;
+
+/// Wilson score interval of successes/n (fractions, within [0, 1]); nullopt when n == 0.
+/// Throws Error(invalid_argument) when successes > n or z is not a positive finite number.
+[[nodiscard]] std::optional<ConfidenceInterval> wilson_interval(std::uint64_t successes, std::uint64_t n,
+                                                                double z = z95);
+
+/// Nearest-rank q-quantile of a SORTED vector: the ceil(q*n)-th smallest value (1-based),
+/// so q = 0.5 is the lower middle for even n; nullopt for an empty vector.
+/// q*n within a relative 1e-12 of an integer counts as that integer (0.07 * 100 is 7, never 8).
+/// Throws Error(invalid_argument) when q is not in (0, 1].
+[[nodiscard]] std::optional<std::int64_t> nearest_rank(const std::vector<std::int64_t>& sorted, double q);
+
+}  // namespace cskpi

@@ -1,0 +1,29 @@
+// The `cskpi report` subcommand: arguments → readers → engine → renderer.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cskpi::cli {
+
+/// Options of `cskpi report`, as given.
+struct ReportOptions {
+  std::vector<std::string> interactions, events, surveys, customers, agents, mixed;
+  std::string config;
+  std::string from, to, as_of, tz;
+  std::vector<std::string> by;
+  std::string format = "text";
+  std::string output;
+  std::string rejects;
+  bool strict = false;
+};
+
+/// Registers the subcommand and its options on `app`.
+CLI::App* add_report_command(CLI::App& app, ReportOptions& options);
+
+/// Runs the report; returns the process exit status (0 ok, 1 usage/config, 2 bad input).
+int run_report(const CLI::App& command, const ReportOptions& options);
+
+}  // namespace cskpi::cli

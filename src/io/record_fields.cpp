@@ -1,0 +1,454 @@
+#include "io/record_fields.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "cskpi/time.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+constexpr std::array<std::string_view, interaction_field::count> interaction_names = {
+    "id", "customer_id", "channel", "topic", "product", "kind", "priority", "agent_id", "team", "department",
+    "created_at", "first_response_at", "resolved_at", "contacts", "reopened", "handle_seconds",
+    "wait_seconds", "abandoned", "cost"};
+constexpr std::array<std::string_view, survey_field::count> survey_names = {
+    "id", "kind", "score", "responded_at", "customer_id", "interaction_id", "channel", "topic", "product",
+    "priority", "agent_id", "team", "department"};
+constexpr std::array<std::string_view, event_field::count> event_names = {
+    "interaction_id", "at", "type", "status", "agent_id"};
+constexpr std::array<std::string_view, customer_event_field::count> customer_event_names = {
+    "customer_id", "type", "at", "product", "mrr"};
+constexpr std::array<std::string_view, agent_event_field::count> agent_event_names = {
+    "agent_id", "type", "at", "team", "department"};
+
+// Durations above this many seconds would overflow the data set's millisecond columns.
+constexpr double max_seconds = 1e12;
+
+template <class E>
+struct Choice {
+  std::string_view name;
+  E value;
+};
+
+constexpr std::array<Choice<Priority>, 4> priorities = {
+    {{"low", Priority::low}, {"normal", Priority::normal}, {"high", Priority::high}, {"urgent", Priority::urgent}}};
+constexpr std::array<Choice<SurveyKind>, 4> survey_kinds = {
+    {{"nps", SurveyKind::nps}, {"csat", SurveyKind::csat}, {"ces", SurveyKind::ces}, {"enps", SurveyKind::enps}}};
+constexpr std::array<Choice<InteractionEventType>, 3> event_types = {
+    {{"agent_reply", InteractionEventType::agent_reply},
+     {"customer_message", InteractionEventType::customer_message},
+     {"status", InteractionEventType::status}}};
+constexpr std::array<Choice<TicketStatus>, 6> statuses = {
+    {{"new", TicketStatus::new_}, {"open", TicketStatus::open}, {"pending", TicketStatus::pending},
+     {"on_hold", TicketStatus::on_hold}, {"solved", TicketStatus::solved}, {"closed", TicketStatus::closed}}};
+constexpr std::array<Choice<CustomerEventType>, 5> customer_event_types = {
+    {{"start", CustomerEventType::start}, {"cancel", CustomerEventType::cancel}, {"renew", CustomerEventType::renew},
+     {"purchase", CustomerEventType::purchase}, {"adopt", CustomerEventType::adopt}}};
+constexpr std::array<Choice<AgentEventType>, 2> agent_event_types = {
+    {{"hire", AgentEventType::hire}, {"leave", AgentEventType::leave}}};
+constexpr std::array<Choice<bool>, 6> booleans = {
+    {{"true", true}, {"false", false}, {"1", true}, {"0", false}, {"yes", true}, {"no", false}}};
+constexpr std::array<Choice<RecordType>, 5> record_types = {
+    {{"interaction", RecordType::interaction}, {"interaction_event", RecordType::interaction_event},
+     {"survey", RecordType::survey}, {"customer_event", RecordType::customer_event},
+     {"agent_event", RecordType::agent_event}}};
+
+constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+template <class E, std::size_t N>
+std::optional<E> lookup(const std::array<Choice<E>, N>& choices, std::string_view text) noexcept {
+  const std::string_view t = trim(text);
+  for (const auto& c : choices) {
+    if (iequals(c.name, t)) return c.value;
+  }
+  return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::string spelled(const std::array<Choice<E>, N>& choices) {
+  std::string out;
+  for (const auto& c : choices) {
+    if (!out.empty()) out += '/';
+    out += c.name;
+  }
+  return out;
+}
+
+// A decimal number; nullopt with `range` set when it overflows a double.
+struct Decimal {
+  std::optional<double> value;
+  bool range = false;
+};
+
+Decimal parse_decimal(std::string_view text) noexcept {
+  std::string_view t = trim(text);
+  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec == std::errc::result_out_of_range && ptr == t.data() + t.size()) return Decimal{std::nullopt, true};
+  if (ec != std::errc{} || ptr != t.data() + t.size() || !std::isfinite(value)) return Decimal{};
+  return Decimal{value, false};
+}
+
+std::string_view instant_problem(InstantError e) noexcept {
+  switch (e) {
+    case InstantError::empty:
+    case InstantError::syntax: return "is not an instant";
+    case InstantError::no_offset: return "is a local time without an offset";
+    case InstantError::invalid_date: return "has an invalid date";
+    case InstantError::invalid_time: return "has an invalid time of day";
+    case InstantError::invalid_offset: return "has an invalid offset";
+    case InstantError::float_epoch: return "is a fractional epoch (Unix seconds must be an integer)";
+  }
+  return "is not an instant";
+}
+
+std::string_view kind_name(ValueKind k) noexcept {
+  switch (k) {
+    case ValueKind::boolean: return "a boolean";
+    case ValueKind::compound: return "an object or array";
+    case ValueKind::number: return "a number";
+    case ValueKind::text:
+    case ValueKind::absent: break;
+  }
+  return "text";
+}
+
+// Checks the fields of one record in order; each check returns false after recording the problem.
+class Fields {
+ public:
+  Fields(const RawRecord& values, std::span<const std::string_view> names) : v_(values), names_(names) {}
+
+  std::optional<Problem> problem;
+
+  bool label(std::size_t slot, std::string& out) {
+    std::optional<std::string_view> text;
+    if (!label_text(slot, text)) return false;
+    if (!text) return missing(slot);
+    out.assign(*text);
+    return true;
+  }
+
+  bool label(std::size_t slot, std::optional<std::string>& out) {
+    std::optional<std::string_view> text;
+    if (!label_text(slot, text)) return false;
+    if (!text) {
+      out.reset();
+    } else if (out) {
+      out->assign(*text);
+    } else {
+      out.emplace(*text);
+    }
+    return true;
+  }
+
+  template <class E, std::size_t N>
+  bool choice(std::size_t slot, std::optional<E>& out, const std::array<Choice<E>, N>& choices) {
+    out.reset();
+    const RawValue& r = v_[slot];
+    if (absent(r)) return true;
+    if (r.kind == ValueKind::compound) {
+      return fail(slot, RejectReason::unknown_value, fmt::format("{} is not one of {}", kind_name(r.kind), spelled(choices)));
+    }
+    out = lookup(choices, r.text);
+    if (!out) return fail(slot, RejectReason::unknown_value, fmt::format("{} is not {}", trim(r.text), spelled(choices)));
+    return true;
+  }
+
+  template <class E, std::size_t N>
+  bool choice(std::size_t slot, E& out, const std::array<Choice<E>, N>& choices) {
+    std::optional<E> value;
+    if (!choice(slot, value, choices)) return false;
+    if (!value) return missing(slot);
+    out = *value;
+    return true;
+  }
+
+  bool flag(std::size_t slot, bool& out) {
+    std::optional<bool> value;
+    if (!choice(slot, value, booleans)) return false;
+    out = value.value_or(false);
+    return true;
+  }
+
+  bool instant(std::size_t slot, std::optional<TimePoint>& out) {
+    out.reset();
+    const RawValue& r = v_[slot];
+    if (absent(r)) return true;
+    if (r.kind == ValueKind::boolean || r.kind == ValueKind::compound) {
+      return fail(slot, RejectReason::bad_instant, fmt::format("{} is not an instant", kind_name(r.kind)));
+    }
+    const InstantParse parsed = parse_instant(r.text);
+    if (!parsed.value) {
+      return fail(slot, RejectReason::bad_instant, fmt::format("{} {}", trim(r.text), instant_problem(parsed.error)));
+    }
+    out = parsed.value;
+    return true;
+  }
+
+  bool instant(std::size_t slot, TimePoint& out) {
+    std::optional<TimePoint> value;
+    if (!instant(slot, value)) return false;
+    if (!value) return missing(slot);
+    out = *value;
+    return true;
+  }
+
+  // A number >= 0 and <= `max`.
+  bool amount(std::size_t slot, std::optional<double>& out, double max = std::numeric_limits<double>::max()) {
+    out.reset();
+    std::optional<double> value;
+    if (!number(slot, value)) return false;
+    if (!value) return true;
+    if (*value < 0) return fail(slot, RejectReason::out_of_range, fmt::format("{} must be >= 0", name(slot)));
+    if (*value > max) return fail(slot, RejectReason::out_of_range, fmt::format("{} must be <= {}", name(slot), max));
+    out = *value;
+    return true;
+  }
+
+  // A whole number in [min, max].
+  bool whole(std::size_t slot, std::optional<std::int64_t>& out, std::int64_t min, std::int64_t max) {
+    out.reset();
+    std::optional<double> value;
+    if (!number(slot, value)) return false;
+    if (!value) return true;
+    if (std::floor(*value) != *value) {
+      return fail(slot, RejectReason::bad_number, fmt::format("{} is not a whole number", trim(v_[slot].text)));
+    }
+    if (*value < static_cast<double>(min) || *value > static_cast<double>(max)) {
+      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be in {}..{}", name(slot), min, max));
+    }
+    out = static_cast<std::int64_t>(*value);
+    return true;
+  }
+
+  bool count(std::size_t slot, std::optional<std::uint32_t>& out, std::uint32_t min) {
+    std::optional<std::int64_t> value;
+    if (!whole(slot, value, min, std::numeric_limits<std::uint32_t>::max())) return false;
+    if (value) {
+      out = static_cast<std::uint32_t>(*value);
+    } else {
+      out.reset();
+    }
+    return true;
+  }
+
+  bool missing(std::size_t slot) { return fail(slot, RejectReason::missing_field, fmt::format("no {}", name(slot))); }
+
+  bool fail(std::size_t slot, RejectReason reason, std::string detail) {
+    problem = Problem{name(slot), reason, std::move(detail)};
+    return false;
+  }
+
+  [[nodiscard]] std::string_view name(std::size_t slot) const noexcept { return names_[slot]; }
+  [[nodiscard]] const RawValue& raw(std::size_t slot) const noexcept { return v_[slot]; }
+
+ private:
+  // Absent: no value, or (for everything but labels) nothing but spaces.
+  static bool absent(const RawValue& r) noexcept {
+    return r.kind == ValueKind::absent || ((r.kind == ValueKind::text) && trim(r.text).empty());
+  }
+
+  bool number(std::size_t slot, std::optional<double>& out) {
+    const RawValue& r = v_[slot];
+    if (absent(r)) return true;
+    if (r.kind == ValueKind::boolean || r.kind == ValueKind::compound) {
+      return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number", kind_name(r.kind)));
+    }
+    const Decimal d = parse_decimal(r.text);
+    if (d.range) return fail(slot, RejectReason::out_of_range, fmt::format("{} is too large", trim(r.text)));
+    if (!d.value) return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number", trim(r.text)));
+    out = d.value;
+    return true;
+  }
+
+  // A label is verbatim: only a missing value or "" is absent.
+  bool label_text(std::size_t slot, std::optional<std::string_view>& out) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::boolean || r.kind == ValueKind::compound) {
+      return fail(slot, RejectReason::unknown_value, fmt::format("{} where a label is expected", kind_name(r.kind)));
+    }
+    if (r.kind == ValueKind::absent || r.text.empty()) return true;
+    if (!valid_utf8(r.text)) return fail(slot, RejectReason::invalid_utf8, "not valid UTF-8");
+    out = r.text;
+    return true;
+  }
+
+  const RawRecord& v_;
+  std::span<const std::string_view> names_;
+};
+
+std::optional<Problem> inconsistent(std::string detail) {
+  return Problem{std::string_view{}, RejectReason::inconsistent, std::move(detail)};
+}
+
+}  // namespace
+
+std::span<const std::string_view> field_names(RecordType type) noexcept {
+  switch (type) {
+    case RecordType::interaction: return interaction_names;
+    case RecordType::survey: return survey_names;
+    case RecordType::interaction_event: return event_names;
+    case RecordType::customer_event: return customer_event_names;
+    case RecordType::agent_event: return agent_event_names;
+  }
+  return {};
+}
+
+std::optional<std::size_t> field_slot(RecordType type, std::string_view name) noexcept {
+  const auto names = field_names(type);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<RecordType> parse_record_type(std::string_view text) noexcept { return lookup(record_types, text); }
+
+std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out) const {
+  namespace f = interaction_field;
+  Fields c(v, interaction_names);
+  std::optional<std::uint32_t> contacts;
+  std::optional<std::uint32_t> reopened;
+  const bool ok = c.label(f::id, out.id) && c.label(f::customer_id, out.customer_id) &&
+                  c.label(f::channel, out.channel) && c.label(f::topic, out.topic) &&
+                  c.label(f::product, out.product) && c.label(f::kind, out.kind) &&
+                  c.choice(f::priority, out.priority, priorities) && c.label(f::agent_id, out.agent_id) &&
+                  c.label(f::team, out.team) && c.label(f::department, out.department) &&
+                  c.instant(f::created_at, out.created_at) && c.instant(f::first_response_at, out.first_response_at) &&
+                  c.instant(f::resolved_at, out.resolved_at) && c.count(f::contacts, out.contacts, 1) &&
+                  c.count(f::reopened, out.reopened, 0) && c.amount(f::handle_seconds, out.handle_seconds, max_seconds) &&
+                  c.amount(f::wait_seconds, out.wait_seconds, max_seconds) && c.flag(f::abandoned, out.abandoned) &&
+                  c.amount(f::cost, out.cost);
+  if (!ok) return std::move(c.problem);
+  if (out.first_response_at && *out.first_response_at < out.created_at) {
+    return inconsistent("first_response_at before created_at");
+  }
+  if (out.resolved_at && *out.resolved_at < out.created_at) return inconsistent("resolved_at before created_at");
+  if (out.abandoned && out.first_response_at) return inconsistent("abandoned with a first_response_at");
+  return std::nullopt;
+}
+
+std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& out) const {
+  namespace f = survey_field;
+  Fields c(v, survey_names);
+  if (!(c.label(f::id, out.id) && c.choice(f::kind, out.kind, survey_kinds))) return std::move(c.problem);
+  const ScoreScale scale = scales_.of(out.kind);
+  std::optional<std::int64_t> score;
+  if (!c.whole(f::score, score, scale.min, scale.max)) {
+    if (c.problem->reason == RejectReason::out_of_range) {
+      c.problem->detail = fmt::format("{} score {} is outside {}-{}", to_string(out.kind), trim(c.raw(f::score).text),
+                                      scale.min, scale.max);
+    }
+    return std::move(c.problem);
+  }
+  if (!score) {
+    c.missing(f::score);
+    return std::move(c.problem);
+  }
+  out.score = static_cast<int>(*score);
+  const bool ok = c.instant(f::responded_at, out.responded_at) && c.label(f::customer_id, out.customer_id) &&
+                  c.label(f::interaction_id, out.interaction_id) && c.label(f::channel, out.channel) &&
+                  c.label(f::topic, out.topic) && c.label(f::product, out.product) &&
+                  c.choice(f::priority, out.priority, priorities) && c.label(f::agent_id, out.agent_id) &&
+                  c.label(f::team, out.team) && c.label(f::department, out.department);
+  if (!ok) return std::move(c.problem);
+  return std::nullopt;
+}
+
+std::optional<Problem> RecordBuilder::build(const RawRecord& v, InteractionEvent& out) const {
+  namespace f = event_field;
+  Fields c(v, event_names);
+  const bool ok = c.label(f::interaction_id, out.interaction_id) && c.instant(f::at, out.at) &&
+                  c.choice(f::type, out.type, event_types) && c.choice(f::status, out.status, statuses) &&
+                  c.label(f::agent_id, out.agent_id);
+  if (!ok) return std::move(c.problem);
+  if (out.type == InteractionEventType::status) {
+    if (!out.status) {
+      c.fail(f::status, RejectReason::missing_field, "a status event needs a status");
+      return std::move(c.problem);
+    }
+  } else {
+    out.status.reset();  // checked, then ignored: only status events carry one
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> RecordBuilder::build(const RawRecord& v, CustomerEvent& out) const {
+  namespace f = customer_event_field;
+  Fields c(v, customer_event_names);
+  const bool ok = c.label(f::customer_id, out.customer_id) && c.choice(f::type, out.type, customer_event_types) &&
+                  c.instant(f::at, out.at) && c.label(f::product, out.product) && c.amount(f::mrr, out.mrr);
+  if (!ok) return std::move(c.problem);
+  return std::nullopt;
+}
+
+std::optional<Problem> RecordBuilder::build(const RawRecord& v, AgentEvent& out) const {
+  namespace f = agent_event_field;
+  Fields c(v, agent_event_names);
+  const bool ok = c.label(f::agent_id, out.agent_id) && c.choice(f::type, out.type, agent_event_types) &&
+                  c.instant(f::at, out.at) && c.label(f::team, out.team) && c.label(f::department, out.department);
+  if (!ok) return std::move(c.problem);
+  return std::nullopt;
+}
+
+bool valid_utf8(std::string_view text) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned lo = 0x80;
+    unsigned hi = 0xBF;  // bounds of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // no overlong forms
+      if (c == 0xED) hi = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // no overlong forms
+      if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    if (s[i + 1] < lo || s[i + 1] > hi) return false;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace cskpi::detail

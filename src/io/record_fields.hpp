@@ -1,0 +1,91 @@
+// io/record_fields.hpp: the field rules of SPEC §1 shared by the CSV and JSON Lines readers:
+// raw field values in, a record or the reason it is refused out.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "cskpi/io/reject.hpp"
+#include "cskpi/model/agent_event.hpp"
+#include "cskpi/model/customer_event.hpp"
+#include "cskpi/model/interaction.hpp"
+#include "cskpi/model/interaction_event.hpp"
+#include "cskpi/model/survey.hpp"
+
+namespace cskpi::detail {
+
+/// What a reader found for a field. `text` is a CSV field or JSON string, `number` the
+/// decimal spelling of a JSON number, `boolean` a JSON true/false ("true"/"false"),
+/// `compound` a JSON object or array.
+enum class ValueKind : unsigned char { absent, text, number, boolean, compound };
+
+struct RawValue {
+  ValueKind kind = ValueKind::absent;
+  std::string_view text;
+};
+
+/// Field slots of each record type, in the order the fields are checked.
+namespace interaction_field {
+enum : std::size_t {
+  id, customer_id, channel, topic, product, kind, priority, agent_id, team, department,
+  created_at, first_response_at, resolved_at, contacts, reopened, handle_seconds,
+  wait_seconds, abandoned, cost, count
+};
+}  // namespace interaction_field
+namespace survey_field {
+enum : std::size_t {
+  id, kind, score, responded_at, customer_id, interaction_id, channel, topic, product,
+  priority, agent_id, team, department, count
+};
+}  // namespace survey_field
+namespace event_field {
+enum : std::size_t { interaction_id, at, type, status, agent_id, count };
+}  // namespace event_field
+namespace customer_event_field {
+enum : std::size_t { customer_id, type, at, product, mrr, count };
+}  // namespace customer_event_field
+namespace agent_event_field {
+enum : std::size_t { agent_id, type, at, team, department, count };
+}  // namespace agent_event_field
+
+inline constexpr std::size_t max_fields = interaction_field::count;
+using RawRecord = std::array<RawValue, max_fields>;
+
+/// The input names of a record type's fields, indexed by slot.
+[[nodiscard]] std::span<const std::string_view> field_names(RecordType type) noexcept;
+/// The slot of an input name (exact, case-sensitive), or nullopt for an unknown name.
+[[nodiscard]] std::optional<std::size_t> field_slot(RecordType type, std::string_view name) noexcept;
+
+/// Why a record is refused: the field to blame (empty for none) and a reason.
+struct Problem {
+  std::string_view field;  // a field name (static storage) or empty
+  RejectReason reason = RejectReason::missing_field;
+  std::string detail;
+};
+
+/// Builds records from raw values. Every build() fills `out` and returns nullopt, or returns
+/// the first problem in field order (then `out` is unspecified).
+class RecordBuilder {
+ public:
+  explicit RecordBuilder(const SurveyScales& scales) : scales_(scales) {}
+  [[nodiscard]] std::optional<Problem> build(const RawRecord& v, Interaction& out) const;
+  [[nodiscard]] std::optional<Problem> build(const RawRecord& v, SurveyResponse& out) const;
+  [[nodiscard]] std::optional<Problem> build(const RawRecord& v, InteractionEvent& out) const;
+  [[nodiscard]] std::optional<Problem> build(const RawRecord& v, CustomerEvent& out) const;
+  [[nodiscard]] std::optional<Problem> build(const RawRecord& v, AgentEvent& out) const;
+
+ private:
+  SurveyScales scales_;
+};
+
+/// A `record` member of a mixed file: the record type it names (trimmed, case-insensitive).
+[[nodiscard]] std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
+
+/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+[[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
+
+}  // namespace cskpi::detail

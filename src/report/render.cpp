@@ -1,0 +1,26 @@
+#include "cskpi/report/render.hpp"
+
+#include "report/report_json.hpp"
+
+namespace cskpi {
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept {
+  if (name == "text") return ReportFormat::text;
+  if (name == "json") return ReportFormat::json;
+  if (name == "csv") return ReportFormat::csv;
+  return std::nullopt;
+}
+
+void render_json(std::ostream& out, const Report& report) {
+  out << detail::report_json(report).dump(2) << '\n';
+}
+
+void render(std::ostream& out, const Report& report, ReportFormat format) {
+  switch (format) {
+    case ReportFormat::text: render_text(out, report); return;
+    case ReportFormat::json: render_json(out, report); return;
+    case ReportFormat::csv: render_csv(out, report); return;
+  }
+}
+
+}  // namespace cskpi

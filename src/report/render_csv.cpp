@@ -1,0 +1,62 @@
+#include <string>
+
+#include "cskpi/report/render.hpp"
+#include "report/report_json.hpp"
+
+namespace cskpi {
+namespace {
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string scalar_text(const detail::Json& v) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+/// One row per leaf: nested objects join their names with '.', intervals become low / high.
+void rows(std::ostream& out, const std::string& by, const std::string& key, const std::string& metric,
+          const std::string& prefix, const detail::Json& object) {
+  for (const auto& [name, value] : object.items()) {
+    const std::string field = prefix.empty() ? name : prefix + "." + name;
+    if (value.is_object()) {
+      rows(out, by, key, metric, field, value);
+    } else if (value.is_array() && value.size() == 2) {
+      out << csv_field(by) << ',' << csv_field(key) << ',' << metric << ',' << field << ".low," << value[0].dump() << '\n';
+      out << csv_field(by) << ',' << csv_field(key) << ',' << metric << ',' << field << ".high," << value[1].dump() << '\n';
+    } else if (value.is_null() && name == "ci95") {
+      out << csv_field(by) << ',' << csv_field(key) << ',' << metric << ',' << field << ".low,\n";
+      out << csv_field(by) << ',' << csv_field(key) << ',' << metric << ',' << field << ".high,\n";
+    } else {
+      out << csv_field(by) << ',' << csv_field(key) << ',' << metric << ',' << field << ','
+          << csv_field(scalar_text(value)) << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+void render_csv(std::ostream& out, const Report& report) {
+  out << "by,key,metric,field,value\n";
+  for (const Group& g : report.groups) {
+    const std::string by = to_string(g.by);
+    std::string key;
+    for (std::size_t p = 0; p < g.key.size(); ++p) {
+      if (p > 0) key += ',';
+      key += g.key[p].value_or("");  // a label is never empty, so empty is the null key
+    }
+    const detail::Json metrics = detail::metrics_json(g.metrics);
+    for (const auto& [metric, object] : metrics.items()) rows(out, by, key, metric, "", object);
+  }
+}
+
+}  // namespace cskpi

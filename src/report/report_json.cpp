@@ -1,0 +1,134 @@
+#include "report/report_json.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+/// 100 * num / den computed from the counts (so 1 of 3 prints 33.333…336, not 33.333…329), or null.
+Json percent(std::uint64_t num, std::uint64_t den) {
+  if (den == 0) return nullptr;
+  return 100.0 * static_cast<double>(num) / static_cast<double>(den);
+}
+
+Json percent_of(const std::optional<double>& fraction) {
+  if (!fraction) return nullptr;
+  return 100.0 * *fraction;
+}
+
+template <class T>
+Json value_or_null(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+Json seconds(const std::optional<Milliseconds>& d) {
+  if (!d) return nullptr;
+  return static_cast<double>(d->count()) / 1000.0;
+}
+
+Json seconds(const std::optional<std::chrono::duration<double>>& d) {
+  if (!d) return nullptr;
+  return d->count();
+}
+
+Json interval(const std::optional<ConfidenceInterval>& ci, double scale) {
+  if (!ci) return nullptr;
+  return Json::array({scale * ci->low, scale * ci->high});
+}
+
+Json nps_json(const NpsResult& r) {
+  return Json{{"responses", r.responses()}, {"promoters", r.promoters},  {"passives", r.passives},
+              {"detractors", r.detractors}, {"score", value_or_null(r.score)}, {"ci95", interval(r.ci95, 1.0)}};
+}
+
+Json duration_json(const DurationSummary& r) {
+  return Json{{"count", r.count}, {"mean_s", seconds(r.mean)}, {"median_s", seconds(r.median)}, {"p90_s", seconds(r.p90)}};
+}
+
+Json volume_json(const VolumeResult& r) {
+  return Json{{"count", r.count},
+              {"share", percent_of(r.share)},
+              {"resolved", value_or_null(r.resolved)},
+              {"net_change", value_or_null(r.net_change)},
+              {"backlog", value_or_null(r.backlog)}};
+}
+
+}  // namespace
+
+Json metrics_json(const GroupMetrics& m) {
+  Json j;
+  j["volume"] = volume_json(m.volume);
+  j["nps"] = nps_json(m.nps);
+  j["enps"] = nps_json(m.enps);
+  j["csat"] = Json{{"responses", m.csat.responses},
+                   {"satisfied", m.csat.satisfied},
+                   {"score", percent(m.csat.satisfied, m.csat.responses)},
+                   {"mean", value_or_null(m.csat.mean)},
+                   {"ci95", interval(m.csat.ci95, 100.0)},
+                   {"satisfied_from", m.csat.satisfied_from}};
+  j["ces"] = Json{{"responses", m.ces.responses},
+                  {"mean", value_or_null(m.ces.mean)},
+                  {"easy_share", percent(m.ces.easy, m.ces.responses)},
+                  {"easy_from", m.ces.easy_from}};
+  j["first_response"] = duration_json(m.first_response);
+  j["resolution"] = duration_json(m.resolution);
+  j["handle"] = duration_json(m.handle);
+  j["fcr"] = Json{{"resolved", m.fcr.resolved},
+                  {"first_contact", m.fcr.first_contact},
+                  {"rate", percent(m.fcr.first_contact, m.fcr.resolved)},
+                  {"method", to_string(m.fcr.method)},
+                  {"window_s", static_cast<double>(m.fcr.window.count()) / 1000.0}};
+  j["reopen"] = Json{{"resolved", m.reopen.resolved},
+                     {"reopened", m.reopen.reopened},
+                     {"rate", percent(m.reopen.reopened, m.reopen.resolved)}};
+  j["complaint"] = Json{{"interactions", m.complaint.interactions},
+                        {"complaints", m.complaint.complaints},
+                        {"rate", percent(m.complaint.complaints, m.complaint.interactions)}};
+  j["self_service"] = Json{{"resolved", m.self_service.resolved},
+                           {"self_service", m.self_service.self_service},
+                           {"rate", percent(m.self_service.self_service, m.self_service.resolved)}};
+  j["queue"] = Json{{"answered", m.queue.answered},
+                    {"abandoned", m.queue.abandoned},
+                    {"short_abandoned", m.queue.short_abandoned},
+                    {"offered", m.queue.offered},
+                    {"service_level", percent_of(m.queue.service_level)},
+                    {"asa_s", seconds(m.queue.asa)},
+                    {"abandon_rate", percent_of(m.queue.abandon_rate)},
+                    {"mode", to_string(m.queue.mode)},
+                    {"threshold_s", static_cast<double>(m.queue.threshold.count()) / 1000.0}};
+  j["cost"] = Json{{"interactions", m.cost.interactions},
+                   {"total", m.cost.total},
+                   {"per_contact", value_or_null(m.cost.per_contact)}};
+  return j;
+}
+
+Json report_json(const Report& report) {
+  Json j;
+  j["schema"] = "cskpi.report/1";
+  j["period"] = Json{{"from", format_instant(report.period.from)},
+                     {"to", format_instant(report.period.to)},
+                     {"as_of", format_instant(report.period.as_of)},
+                     {"time_zone", report.period.time_zone},
+                     {"attribution", to_string(report.period.attribution)}};
+  Json inputs = Json::object();
+  for (std::size_t t = 0; t < record_type_count; ++t) {
+    const InputCounts& c = report.inputs[t];
+    inputs[std::string{plural(static_cast<RecordType>(t))}] =
+        Json{{"read", c.read()}, {"accepted", c.accepted}, {"rejected", c.rejected}};
+  }
+  j["inputs"] = std::move(inputs);
+  Json groups = Json::array();
+  for (const Group& g : report.groups) {
+    Json by = Json::array();
+    Json key = Json::object();
+    for (std::size_t p = 0; p < g.by.size(); ++p) {
+      const std::string name{to_string(g.by[p])};
+      by.push_back(name);
+      key[name] = g.key[p] ? Json(*g.key[p]) : Json(nullptr);
+    }
+    groups.push_back(Json{{"by", std::move(by)}, {"key", std::move(key)}, {"metrics", metrics_json(g.metrics)}});
+  }
+  j["groups"] = std::move(groups);
+  return j;
+}
+
+}  // namespace cskpi::detail

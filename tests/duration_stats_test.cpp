@@ -1,0 +1,97 @@
+#include <catch2/catch.hpp>
+
+#include <cskpi/error.hpp>
+#include <cskpi/metrics/duration_stats.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+
+using cskpi::DurationAccumulator;
+using cskpi::DurationSummary;
+using cskpi::Milliseconds;
+using namespace std::chrono_literals;
+
+namespace {
+
+DurationSummary summary_of(std::initializer_list<std::int64_t> ms) {
+  DurationAccumulator acc;
+  for (const auto v : ms) acc.add(Milliseconds{v});
+  return acc.result();
+}
+
+}  // namespace
+
+TEST_CASE("Duration summary without samples has count 0 and nothing else", "[metrics][duration]") {
+  const auto r = DurationAccumulator{}.result();
+  CHECK(r.count == 0);
+  CHECK_FALSE(r.mean);
+  CHECK_FALSE(r.median);
+  CHECK_FALSE(r.p90);
+}
+
+TEST_CASE("Duration median is the ceil(n/2)-th and p90 the ceil(0.9n)-th smallest, n = 1..10",
+          "[metrics][duration]") {
+  // Samples n·1000 ms down to 1000 ms (added in descending order, so the sort matters).
+  // median rank ⌈n/2⌉: 1,1,2,2,3,3,4,4,5,5 (even n: the lower middle); p90 ⌈0.9n⌉: 1..9, then 9 for n = 10.
+  const std::int64_t median_rank[] = {1, 1, 2, 2, 3, 3, 4, 4, 5, 5};
+  const std::int64_t p90_rank[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 9};
+  for (std::int64_t n = 1; n <= 10; ++n) {
+    DurationAccumulator acc;
+    for (std::int64_t i = n; i >= 1; --i) acc.add(Milliseconds{i * 1000});
+    const auto r = acc.result();
+    INFO("n = " << n);
+    CHECK(r.count == static_cast<std::uint64_t>(n));
+    CHECK(r.median == Milliseconds{median_rank[n - 1] * 1000});
+    CHECK(r.p90 == Milliseconds{p90_rank[n - 1] * 1000});
+    // mean of 1..n seconds = (n + 1)/2
+    CHECK(r.mean->count() == Approx(static_cast<double>(n + 1) / 2.0).margin(1e-12));
+  }
+}
+
+TEST_CASE("Duration summary of the 03 handle times", "[metrics][duration]") {
+  // 180, 219.5, 250.5, 300, 330, 420, 514, 610 s → sum 2 824, mean 353, median 4th = 300, p90 ⌈7.2⌉ = 8th = 610
+  const auto all = summary_of({180000, 219500, 250500, 300000, 330000, 420000, 514000, 610000});
+  CHECK(all.count == 8);
+  CHECK(all.mean->count() == 353.0);
+  CHECK(all.median == 300s);
+  CHECK(all.p90 == 610s);
+  // 10-12: 180, 250.5, 300, 420, 610 → mean 1 760.5/5 = 352.1, median 3rd = 300, p90 ⌈4.5⌉ = 5th = 610
+  const auto day = summary_of({610000, 180000, 420000, 250500, 300000});
+  CHECK(day.mean->count() == Approx(352.1).margin(1e-12));
+  CHECK(day.median == 300s);
+  CHECK(day.p90 == 610s);
+  // 01 resolution, 2 700, 86 400, 118 803, 126 900 s → mean 83 700.75, median 2nd, p90 4th
+  const auto res = summary_of({2700000, 86400000, 118803000, 126900000});
+  CHECK(res.mean->count() == 83700.75);
+  CHECK(res.median == 86400s);
+  CHECK(res.p90 == 126900s);
+}
+
+TEST_CASE("Duration summary keeps milliseconds and accepts negative and zero samples", "[metrics][duration]") {
+  // -1.5 s, 0, 0.001 s → sum −1 499 ms, mean −0.4996666… s, median 2nd = 0, p90 ⌈2.7⌉ = 3rd = 1 ms
+  const auto r = summary_of({-1500, 0, 1});
+  CHECK(r.mean->count() == Approx(-1.499 / 3.0).margin(1e-12));
+  CHECK(r.median == 0ms);
+  CHECK(r.p90 == 1ms);
+  CHECK(summary_of({0}).mean->count() == 0.0);
+}
+
+TEST_CASE("Duration merge appends samples, self-merge included, and refuses overflow", "[metrics][duration]") {
+  DurationAccumulator a;
+  a.add(3s);
+  a.add(1s);
+  DurationAccumulator b;
+  b.add(2s);
+  a.merge(b);
+  CHECK(a.count() == 3);
+  CHECK(a.result() == summary_of({1000, 2000, 3000}));
+  a.merge(a);
+  CHECK(a.result() == summary_of({1000, 2000, 3000, 1000, 2000, 3000}));
+
+  DurationAccumulator big;
+  big.add(Milliseconds{std::numeric_limits<std::int64_t>::max()});
+  CHECK_THROWS_AS(big.add(1ms), cskpi::Error);
+  CHECK(big.count() == 1);  // unchanged by the refused add
+}
