@@ -270,10 +270,11 @@ class Engine {
     return s;
   }
 
-  /// backlog(s) = interactions with created < s and not resolved before s: each one is in
-  /// the backlog of every snapshot s in (created, resolved]. Per label key, the groups'
-  /// snapshots are sorted and each interaction adds +1/-1 to a difference array, so the
-  /// scan is O(n log buckets) whatever the number of buckets.
+  /// backlog(s) = interactions created before s and not resolved at s (SPEC §3: a resolution
+  /// at exactly s has happened): each one is in the backlog of every snapshot s in
+  /// (created, resolved). Per label key, the groups' snapshots are sorted and each
+  /// interaction adds +1/-1 to a difference array, so the scan is O(n log buckets) whatever
+  /// the number of buckets.
   void count_backlog(Table& table) {
     std::vector<std::size_t> label_parts;
     for (std::size_t p = 0; p < table.by.size(); ++p) {
@@ -312,7 +313,7 @@ class Engine {
       const auto lo = std::upper_bound(snaps.instants.begin(), snaps.instants.end(), c.created_ms[r]);
       const auto hi = c.resolved_ms[r] == no_instant
                           ? snaps.instants.end()
-                          : std::upper_bound(snaps.instants.begin(), snaps.instants.end(), c.resolved_ms[r]);
+                          : std::lower_bound(snaps.instants.begin(), snaps.instants.end(), c.resolved_ms[r]);
       if (lo >= hi) continue;
       snaps.diff[static_cast<std::size_t>(lo - snaps.instants.begin())] += 1;
       snaps.diff[static_cast<std::size_t>(hi - snaps.instants.begin())] -= 1;
