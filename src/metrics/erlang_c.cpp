@@ -1,7 +1,9 @@
 #include "cskpi/metrics/erlang_c.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
-#include <limits>
 #include <string>
 
 #include "cskpi/error.hpp"
@@ -17,7 +19,7 @@ constexpr double rational_slack = 1e-9;
 /// Counts past this are not exact in a double.
 constexpr double max_agents = 9007199254740992.0;  // 2^53
 
-std::string num(double v) { return std::to_string(v); }
+std::string num(double v) { return fmt::format("{}", v); }
 
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::invalid_argument, message); }
 
@@ -126,9 +128,8 @@ std::uint64_t ceil_rational(double x) {
 
 /// The least N > A with A/N ≤ cap (up to the slack), the lower bound of the search.
 std::uint64_t least_stable_agents(double a, const std::optional<double>& cap) {
-  auto n = static_cast<std::uint64_t>(std::floor(a)) + 1;
-  if (cap && a / static_cast<double>(n) > *cap) n = ceil_rational(a / *cap);
-  return n;
+  const auto n = static_cast<std::uint64_t>(std::floor(a)) + 1;
+  return cap ? std::max(n, ceil_rational(a / *cap)) : n;
 }
 
 bool meets(const ErlangCResult& r, const StaffingTarget& t) {
@@ -143,7 +144,7 @@ bool meets(const ErlangCResult& r, const StaffingTarget& t) {
 }  // namespace
 
 double offered_traffic(const ErlangCInput& in) {
-  if (!(in.calls >= 0) || !std::isfinite(in.calls)) invalid("ErlangCInput.calls " + num(in.calls) + " is not a finite count ≥ 0");
+  if (!(in.calls >= 0) || !std::isfinite(in.calls)) invalid("ErlangCInput.calls " + num(in.calls) + " is not a finite count >= 0");
   if (in.interval <= Milliseconds::zero()) {
     invalid("ErlangCInput.interval " + std::to_string(in.interval.count()) + " ms is not positive");
   }

@@ -1,0 +1,109 @@
+// Private to src/calendar/: civil-date arithmetic and local-time resolution in one
+// date::time_zone (the only headers that see <date/tz.h> are here and in calendar sources).
+#pragma once
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+
+namespace cskpi::detail {
+
+inline constexpr std::int64_t ms_per_minute = 60'000;
+inline constexpr std::int64_t ms_per_day = 86'400'000;
+inline constexpr std::int64_t ms_per_week = 7 * ms_per_day;
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+constexpr bool is_leap_year(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+constexpr std::int64_t days_in_month(std::int64_t y, std::int64_t m) noexcept {
+  constexpr std::int64_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+// 0 = Monday … 6 = Sunday; 1970-01-01 (day 0) was a Thursday.
+constexpr std::int64_t weekday(std::int64_t day) noexcept { return day + 3 - floor_div(day + 3, 7) * 7; }
+
+static_assert(weekday(0) == 3);
+static_assert(weekday(days_from_civil(2026, 4, 6)) == 0);  // a Monday
+
+/// How a local time maps to UTC when the zone skips or repeats it: a skipped time maps to
+/// the end of the gap either way; a repeated one to its first or last occurrence.
+enum class Repeated { earliest, latest };
+
+/// Maps between UTC and local milliseconds of one zone, caching the last offset range.
+/// Cheap to make; one per call or per thread (the cache is not shared).
+class LocalClock {
+ public:
+  /// One offset range of the zone: [begin_ms, end_ms) has local = UTC + offset_ms.
+  struct Range {
+    std::int64_t begin_ms = 0;
+    std::int64_t end_ms = 0;  // empty until the first look-up
+    std::int64_t offset_ms = 0;
+  };
+
+  explicit LocalClock(const date::time_zone& zone) noexcept : zone_(&zone) {}
+
+  const Range& range_at(std::int64_t utc_ms) {
+    if (utc_ms < cache_.begin_ms || utc_ms >= cache_.end_ms) {
+      cache_ = make(zone_->get_info(date::sys_seconds{std::chrono::seconds{floor_div(utc_ms, 1000)}}));
+    }
+    return cache_;
+  }
+
+  std::int64_t local_day(std::int64_t utc_ms) { return floor_div(utc_ms + range_at(utc_ms).offset_ms, ms_per_day); }
+
+  std::int64_t to_utc(std::int64_t local_ms, Repeated rule) {
+    // Two days from both ends of a range no other range can map the same local time (offsets
+    // of one zone differ by less than a day), so the cached offset settles it.
+    constexpr std::int64_t margin = 2 * ms_per_day;
+    const std::int64_t guess = local_ms - cache_.offset_ms;
+    if (guess >= cache_.begin_ms + margin && guess < cache_.end_ms - margin) return guess;
+    const date::local_info info =
+        zone_->get_info(date::local_seconds{std::chrono::seconds{floor_div(local_ms, 1000)}});
+    switch (info.result) {
+      case date::local_info::nonexistent:
+        cache_ = make(info.second);
+        return cache_.begin_ms;
+      case date::local_info::ambiguous: {
+        const Range first = make(info.first);
+        const Range second = make(info.second);
+        cache_ = rule == Repeated::earliest ? first : second;
+        return local_ms - (rule == Repeated::earliest ? std::max(first.offset_ms, second.offset_ms)
+                                                      : std::min(first.offset_ms, second.offset_ms));
+      }
+      case date::local_info::unique: break;
+    }
+    cache_ = make(info.first);
+    return local_ms - cache_.offset_ms;
+  }
+
+ private:
+  static std::int64_t to_ms(date::sys_seconds s) noexcept {
+    constexpr std::int64_t limit_s = 1'000'000'000'000'000 / 1000;  // far outside any instant in use
+    return std::clamp<std::int64_t>(s.time_since_epoch().count(), -limit_s, limit_s) * 1000;
+  }
+  static Range make(const date::sys_info& info) noexcept {
+    return Range{to_ms(info.begin), to_ms(info.end), static_cast<std::int64_t>(info.offset.count()) * 1000};
+  }
+
+  const date::time_zone* zone_;
+  Range cache_;
+};
+
+}  // namespace cskpi::detail
