@@ -81,11 +81,12 @@ class LocalClock {
         cache_ = make(info.second);
         return cache_.begin_ms;
       case date::local_info::ambiguous: {
+        // The earliest occurrence is the one with the larger offset (local = UTC + offset).
         const Range first = make(info.first);
         const Range second = make(info.second);
-        cache_ = rule == Repeated::earliest ? first : second;
-        return local_ms - (rule == Repeated::earliest ? std::max(first.offset_ms, second.offset_ms)
-                                                      : std::min(first.offset_ms, second.offset_ms));
+        const bool first_is_earlier = first.offset_ms >= second.offset_ms;
+        cache_ = (rule == Repeated::earliest) == first_is_earlier ? first : second;
+        return local_ms - cache_.offset_ms;
       }
       case date::local_info::unique: break;
     }
