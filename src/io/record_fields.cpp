@@ -238,8 +238,11 @@ class Fields {
     if (std::floor(*value) != *value) {
       return fail(slot, RejectReason::bad_number, fmt::format("{} is not a whole number", trim(v_[slot].text)));
     }
-    if (*value < static_cast<double>(min) || *value > static_cast<double>(max)) {
-      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be in {}..{}", name(slot), min, max));
+    if (*value < static_cast<double>(min)) {
+      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be >= {}", name(slot), min));
+    }
+    if (*value > static_cast<double>(max)) {
+      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be <= {}", name(slot), max));
     }
     out = static_cast<std::int64_t>(*value);
     return true;
