@@ -29,20 +29,26 @@ std::optional<ConfidenceInterval> wilson_interval(std::uint64_t successes, std::
   return ConfidenceInterval{low, high};
 }
 
-std::optional<std::int64_t> nearest_rank(const std::vector<std::int64_t>& sorted, double q) {
+std::size_t nearest_rank_index(std::size_t n, double q) {
   if (!(q > 0.0 && q <= 1.0)) {
     throw Error(ErrorCode::invalid_argument, "nearest_rank: q " + std::to_string(q) + " is not in (0, 1]");
   }
-  if (sorted.empty()) return std::nullopt;
-  const std::size_t n = sorted.size();
+  if (n == 0) throw Error(ErrorCode::invalid_argument, "nearest_rank: no values");
   const double exact = q * static_cast<double>(n);
   const double nearest = std::round(exact);
   // q*n a hair off an integer (q = 0.07 is not exact in binary) means that integer. The
   // rounding error is ~1e-16 relative; 1e-12 stays far below any real fraction q·n can
   // have (a multiple of 0.01 when q = k/100) for n up to 1e10.
   const double rank = std::abs(exact - nearest) <= 1e-12 * std::max(1.0, exact) ? nearest : std::ceil(exact);
-  const auto k = std::clamp(static_cast<std::size_t>(rank), std::size_t{1}, n);
-  return sorted[k - 1];
+  return std::clamp(static_cast<std::size_t>(rank), std::size_t{1}, n);
+}
+
+std::optional<std::int64_t> nearest_rank(const std::vector<std::int64_t>& sorted, double q) {
+  if (!(q > 0.0 && q <= 1.0)) {
+    throw Error(ErrorCode::invalid_argument, "nearest_rank: q " + std::to_string(q) + " is not in (0, 1]");
+  }
+  if (sorted.empty()) return std::nullopt;
+  return sorted[nearest_rank_index(sorted.size(), q) - 1];
 }
 
 }  // namespace cskpi

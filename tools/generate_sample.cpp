@@ -8,6 +8,8 @@
 //
 // Files (in --out): interactions.csv (or .jsonl), surveys.jsonl, interaction_events.csv
 // (status histories of the email channel), customer_events.csv, agent_events.csv.
+// The simulated office is in Rome: the period runs from --start 00:00 Rome time for --months
+// months, and contacts follow Rome's office hours. Instants are written in UTC (Z).
 // Every record is valid input: ids unique, created <= first response, created <= resolved,
 // abandoned calls without a first response, events never before their interaction.
 #include <algorithm>
@@ -340,6 +342,16 @@ struct Options {
   bool jsonl = false;
 };
 
+/// Rome's local midnight starting month `k` of the period (start day kept), as UTC seconds:
+/// the simulated office is in Rome, so its months are Rome's months.
+int64_t period_month(const Options& o, int64_t k) {
+  const int64_t local = month_start(o.start.year, o.start.month, k) + (static_cast<int64_t>(o.start.day) - 1) * day;
+  return local - rome_offset(local);  // DST changes at 01:00 UTC, never near a local midnight
+}
+
+/// The local (Rome) calendar day of an instant, as days since the epoch.
+int64_t local_day(int64_t t) { return floor_div(t + rome_offset(t), day); }
+
 struct Agent {
   uint64_t number;
   std::size_t team;
@@ -380,9 +392,8 @@ class Generator {
  public:
   explicit Generator(const Options& options)
       : o_(options),
-        begin_(days_from_civil(options.start.year, options.start.month, options.start.day) * day),
-        end_(month_start(options.start.year, options.start.month, options.months) +
-             (static_cast<int64_t>(options.start.day) - 1) * day),
+        begin_(period_month(options, 0)),
+        end_(period_month(options, options.months)),
         last_(end_ - 1),
         customers_(options.customers != 0 ? options.customers : std::max<uint64_t>(1, options.interactions / 4)),
         customer_width_(std::max(6, digits(customers_))),
@@ -452,16 +463,16 @@ class Generator {
     static constexpr std::array<double, 7> by_weekday{1.15, 1.05, 1.0, 1.0, 0.9, 0.45, 0.3};
     const auto hours = static_cast<std::size_t>((end_ - begin_) / hour);
     const int64_t days = (end_ - begin_) / day;
-    outage_day_ = begin_ / day + static_cast<int64_t>(static_cast<double>(days) * (0.4 + 0.3 * rng.uniform()));
+    outage_day_ = local_day(begin_) + static_cast<int64_t>(static_cast<double>(days) * (0.4 + 0.3 * rng.uniform()));
     std::vector<double> weights(hours);
     double noise = 1.0;
     for (std::size_t h = 0; h < hours; ++h) {
       const int64_t t = begin_ + static_cast<int64_t>(h) * hour;
-      if (t % day == 0) noise = rng.lognormal(1.0, 0.12);
       const int64_t local = t + rome_offset(t);
+      if (h == 0 || local % day == 0) noise = rng.lognormal(1.0, 0.12);  // a new local day
       const auto local_hour = static_cast<std::size_t>((local % day) / hour);
       const double growth = 1.0 + 0.04 * static_cast<double>(t - begin_) / (30.0 * day);
-      const double outage = t / day == outage_day_ ? 2.5 : 1.0;
+      const double outage = local_day(t) == outage_day_ ? 2.5 : 1.0;
       weights[h] = by_hour[local_hour] * by_weekday[weekday_of(floor_div(local, day))] * growth * noise * outage;
     }
     return weights;
@@ -510,7 +521,7 @@ class Generator {
           c.channel = rng.chance(0.6) ? f.channel : channel_mix.pick(rng);
         } else {
           c.customer = pick_customer(rng);
-          c.outage = t / day == outage_day_ && rng.chance(0.6);
+          c.outage = local_day(t) == outage_day_ && rng.chance(0.6);
           c.topic = (c.outage ? outage_topic_mix : topic_mix).pick(rng);
           c.channel = channel_mix.pick(rng);
         }
@@ -557,7 +568,7 @@ class Generator {
           c.abandoned = true;
           c.wait = rng.between(0, 4);
         } else {
-          c.wait = rng.delay(22, 1.1, 1800);
+          c.wait = rng.delay(12, 1.1, 1800);
           const int64_t patience = rng.delay(200, 0.9);
           if (c.wait > patience) c.abandoned = true, c.wait = patience;
         }
@@ -769,8 +780,8 @@ class Generator {
   void write_relationship_surveys(Sink& s) {
     Rng rng(o_.seed, 5);
     for (int64_t m = 0; m < o_.months; ++m) {
-      const int64_t from = month_start(o_.start.year, o_.start.month, m) + (static_cast<int64_t>(o_.start.day) - 1) * day;
-      const int64_t to = std::min(end_, month_start(o_.start.year, o_.start.month, m + 1) + (static_cast<int64_t>(o_.start.day) - 1) * day);
+      const int64_t from = period_month(o_, m);
+      const int64_t to = period_month(o_, m + 1);
       for (uint64_t k = customers_ / 50 + 1; k > 0; --k) {
         const uint64_t customer = rng.below(customers_);
         const auto score = static_cast<int64_t>(nps_good.pick(rng));  // draws in a fixed order:

@@ -26,6 +26,11 @@ inline constexpr double z95 = 1.96;
 [[nodiscard]] std::optional<ConfidenceInterval> wilson_interval(std::uint64_t successes, std::uint64_t n,
                                                                 double z = z95);
 
+/// The 1-based nearest rank ⌈q·n⌉ of the q-quantile among n > 0 values (q·n within a
+/// relative 1e-12 of an integer counts as that integer), clamped to [1, n].
+/// Throws Error(invalid_argument) when q is not in (0, 1] or n is 0.
+[[nodiscard]] std::size_t nearest_rank_index(std::size_t n, double q);
+
 /// Nearest-rank q-quantile of a SORTED vector: the ceil(q*n)-th smallest value (1-based),
 /// so q = 0.5 is the lower middle for even n; nullopt for an empty vector.
 /// q*n within a relative 1e-12 of an integer counts as that integer (0.07 * 100 is 7, never 8).

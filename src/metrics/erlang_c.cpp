@@ -12,9 +12,10 @@ namespace cskpi {
 
 namespace {
 
-/// Decimal inputs such as a 0.3 shrinkage are not exact in binary; a comparison of
-/// rationals (A/N against a cap, N/(1 − s) against an integer) forgives this much.
-constexpr double rational_slack = 1e-9;
+/// Decimal inputs such as a 0.3 shrinkage are not exact in binary, so a quotient that is an
+/// integer in decimals (21/(1 − 0.3) = 30) may come out a few ulps above it; within this
+/// distance of an integer, a quotient counts as that integer.
+constexpr double integer_snap = 1e-6;
 
 /// Counts past this are not exact in a double.
 constexpr double max_agents = 9007199254740992.0;  // 2^53
@@ -121,12 +122,13 @@ void check_target(const StaffingTarget& t) {
 
 /// ⌈x⌉ for a quotient of decimal inputs: 21/(1 − 0.3) is 30, not 31.
 std::uint64_t ceil_rational(double x) {
-  const double c = std::ceil(x * (1.0 - rational_slack));
+  const double nearest = std::round(x);
+  const double c = std::abs(x - nearest) <= integer_snap ? nearest : std::ceil(x);
   if (!(c <= max_agents)) invalid("staffing needs more than 2^53 agents (" + num(x) + ")");
   return static_cast<std::uint64_t>(c);
 }
 
-/// The least N > A with A/N ≤ cap (up to the slack), the lower bound of the search.
+/// The least N > A with A/N ≤ cap (N ≥ A/cap, snapped), the lower bound of the search.
 std::uint64_t least_stable_agents(double a, const std::optional<double>& cap) {
   const auto n = static_cast<std::uint64_t>(std::floor(a)) + 1;
   return cap ? std::max(n, ceil_rational(a / *cap)) : n;

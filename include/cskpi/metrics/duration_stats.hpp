@@ -30,7 +30,7 @@ class DurationAccumulator {
   /// Throws Error(invalid_argument) if the millisecond sum would overflow 64 bits.
   void add(Milliseconds d);
   void merge(const DurationAccumulator& other);
-  /// Copies and sorts the samples: O(n log n).
+  /// Copies the samples and selects the two ranks (std::nth_element): O(n).
   [[nodiscard]] DurationSummary result() const;
   [[nodiscard]] std::uint64_t count() const noexcept { return samples_.size(); }
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace cskpi {
 
@@ -14,15 +14,10 @@ namespace cskpi {
 inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 
 /// Assigns dense codes 0, 1, 2, … to distinct strings in first-seen order.
-/// Strings live in a deque, so the string_view keys of the index never dangle.
+/// An open-addressing table of codes (linear probing, stored hashes) keeps look-ups to one
+/// or two cache lines: interning ids and customers is the hot path of loading.
 class Dictionary {
  public:
-  Dictionary() = default;
-  Dictionary(const Dictionary&) = delete;  // the index points into values_
-  Dictionary& operator=(const Dictionary&) = delete;
-  Dictionary(Dictionary&&) noexcept = default;
-  Dictionary& operator=(Dictionary&&) noexcept = default;
-
   /// The code of `value`, adding it when new.
   std::uint32_t intern(std::string_view value);
   /// The code of `value` when present.
@@ -30,10 +25,16 @@ class Dictionary {
   /// The string of a code (precondition: code < size()).
   [[nodiscard]] const std::string& value(std::uint32_t code) const { return values_[code]; }
   [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+  /// Prepares for `n` values without rehashing.
+  void reserve(std::size_t n);
 
  private:
-  std::deque<std::string> values_;
-  std::unordered_map<std::string_view, std::uint32_t> codes_;
+  [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t hash) const noexcept;
+  void rehash(std::size_t slot_count);
+
+  std::deque<std::string> values_;    // by code
+  std::vector<std::uint64_t> hashes_;  // by code
+  std::vector<std::uint32_t> slots_;   // code + 1, 0 = empty; size a power of two
 };
 
 }  // namespace cskpi

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include <cskpi/model/dictionary.hpp>
+
+#include <string>
+
+using cskpi::Dictionary;
+
+TEST_CASE("Dictionary codes are dense, first-seen and stable across growth", "[dataset]") {
+  Dictionary d;
+  CHECK_FALSE(d.find("a"));
+  for (int i = 0; i < 10000; ++i) CHECK(d.intern("label-" + std::to_string(i)) == static_cast<std::uint32_t>(i));
+  CHECK(d.size() == 10000);
+  for (int i = 0; i < 10000; ++i) {
+    const std::string label = "label-" + std::to_string(i);
+    CHECK(d.intern(label) == static_cast<std::uint32_t>(i));  // no new code for a known label
+    CHECK(d.find(label) == static_cast<std::uint32_t>(i));
+    CHECK(d.value(static_cast<std::uint32_t>(i)) == label);
+  }
+  CHECK(d.size() == 10000);
+  CHECK_FALSE(d.find("label-10000"));
+}
+
+TEST_CASE("Dictionary labels are case-sensitive and may be empty or hold any bytes", "[dataset]") {
+  Dictionary d;
+  CHECK(d.intern("Chat") == 0);
+  CHECK(d.intern("chat") == 1);
+  CHECK(d.intern("") == 2);
+  CHECK(d.intern(std::string_view{"a\0b", 3}) == 3);
+  CHECK(d.intern(std::string_view{"a\0c", 3}) == 4);
+  CHECK(d.find("") == 2u);
+  Dictionary copy = d;  // a value type
+  CHECK(copy.find("chat") == 1u);
+  d.reserve(1000);
+  CHECK(d.find("Chat") == 0u);
+}
