@@ -28,6 +28,7 @@ struct UsageError {
 struct Staffing {
   ErlangCInput input;
   StaffingTarget target;
+  double target_percent = 0;  // as typed, echoed without the rounding of 100 × fraction
 };
 
 Milliseconds milliseconds(double seconds) {
@@ -50,7 +51,7 @@ std::optional<double> number_prefix(std::string_view& text) {
 }
 
 /// "80/20" (also "80%/20s"): 80 % of calls answered within 20 s.
-void parse_target(const std::string& text, StaffingTarget& target) {
+void parse_target(const std::string& text, Staffing& s) {
   const UsageError bad{fmt::format("--target '{}' is not PERCENT/SECONDS, e.g. 80/20 for 80 % answered within 20 s",
                                    text)};
   std::string_view rest = text;
@@ -69,8 +70,9 @@ void parse_target(const std::string& text, StaffingTarget& target) {
   if (!(*seconds >= 0 && *seconds <= max_quantity)) {
     throw UsageError{fmt::format("--target '{}': the answer time {} s must be 0 or more", text, *seconds)};
   }
-  target.service_level = *percent / 100.0;
-  target.answer_within = milliseconds(*seconds);
+  s.target_percent = *percent;
+  s.target.service_level = *percent / 100.0;
+  s.target.answer_within = milliseconds(*seconds);
 }
 
 Staffing validate(const StaffingOptions& o) {
@@ -84,7 +86,7 @@ Staffing validate(const StaffingOptions& o) {
   if (s.input.aht <= Milliseconds::zero()) {
     throw UsageError{fmt::format("--aht-seconds {} is below the 1 ms resolution", o.aht_seconds)};
   }
-  parse_target(o.target, s.target);
+  parse_target(o.target, s);
   if (!(o.shrinkage >= 0 && o.shrinkage < 1)) {
     throw UsageError{fmt::format("--shrinkage {} must be a fraction from 0 to below 1 (0.3 for 30 %)", o.shrinkage)};
   }
@@ -128,10 +130,11 @@ std::string render_json(const Staffing& s, const StaffingResult& r) {
       t.asa_target ? std::optional<double>{seconds_of(*t.asa_target)} : std::nullopt;
   std::string out = "{\n  \"schema\": \"cskpi.staffing/1\",\n";
   out += fmt::format(
-      "  \"input\": {{\"calls\": {}, \"interval_minutes\": {}, \"aht_s\": {}, \"service_level_target\": {}, "
-      "\"answer_within_s\": {}, \"asa_target_s\": {}, \"max_occupancy\": {}, \"shrinkage\": {}}},\n",
-      s.input.calls, seconds_of(s.input.interval) / 60.0, seconds_of(s.input.aht), 100.0 * t.service_level,
-      seconds_of(t.answer_within), json_number(asa_target), json_percent(t.max_occupancy), 100.0 * t.shrinkage);
+      "  \"input\": {{\"calls\": {}, \"interval_minutes\": {}, \"aht_s\": {}, "
+      "\"target\": {{\"service_level\": {}, \"answer_within_s\": {}}}, \"asa_target_s\": {}, "
+      "\"max_occupancy\": {}, \"shrinkage\": {}}},\n",
+      s.input.calls, seconds_of(s.input.interval) / 60.0, seconds_of(s.input.aht), s.target_percent,
+      seconds_of(t.answer_within), json_number(asa_target), json_number(t.max_occupancy), t.shrinkage);
   out += fmt::format("  \"traffic_erlangs\": {},\n  \"agents\": {},\n  \"scheduled\": {},\n", e.traffic,
                      r.required_agents, r.scheduled_agents);
   out += fmt::format("  \"service_level\": {},\n  \"asa_s\": {},\n  \"occupancy\": {},\n  \"probability_wait\": {}\n}}\n",
@@ -154,11 +157,11 @@ std::string render_text(const Staffing& s, const StaffingResult& r) {
   row("calls", fmt::format("{} in {} min", s.input.calls, seconds_of(s.input.interval) / 60.0));
   row("AHT", fmt::format("{} s", seconds_of(s.input.aht)));
   row("traffic", fmt::format("{:.3f} Erlangs", e.traffic));
-  row("target", fmt::format("{}% answered within {} s", 100.0 * t.service_level, seconds_of(t.answer_within)));
+  row("target", fmt::format("{}% answered within {} s", s.target_percent, seconds_of(t.answer_within)));
   if (t.asa_target) row("ASA target", fmt::format("{} s", seconds_of(*t.asa_target)));
-  if (t.max_occupancy) row("max occupancy", fmt::format("{}%", 100.0 * *t.max_occupancy));
+  if (t.max_occupancy) row("max occupancy", fmt::format("{:g}%", 100.0 * *t.max_occupancy));
   row("agents", fmt::format("{}", r.required_agents));
-  row("scheduled", fmt::format("{} (shrinkage {}%)", r.scheduled_agents, 100.0 * t.shrinkage));
+  row("scheduled", fmt::format("{} (shrinkage {:g}%)", r.scheduled_agents, 100.0 * t.shrinkage));
   row("service level", text_percent(e.service_level));
   row("ASA", e.asa ? fmt::format("{:.1f} s", e.asa->count()) : "-");
   row("occupancy", text_percent(e.occupancy));

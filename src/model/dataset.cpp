@@ -1,6 +1,8 @@
 #include "cskpi/model/dataset.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <limits>
 
 namespace cskpi {
@@ -107,6 +109,19 @@ void Dataset::add(const AgentEvent& r) {
 }
 
 void Dataset::link() {
+  // Events by interaction, then instant, then input order (a stable counting sort by
+  // interaction of a list already stably sorted by instant).
+  std::vector<std::uint32_t> by_time(events_.size());
+  std::iota(by_time.begin(), by_time.end(), 0u);
+  std::stable_sort(by_time.begin(), by_time.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return events_.at_ms[a] < events_.at_ms[b]; });
+  event_start_.assign(interactions_.size() + 1, 0);
+  for (const std::uint32_t row : events_.interaction) ++event_start_[row + 1];
+  std::partial_sum(event_start_.begin(), event_start_.end(), event_start_.begin());
+  std::vector<std::uint32_t> next(event_start_.begin(), event_start_.end() - 1);
+  event_order_.assign(events_.size(), 0);
+  for (const std::uint32_t e : by_time) event_order_[next[events_.interaction[e]]++] = e;
+
   auto& s = surveys_;
   const std::size_t n = s.size();
   // Map each distinct link id to an interaction row once.
@@ -124,6 +139,11 @@ void Dataset::link() {
       if (s.effective_dim[d][i] == no_code) s.effective_dim[d][i] = interactions_.dim[d][row];
     }
   }
+}
+
+RowRange Dataset::events_of(std::size_t interaction_row) const noexcept {
+  if (event_start_.size() != interactions_.size() + 1 || event_order_.empty()) return {};
+  return {event_order_.data() + event_start_[interaction_row], event_order_.data() + event_start_[interaction_row + 1]};
 }
 
 std::optional<std::string_view> Dataset::label(Dimension d, std::uint32_t code) const {

@@ -81,6 +81,21 @@ struct AgentEventColumns {
   [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
 };
 
+/// A view of consecutive row numbers (C++17 has no std::span).
+class RowRange {
+ public:
+  RowRange() = default;
+  RowRange(const std::uint32_t* first, const std::uint32_t* last) noexcept : first_(first), last_(last) {}
+  [[nodiscard]] const std::uint32_t* begin() const noexcept { return first_; }
+  [[nodiscard]] const std::uint32_t* end() const noexcept { return last_; }
+  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(last_ - first_); }
+  [[nodiscard]] bool empty() const noexcept { return first_ == last_; }
+
+ private:
+  const std::uint32_t* first_ = nullptr;
+  const std::uint32_t* last_ = nullptr;
+};
+
 /// What happened to an added interaction event.
 enum class EventAdd : unsigned char { accepted, unknown_interaction, before_created };
 
@@ -99,8 +114,8 @@ class Dataset {
   void add(const CustomerEvent& record);
   void add(const AgentEvent& record);
 
-  /// Resolves survey links to interactions and fills SurveyColumns::effective_dim.
-  /// Call after the last add and before reading surveys; idempotent.
+  /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
+  /// interaction events by interaction. Call after the last add; idempotent.
   void link();
 
   [[nodiscard]] const InteractionColumns& interactions() const noexcept { return interactions_; }
@@ -119,6 +134,12 @@ class Dataset {
   [[nodiscard]] const Dictionary& survey_ids() const noexcept { return survey_ids_; }
   /// The interaction ids that surveys link to (accepted or not).
   [[nodiscard]] const Dictionary& survey_links() const noexcept { return survey_links_; }
+
+  /// Rows of interaction_events() of one interaction, ordered by `at`, then input order
+  /// (after link()). Empty when the interaction has no events.
+  [[nodiscard]] RowRange events_of(std::size_t interaction_row) const noexcept;
+  /// Whether any interaction event was accepted.
+  [[nodiscard]] bool has_events() const noexcept { return events_.size() > 0; }
 
   [[nodiscard]] std::optional<std::uint32_t> find_interaction(std::string_view id) const {
     return interaction_ids_.find(id);
@@ -141,6 +162,10 @@ class Dataset {
   InteractionEventColumns events_;
   CustomerEventColumns customer_events_;
   AgentEventColumns agent_events_;
+  // Events grouped by interaction (built by link()): event_order_[event_start_[r] ..
+  // event_start_[r + 1]) are interaction r's event rows in (at, input) order.
+  std::vector<std::uint32_t> event_start_;
+  std::vector<std::uint32_t> event_order_;
 };
 
 }  // namespace cskpi

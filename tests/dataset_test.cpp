@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <cskpi/model/dataset.hpp>
+
+#include <vector>
+
+using namespace cskpi;
+
+namespace {
+TimePoint at(const char* text) { return *parse_instant(text).value; }
+}  // namespace
+
+TEST_CASE("The data set refuses a second record with an accepted id", "[dataset]") {
+  Dataset data;
+  Interaction a;
+  a.id = "A";
+  a.customer_id = "c";
+  a.channel = "chat";
+  CHECK(data.add(a));
+  CHECK_FALSE(data.add(a));
+  CHECK(data.interactions().size() == 1);
+  SurveyResponse s;
+  s.id = "A";  // ids are unique per record type
+  CHECK(data.add(s));
+  CHECK_FALSE(data.add(s));
+}
+
+TEST_CASE("An interaction round-trips through the columns", "[dataset]") {
+  Dataset data;
+  Interaction a;
+  a.id = "A";
+  a.customer_id = "c";
+  a.channel = "phone";
+  a.topic = "billing";
+  a.priority = Priority::urgent;
+  a.created_at = at("2026-01-01T00:00:00Z");
+  a.first_response_at = at("2026-01-01T00:00:30.250Z");
+  a.contacts = 2;
+  a.handle_seconds = 250.5;
+  a.wait_seconds = 7.999;
+  a.abandoned = false;
+  a.cost = 1.25;
+  data.add(a);
+  const Interaction b = data.interaction(0);
+  CHECK(b.id == "A");
+  CHECK(b.topic == a.topic);
+  CHECK_FALSE(b.product);
+  CHECK(b.priority == Priority::urgent);
+  CHECK(b.first_response_at == a.first_response_at);
+  CHECK_FALSE(b.resolved_at);
+  CHECK(b.contacts == 2u);
+  CHECK_FALSE(b.reopened);
+  CHECK(b.handle_seconds == 250.5);
+  CHECK(b.wait_seconds == 7.999);
+  CHECK(b.cost == 1.25);
+}
+
+TEST_CASE("Interaction events are grouped by interaction in (at, input) order", "[dataset]") {
+  Dataset data;
+  for (const char* id : {"A", "B"}) {
+    Interaction x;
+    x.id = id;
+    x.customer_id = "c";
+    x.channel = "email";
+    x.created_at = at("2026-01-01T00:00:00Z");
+    data.add(x);
+  }
+  const auto event = [](const char* id, const char* when, InteractionEventType type) {
+    InteractionEvent e;
+    e.interaction_id = id;
+    e.at = at(when);
+    e.type = type;
+    if (type == InteractionEventType::status) e.status = TicketStatus::open;
+    return e;
+  };
+  CHECK(data.add(event("B", "2026-01-01T03:00:00Z", InteractionEventType::agent_reply)) == EventAdd::accepted);
+  CHECK(data.add(event("A", "2026-01-01T02:00:00Z", InteractionEventType::status)) == EventAdd::accepted);
+  CHECK(data.add(event("A", "2026-01-01T01:00:00Z", InteractionEventType::agent_reply)) == EventAdd::accepted);
+  CHECK(data.add(event("A", "2026-01-01T02:00:00Z", InteractionEventType::customer_message)) == EventAdd::accepted);
+  CHECK(data.add(event("Z", "2026-01-01T02:00:00Z", InteractionEventType::agent_reply)) == EventAdd::unknown_interaction);
+  CHECK(data.add(event("A", "2025-12-31T23:59:59Z", InteractionEventType::agent_reply)) == EventAdd::before_created);
+  data.link();
+  const RowRange a = data.events_of(0);
+  CHECK(std::vector<std::uint32_t>(a.begin(), a.end()) == std::vector<std::uint32_t>{2, 1, 3});  // 01:00, then the two 02:00 in input order
+  const RowRange b = data.events_of(1);
+  CHECK(std::vector<std::uint32_t>(b.begin(), b.end()) == std::vector<std::uint32_t>{0});
+}
