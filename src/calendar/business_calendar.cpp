@@ -399,7 +399,7 @@ TimePoint BusinessCalendar::add_business_time(TimePoint start, Milliseconds budg
       }
       if (consume(t, week_start)) return from_millis(*due);
       // Skip whole weeks while budget is left after them; the due time is then in the next one.
-      const std::int64_t skipped = std::min(weeks, (remaining - 1) / cal.week_ms);
+      const std::int64_t skipped = std::min(weeks, remaining / cal.week_ms);
       remaining -= skipped * cal.week_ms;
       t = week_start + skipped * ms_per_week;
       monday += 7 * skipped;

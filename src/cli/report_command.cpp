@@ -10,6 +10,7 @@
 
 #include "cskpi/error.hpp"
 #include "cskpi/io/loader.hpp"
+#include "cskpi/report/config_file.hpp"
 #include "cskpi/report/engine.hpp"
 #include "cskpi/report/render.hpp"
 
@@ -85,6 +86,11 @@ void summarise_rejects(const Loader& loader) {
 
 ReportSpec make_spec(const ReportOptions& o) {
   ReportSpec spec;
+  if (!o.config.empty()) {
+    ConfigFile config = load_config(o.config);
+    spec.config = std::move(config.metrics);
+    if (config.time_zone) spec.time_zone = *config.time_zone;  // --tz overrides it below
+  }
   spec.from = instant_option("--from", o.from);
   spec.to = instant_option("--to", o.to);
   spec.as_of = instant_option("--as-of", o.as_of);
@@ -96,7 +102,6 @@ ReportSpec make_spec(const ReportOptions& o) {
 int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
   if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv", o.format)};
-  if (!o.config.empty()) throw UsageError{"--config is not supported yet (planned)"};
   const ReportSpec spec = make_spec(o);
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
@@ -146,7 +151,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   files("--customers", o.customers, "Customer lifecycle events; repeatable");
   files("--agents", o.agents, "Agent roster events; repeatable");
   files("--input", o.mixed, "Mixed JSON Lines file routed by each line's \"record\"; repeatable");
-  cmd->add_option("--config", o.config, "JSON configuration file (planned)")->type_name("FILE");
+  cmd->add_option("--config", o.config, "JSON configuration file: calendars, SLA policies, FCR, queue, scales")->type_name("FILE");
   cmd->add_option("--from", o.from, "Period start (inclusive), an instant with Z or an offset")->type_name("T");
   cmd->add_option("--to", o.to, "Period end (exclusive)")->type_name("T");
   cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to)")->type_name("T");

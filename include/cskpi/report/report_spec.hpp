@@ -2,15 +2,18 @@
 // the configuration that changes what the metrics mean (SPEC §2, §6).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cskpi/calendar/business_calendar.hpp"
 #include "cskpi/metrics/ces.hpp"
 #include "cskpi/metrics/csat.hpp"
 #include "cskpi/metrics/fcr.hpp"
 #include "cskpi/metrics/queue.hpp"
+#include "cskpi/metrics/sla.hpp"
 #include "cskpi/model/survey.hpp"
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/time.hpp"
@@ -24,6 +27,15 @@ enum class Attribution : unsigned char { created, event };
   return a == Attribution::created ? "created" : "event";
 }
 
+/// A target of the configuration: `metric` (`csat.score`) must stay within [min, max] in the
+/// groups matching `where` (dimension → label).
+struct TargetSpec {
+  std::string metric;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::map<std::string, std::string> where;
+};
+
 /// Metric configuration (the `--config` file's metric keys).
 struct MetricConfig {
   CsatConfig csat{};
@@ -34,6 +46,11 @@ struct MetricConfig {
   Milliseconds fcr_window = std::chrono::hours{24 * 7};
   QueueConfig queue{};
   Attribution attribution = Attribution::created;
+  /// Named business calendars, the one business durations are measured in, and SLA policies.
+  std::map<std::string, BusinessCalendarSpec> calendars;
+  std::optional<std::string> business_calendar;
+  std::map<Priority, SlaPolicy> sla;
+  std::vector<TargetSpec> targets;
 
   /// The survey score ranges these configs imply (for the readers).
   [[nodiscard]] SurveyScales scales() const noexcept { return SurveyScales{csat.scale, ces.scale}; }

@@ -1,0 +1,28 @@
+// cskpi/report/config_file.hpp: the JSON configuration file of `cskpi report --config`
+// (SPEC §6): calendars, SLA policies, FCR, queue, survey scales, attribution, targets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cskpi/report/report_spec.hpp"
+
+namespace cskpi {
+
+/// A parsed configuration file.
+struct ConfigFile {
+  std::optional<std::string> time_zone;  // the reporting zone; --tz overrides it
+  MetricConfig metrics;
+};
+
+/// Parses and validates a configuration document. Throws Error(invalid_config) with a
+/// message that names the source and the key path (`sla.urgent.first_response_s`) of the
+/// first problem: malformed JSON, an unknown key at any depth, a value of the wrong type or
+/// out of range, an unknown calendar name, a calendar with no open time.
+[[nodiscard]] ConfigFile parse_config(std::string_view json_text, const std::string& source = "config");
+
+/// Reads and parses a configuration file; Error(io_error) when it cannot be read.
+[[nodiscard]] ConfigFile load_config(const std::string& path);
+
+}  // namespace cskpi

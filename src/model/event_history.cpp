@@ -1,0 +1,114 @@
+#include "cskpi/model/event_history.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace cskpi {
+namespace {
+
+[[nodiscard]] constexpr bool is_resolved(TicketStatus s) noexcept {
+  return s == TicketStatus::solved || s == TicketStatus::closed;
+}
+
+/// Adds one closed stretch of time to the state durations of its status.
+void add_duration(HistoryFacts& facts, TicketStatus status, Milliseconds length) noexcept {
+  switch (status) {
+    case TicketStatus::new_:
+    case TicketStatus::open:
+      facts.requester_wait += length;
+      facts.agent_work += length;
+      break;
+    case TicketStatus::on_hold:
+      facts.requester_wait += length;
+      facts.on_hold += length;
+      break;
+    case TicketStatus::pending: facts.pending += length; break;
+    case TicketStatus::solved:
+    case TicketStatus::closed: break;
+  }
+}
+
+/// Builds the timeline of [created_at, end) from the status events, keeping spans of
+/// positive length with differing neighbours, and sums the state durations.
+void build_timeline(HistoryFacts& facts, TimePoint created_at, const std::vector<HistoryEvent>& events,
+                    TimePoint end) {
+  StatusSpan open_span{created_at, created_at, TicketStatus::new_};  // `to` is set when it closes
+  for (const HistoryEvent& e : events) {
+    if (e.at >= end) break;  // moves at the end instant leave no time before it
+    if (e.type != InteractionEventType::status || e.status == open_span.status) continue;
+    if (e.at > open_span.from) {
+      open_span.to = e.at;
+      facts.statuses.push_back(open_span);
+      open_span = StatusSpan{e.at, e.at, e.status};
+    } else {
+      // A second move at the span's first instant: the first one lasted no time.
+      open_span.status = e.status;
+      if (!facts.statuses.empty() && facts.statuses.back().status == e.status) {
+        open_span.from = facts.statuses.back().from;
+        facts.statuses.pop_back();
+      }
+    }
+  }
+  if (end > open_span.from) {
+    open_span.to = end;
+    facts.statuses.push_back(open_span);
+  }
+  for (const StatusSpan& s : facts.statuses) add_duration(facts, s.status, s.to - s.from);
+}
+
+}  // namespace
+
+HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of) {
+  HistoryFacts facts;
+  // Pass 1: first response, the resolved run, reopens and next-reply samples.
+  TicketStatus current = TicketStatus::new_;
+  TimePoint run_start{};
+  std::size_t status_changes = 0;
+  std::size_t messages = 0;
+  std::size_t happened = 0;
+  for (; happened < events.size() && events[happened].at <= as_of; ++happened) {
+    const HistoryEvent& e = events[happened];
+    if (e.type == InteractionEventType::status && e.status != current) {
+      if (is_resolved(e.status) && !is_resolved(current)) run_start = e.at;
+      if (!is_resolved(e.status) && is_resolved(current)) ++facts.reopened;
+      current = e.status;
+      ++status_changes;
+    } else if (e.type == InteractionEventType::customer_message) {
+      ++messages;
+    }
+  }
+  if (is_resolved(current)) facts.resolved_at = run_start;
+
+  facts.next_reply.reserve(messages);
+  // Unanswered messages are exactly those after the last reply, so a reply scans back only
+  // to the previous reply: each event is visited at most twice.
+  std::size_t unanswered_from = 0;
+  for (std::size_t i = 0; i < happened; ++i) {
+    const HistoryEvent& reply = events[i];
+    if (reply.type != InteractionEventType::agent_reply) continue;
+    if (!facts.first_response_at) facts.first_response_at = reply.at;
+    for (std::size_t m = unanswered_from; m < i; ++m) {
+      if (events[m].type == InteractionEventType::customer_message) facts.next_reply.push_back(reply.at - events[m].at);
+    }
+    unanswered_from = i + 1;
+  }
+
+  // Pass 2: the timeline up to the resolution, or as_of when open.
+  const TimePoint end = std::max(created_at, facts.resolved_at.value_or(as_of));
+  facts.statuses.reserve(status_changes + 1);
+  build_timeline(facts, created_at, events, end);
+  return facts;
+}
+
+Milliseconds time_in(const std::vector<StatusSpan>& statuses, const std::vector<TicketStatus>& which,
+                     TimePoint from, TimePoint to) noexcept {
+  Milliseconds total{0};
+  for (const StatusSpan& s : statuses) {
+    if (s.from >= to) break;  // spans are in time order
+    if (s.to <= from || std::find(which.begin(), which.end(), s.status) == which.end()) continue;
+    total += std::min(s.to, to) - std::max(s.from, from);
+  }
+  return total;
+}
+
+}  // namespace cskpi
