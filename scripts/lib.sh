@@ -11,9 +11,11 @@ CSKPI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CSKPI_BUILD_ROOT="${CSKPI_BUILD_ROOT:-$CSKPI_ROOT/build}"
 CSKPI_JOBS="${CSKPI_JOBS:-2}"
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 # What a build of the library and the CLI needs (SPEC: all Debian packages, nothing downloaded).
 CSKPI_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libfmt-dev nlohmann-json3-dev
                       libhowardhinnant-date-dev tzdata libcli11-dev)
+# shellcheck disable=SC2034
 # ... and what the tests need on top (python3 runs the CLI end-to-end and conformance checks).
 CSKPI_TEST_PACKAGES=(catch2 python3)
 

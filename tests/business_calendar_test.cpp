@@ -187,12 +187,55 @@ TEST_CASE("Europe/Rome: night intervals around the DST changes are measured in r
   CHECK(night(one_to_three, "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z") == hours{3});
   // Spring forward: 01:00 CET (00:00Z) to 03:00 CEST (01:00Z) = 1 h.
   CHECK(night(one_to_three, "2027-03-27T12:00:00Z", "2027-03-28T12:00:00Z") == hours{1});
+  // An end exactly where the clock is set back to (02:00 on a fall-back night) is its first
+  // occurrence: 01:00-02:00 lasts 1 h (23:00Z-00:00Z), not 2 h.
+  CHECK(night(sunday_calendar("01:00", "02:00"), "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z") == hours{1});
+  CHECK(night(sunday_calendar("00:00", "02:00"), "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z") == hours{2});
   const auto to_half_past_two = sunday_calendar("00:00", "02:30");
   // Fall back: an end inside the repeated hour takes its last occurrence, 02:30 CET = 01:30Z;
   // from 00:00 CEST = 2026-10-24T22:00Z that is 3 h 30 min.
   CHECK(night(to_half_past_two, "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z") == minutes{210});
   // Spring forward: 02:30 does not exist and maps to the end of the gap, 01:00Z; from 23:00Z = 2 h.
   CHECK(night(to_half_past_two, "2027-03-27T12:00:00Z", "2027-03-28T12:00:00Z") == hours{2});
+}
+
+TEST_CASE("A calendar open around the clock counts real time in every zone", "[business_calendar]") {
+  // Zones with DST changes at midnight (Tehran 2021-03-22, a Monday), at 00:01 (St John's until
+  // 2011), of 30 minutes (Lord Howe), and a skipped day (Apia, 2011-12-30).
+  const char* zone = GENERATE("UTC", "Europe/Rome", "America/New_York", "Asia/Tehran", "America/St_Johns",
+                              "Australia/Lord_Howe", "Pacific/Apia", "America/Santiago", "America/Havana");
+  INFO(zone);
+  BusinessCalendarSpec spec;
+  spec.time_zone = zone;
+  for (auto& day : spec.weekly) day = {hours_of("00:00", "24:00")};
+  const BusinessCalendar calendar(spec);
+  const TimePoint first = at("2010-01-01T00:00:00Z");
+  const TimePoint last = at("2022-01-01T00:00:00Z");
+  CHECK(calendar.business_time(first, last) == last - first);
+  std::mt19937_64 random(42);
+  std::uniform_int_distribution<std::int64_t> offset(0, (last - first).count());
+  for (int i = 0; i < 50; ++i) {
+    const TimePoint a = first + Milliseconds{offset(random)};
+    const Milliseconds length{offset(random) / 8};
+    CHECK(calendar.business_time(a, a + length) == length);
+    CHECK(calendar.add_business_time(a, length) == a + length);
+  }
+}
+
+TEST_CASE("An end inside a repeated period that spans midnight runs on into the next local day", "[business_calendar]") {
+  // St John's, 2010-11-07 00:01 NDT (-2:30, 02:31Z) fell back to 2010-11-06 23:01 NST (-3:30):
+  // local 23:01-00:01 happened twice. Saturday 00:00-24:00 ends at the last Sunday 00:00 (NST,
+  // 03:30Z), so it began at 00:00 NDT 2010-11-06 (02:30Z) and lasted 25 h.
+  BusinessCalendarSpec spec;
+  spec.time_zone = "America/St_Johns";
+  spec.weekly[sat] = {hours_of("00:00", "24:00")};
+  const BusinessCalendar calendar(spec);
+  CHECK(calendar.business_time(at("2010-11-01T00:00:00Z"), at("2010-11-10T00:00:00Z")) == hours{25});
+  // From 00:00:30 NDT on Sunday (the first pass, 02:30:30Z) Saturday is still to come back:
+  // 02:30:30Z to 03:30Z = 59 min 30 s.
+  CHECK(calendar.business_time(at("2010-11-07T02:30:30Z"), at("2010-11-07T05:00:00Z")) == seconds{3'570});
+  CHECK(calendar.is_open(at("2010-11-07T03:29:59Z")));
+  CHECK_FALSE(calendar.is_open(at("2010-11-07T03:30:00Z")));
 }
 
 TEST_CASE("Three years of Mon-Fri 09:00-17:00 count every weekday", "[business_calendar]") {
@@ -270,13 +313,14 @@ struct RomeFixture {
   BusinessCalendarSpec spec;
   RomeModel model;
 
-  RomeFixture() {
+  // sunday: the intervals of Sundays, where the DST changes happen.
+  explicit RomeFixture(std::vector<OpeningInterval> sunday = {hours_of("02:00", "03:00")}) {
     spec.time_zone = "Europe/Rome";
     for (std::size_t day = mon; day <= fri; ++day) spec.weekly[day] = {hours_of("09:00", "13:00"), hours_of("14:00", "18:00")};
     spec.weekly[thu].push_back(hours_of("22:00", "24:00"));  // runs on into Friday 00:00-01:00
     spec.weekly[fri].insert(spec.weekly[fri].begin(), hours_of("00:00", "01:00"));
     spec.weekly[sat] = {hours_of("10:00", "12:00")};
-    spec.weekly[sun] = {hours_of("02:00", "03:00")};  // the DST hour: 0 h, 1 h or 2 h
+    spec.weekly[sun] = std::move(sunday);
     spec.holidays = {CalendarDate{2026, 4, 6}, CalendarDate{2026, 12, 25}, CalendarDate{2027, 1, 1},
                      CalendarDate{2027, 3, 28}, CalendarDate{2026, 10, 23}};
     spec.open = {range("2026-05-16T12:00:00Z", "2026-05-16T16:00:00Z"),   // a Saturday afternoon
@@ -298,7 +342,11 @@ struct RomeFixture {
 }  // namespace
 
 TEST_CASE("Two years in Europe/Rome with holidays and periods match an hour-by-hour model", "[business_calendar]") {
-  const RomeFixture fixture;
+  // Sundays 02:00-03:00 (the DST hour: 0 h, 1 h or 2 h), or 00:00-02:00 and 03:00-04:00 (an
+  // end where the clock is set back to, a begin right after the repeated hour).
+  const auto sunday = GENERATE(std::vector<OpeningInterval>{hours_of("02:00", "03:00")},
+                               std::vector<OpeningInterval>{hours_of("00:00", "02:00"), hours_of("03:00", "04:00")});
+  const RomeFixture fixture(sunday);
   const BusinessCalendar calendar(fixture.spec);
   const std::int64_t first = ms("2026-01-01T00:00:00Z");
   const std::int64_t last = ms("2028-01-01T00:00:00Z");
@@ -318,9 +366,12 @@ TEST_CASE("Two years in Europe/Rome with holidays and periods match an hour-by-h
     INFO(utc(from) << " .. " << utc(to));
     CHECK(calendar.business_time(from, to) == Milliseconds{prefix[b] - prefix[a]});
   }
-  // Spot checks of the model itself.
-  CHECK(fixture.model.open_at(ms("2026-10-25T00:00:00Z")));  // 02:00 CEST, Sunday
-  CHECK(fixture.model.open_at(ms("2026-10-25T01:00:00Z")));  // 02:00 CET
+  // Spot checks of the model itself, on the fall-back Sunday 2026-10-25.
+  const bool dst_hour = sunday.size() == 1;
+  CHECK(fixture.model.open_at(ms("2026-10-24T23:00:00Z")) == !dst_hour);  // 01:00 CEST
+  CHECK(fixture.model.open_at(ms("2026-10-25T00:00:00Z")) == dst_hour);   // 02:00 CEST
+  CHECK(fixture.model.open_at(ms("2026-10-25T01:00:00Z")) == dst_hour);   // 02:00 CET
+  CHECK(fixture.model.open_at(ms("2026-10-25T02:00:00Z")) == !dst_hour);  // 03:00 CET
   CHECK_FALSE(fixture.model.open_at(ms("2026-10-23T08:00:00Z")));  // holiday Friday
 }
 

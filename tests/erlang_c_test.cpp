@@ -55,8 +55,8 @@ TEST_CASE("Erlang C of the published example: 100 calls per 30 min, AHT 180 s, 1
   CHECK(r.agents == 14);
   CHECK(r.stable);
   CHECK(*r.probability_wait == Approx(0.17413193359504983).epsilon(1e-12));  // R ErlangC: 0.1741319
-  CHECK(*r.service_level == Approx(0.8883500191794669).epsilon(1e-12));     // 1 − 0.17413·e^{−4·20/180}
-  CHECK(r.asa->count() == Approx(7.835937011777243).epsilon(1e-12));        // 0.17413·180/4
+  CHECK(*r.service_level == Approx(0.8883500191794669).epsilon(1e-12));      // 1 − 0.17413·e^{−4·20/180}
+  CHECK(r.asa->count() == Approx(7.835937011777243).epsilon(1e-12));         // 0.17413·180/4
   CHECK(*r.occupancy == Approx(10.0 / 14.0));                                // 0.714
   CHECK(r.answer_target == 20s);
 }
@@ -85,7 +85,7 @@ TEST_CASE("Erlang C at A = 10 for 11 to 20 agents matches the reference table", 
 TEST_CASE("Erlang C with one agent is M/M/1: P_wait = A, ASA = A·AHT/(1 − A)", "[erlang_c]") {
   const auto r = cskpi::erlang_c(per_half_hour(5), 1, 20s);  // A = 0.5
   CHECK(*r.probability_wait == Approx(0.5));
-  CHECK(r.asa->count() == Approx(180.0));                               // 0.5·180/0.5
+  CHECK(r.asa->count() == Approx(180.0));                                        // 0.5·180/0.5
   CHECK(*r.service_level == Approx(1.0 - 0.5 * std::exp(-0.5 * 20.0 / 180.0)));  // 0.52702
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("Required agents for 80 % in 20 s of 100 calls per 30 min, AHT 180 s, 
   CHECK(r.at_required.agents == 14);
   CHECK(r.at_required.traffic == 10.0);
   CHECK(*r.at_required.service_level == Approx(0.888).margin(0.001));
-  CHECK(*r.at_required.occupancy == Approx(0.714).margin(0.001));       // 10/14
+  CHECK(*r.at_required.occupancy == Approx(0.714).margin(0.001));  // 10/14
   CHECK(*r.at_required.probability_wait == Approx(0.174).margin(0.001));
   CHECK(r.target.service_level == 0.8);
 }
@@ -232,7 +232,8 @@ TEST_CASE("Required agents is the least N meeting every target: N − 1 does not
           CHECK(*at.service_level >= sl);
           if (with_asa) CHECK(at.asa->count() <= 4.0);
           const auto fewer = cskpi::erlang_c(in, r.required_agents - 1, within);
-          const bool fewer_meets = *fewer.service_level >= sl && (!with_asa || (fewer.asa && fewer.asa->count() <= 4.0));
+          const bool fewer_meets =
+              *fewer.service_level >= sl && (!with_asa || (fewer.asa && fewer.asa->count() <= 4.0));
           CHECK_FALSE(fewer_meets);
         }
       }

@@ -141,6 +141,11 @@ TEST_CASE("History next_reply: each message before a reply gets its own sample t
   const Events events{message(0min), message(5min), message(8min), reply(20min), message(30min), reply(31min)};
   const auto f = derive_history(created, events, at(100min));
   CHECK(f.next_reply == Samples{20min, 15min, 12min, 1min});  // 20-0, 20-5, 20-8, 31-30
+  REQUIRE(f.next_reply_spans.size() == 4);  // the same samples as (message, reply) instants
+  CHECK(f.next_reply_spans[1].message == at(5min));
+  CHECK(f.next_reply_spans[1].reply == at(20min));
+  CHECK(f.next_reply_spans[3].message == at(30min));
+  CHECK(f.next_reply_spans[3].reply == at(31min));
 }
 
 TEST_CASE("History next_reply: a reply at the message's instant, listed after it, is a 0 s sample", "[history]") {

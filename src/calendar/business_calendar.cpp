@@ -19,7 +19,7 @@ using detail::LocalClock;
 using detail::ms_per_day;
 using detail::ms_per_minute;
 using detail::ms_per_week;
-using detail::Repeated;
+using detail::LocalBound;
 
 namespace {
 
@@ -262,8 +262,8 @@ void BusinessCalendar::Impl::for_each_open(LocalClock& clock, std::int64_t t0, s
       while (index < spans.size()) {
         const Span local = spans[index++];
         const std::int64_t midnight = day * ms_per_day;
-        const std::int64_t b = std::max(t0, clock.to_utc(midnight + local.begin, Repeated::earliest));
-        const std::int64_t e = std::min(t1, clock.to_utc(midnight + local.end, Repeated::latest));
+        const std::int64_t b = std::max(t0, clock.to_utc(midnight + local.begin, LocalBound::begin));
+        const std::int64_t e = std::min(t1, clock.to_utc(midnight + local.end, LocalBound::end));
         if (b < e) return Span{b, e};
       }
     }
@@ -344,7 +344,7 @@ Milliseconds BusinessCalendar::business_time(TimePoint a, TimePoint b) const {
   if (cal.has_weekly) {
     const std::int64_t day = clock.local_day(t0);
     for (std::int64_t monday = day - detail::weekday(day) + 7;;) {
-      const std::int64_t start = clock.to_utc(monday * ms_per_day, Repeated::earliest);
+      const std::int64_t start = clock.to_utc(monday * ms_per_day, LocalBound::begin);
       if (start + ms_per_week > t1) break;
       const std::int64_t weeks = start >= t ? cal.regular_weeks(clock, monday, start, t1) : 0;
       if (weeks == 0) {
@@ -387,11 +387,11 @@ TimePoint BusinessCalendar::add_business_time(TimePoint start, Milliseconds budg
   if (cal.has_weekly) {
     const std::int64_t day = clock.local_day(t0);
     for (std::int64_t monday = day - detail::weekday(day) + 7;;) {
-      const std::int64_t week_start = clock.to_utc(monday * ms_per_day, Repeated::earliest);
+      const std::int64_t week_start = clock.to_utc(monday * ms_per_day, LocalBound::begin);
       if (week_start + 2 * ms_per_week > max_ms) break;
       const std::int64_t weeks = week_start >= t ? cal.regular_weeks(clock, monday, week_start, max_ms) : 0;
       if (weeks == 0) {  // walk an irregular week at once: the due time may be in it
-        const std::int64_t week_end = std::max(t, clock.to_utc((monday + 7) * ms_per_day, Repeated::earliest));
+        const std::int64_t week_end = std::max(t, clock.to_utc((monday + 7) * ms_per_day, LocalBound::begin));
         if (consume(t, week_end)) return from_millis(*due);
         t = week_end;
         monday += 7;
@@ -399,7 +399,7 @@ TimePoint BusinessCalendar::add_business_time(TimePoint start, Milliseconds budg
       }
       if (consume(t, week_start)) return from_millis(*due);
       // Skip whole weeks while budget is left after them; the due time is then in the next one.
-      const std::int64_t skipped = std::min(weeks, remaining / cal.week_ms);
+      const std::int64_t skipped = std::min(weeks, (remaining - 1) / cal.week_ms);
       remaining -= skipped * cal.week_ms;
       t = week_start + skipped * ms_per_week;
       monday += 7 * skipped;

@@ -42,9 +42,12 @@ constexpr std::int64_t weekday(std::int64_t day) noexcept { return day + 3 - flo
 static_assert(weekday(0) == 3);
 static_assert(weekday(days_from_civil(2026, 4, 6)) == 0);  // a Monday
 
-/// How a local time maps to UTC when the zone skips or repeats it: a skipped time maps to
-/// the end of the gap either way; a repeated one to its first or last occurrence.
-enum class Repeated { earliest, latest };
+/// Which side of a local span a local time bounds, so that the UTC span covers the whole local
+/// span: a begin maps to the first instant whose local time is >= it, an end to the last instant
+/// before which local time is < it. So a skipped (spring-forward) time maps to the end of the
+/// gap; a repeated (fall-back) one to its first occurrence as a begin and its last as an end,
+/// except an end exactly where the clock is set back to, which takes the first occurrence.
+enum class LocalBound { begin, end };
 
 /// Maps between UTC and local milliseconds of one zone, caching the last offset range.
 /// Cheap to make; one per call or per thread (the cache is not shared).
@@ -68,7 +71,7 @@ class LocalClock {
 
   std::int64_t local_day(std::int64_t utc_ms) { return floor_div(utc_ms + range_at(utc_ms).offset_ms, ms_per_day); }
 
-  std::int64_t to_utc(std::int64_t local_ms, Repeated rule) {
+  std::int64_t to_utc(std::int64_t local_ms, LocalBound bound) {
     // Two days from both ends of a range no other range can map the same local time (offsets
     // of one zone differ by less than a day), so the cached offset settles it.
     constexpr std::int64_t margin = 2 * ms_per_day;
@@ -81,11 +84,13 @@ class LocalClock {
         cache_ = make(info.second);
         return cache_.begin_ms;
       case date::local_info::ambiguous: {
-        // The earliest occurrence is the one with the larger offset (local = UTC + offset).
-        const Range first = make(info.first);
-        const Range second = make(info.second);
-        const bool first_is_earlier = first.offset_ms >= second.offset_ms;
-        cache_ = (rule == Repeated::earliest) == first_is_earlier ? first : second;
+        // info.first is the range before the transition, with the larger offset: the earlier
+        // occurrence. info.second begins at the transition, where local time steps back to
+        // its earliest repeated value.
+        const Range before = make(info.first);
+        const Range after = make(info.second);
+        const bool set_back_to_here = local_ms - after.offset_ms == after.begin_ms;
+        cache_ = bound == LocalBound::begin || set_back_to_here ? before : after;
         return local_ms - cache_.offset_ms;
       }
       case date::local_info::unique: break;

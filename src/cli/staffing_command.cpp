@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <system_error>
 
 #include "cskpi/error.hpp"
 #include "cskpi/metrics/erlang_c.hpp"
@@ -52,8 +54,8 @@ std::optional<double> number_prefix(std::string_view& text) {
 
 /// "80/20" (also "80%/20s"): 80 % of calls answered within 20 s.
 void parse_target(const std::string& text, Staffing& s) {
-  const UsageError bad{fmt::format("--target '{}' is not PERCENT/SECONDS, e.g. 80/20 for 80 % answered within 20 s",
-                                   text)};
+  const UsageError bad{
+      fmt::format("--target '{}' is not PERCENT/SECONDS, e.g. 80/20 for 80 % answered within 20 s", text)};
   std::string_view rest = text;
   const auto percent = number_prefix(rest);
   if (!percent) throw bad;
@@ -65,7 +67,8 @@ void parse_target(const std::string& text, Staffing& s) {
   if (!rest.empty() && rest.front() == 's') rest.remove_prefix(1);
   if (!rest.empty()) throw bad;
   if (!(*percent > 0 && *percent < 100)) {
-    throw UsageError{fmt::format("--target '{}': the service level {} % must be above 0 and below 100", text, *percent)};
+    throw UsageError{
+        fmt::format("--target '{}': the service level {} % must be above 0 and below 100", text, *percent)};
   }
   if (!(*seconds >= 0 && *seconds <= max_quantity)) {
     throw UsageError{fmt::format("--target '{}': the answer time {} s must be 0 or more", text, *seconds)};
@@ -137,9 +140,9 @@ std::string render_json(const Staffing& s, const StaffingResult& r) {
       seconds_of(t.answer_within), json_number(asa_target), json_number(t.max_occupancy), t.shrinkage);
   out += fmt::format("  \"traffic_erlangs\": {},\n  \"agents\": {},\n  \"scheduled\": {},\n", e.traffic,
                      r.required_agents, r.scheduled_agents);
-  out += fmt::format("  \"service_level\": {},\n  \"asa_s\": {},\n  \"occupancy\": {},\n  \"probability_wait\": {}\n}}\n",
-                     json_percent(e.service_level), json_seconds(e.asa), json_percent(e.occupancy),
-                     json_percent(e.probability_wait));
+  out += fmt::format(
+      "  \"service_level\": {},\n  \"asa_s\": {},\n  \"occupancy\": {},\n  \"probability_wait\": {}\n}}\n",
+      json_percent(e.service_level), json_seconds(e.asa), json_percent(e.occupancy), json_percent(e.probability_wait));
   return out;
 }
 

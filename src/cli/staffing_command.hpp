@@ -10,11 +10,11 @@ namespace cskpi::cli {
 
 /// Options of `cskpi staffing`, as given (validated by run_staffing).
 struct StaffingOptions {
-  double calls = 0;             // arrivals in the interval, ≥ 0
-  double interval_minutes = 0;  // > 0
-  double aht_seconds = 0;       // > 0
-  std::string target;           // "PERCENT/SECONDS", e.g. "80/20"
-  double shrinkage = 0;         // fraction in [0, 1)
+  double calls = 0;                     // arrivals in the interval, ≥ 0
+  double interval_minutes = 0;          // > 0
+  double aht_seconds = 0;               // > 0
+  std::string target;                   // "PERCENT/SECONDS", e.g. "80/20"
+  double shrinkage = 0;                 // fraction in [0, 1)
   std::optional<double> max_occupancy;  // fraction in (0, 1]
   std::optional<double> asa_target;     // seconds, > 0
   std::string format = "text";          // text | json

@@ -334,8 +334,6 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept { re
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out) const {
   namespace f = interaction_field;
   Fields c(v, interaction_names);
-  std::optional<std::uint32_t> contacts;
-  std::optional<std::uint32_t> reopened;
   const bool ok = c.label(f::id, out.id) && c.label(f::customer_id, out.customer_id) &&
                   c.label(f::channel, out.channel) && c.label(f::topic, out.topic) &&
                   c.label(f::product, out.product) && c.label(f::kind, out.kind) &&

@@ -24,14 +24,15 @@ std::string num(double v) { return fmt::format("{}", v); }
 
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::invalid_argument, message); }
 
-/// 1/B(k, A), the inverse Erlang B, walked upwards in k: 1/B(k) = 1 + (k/A)·1/B(k−1), which is
-/// B(k) = A·B(k−1)/(k + A·B(k−1)) without a division per step.
+/// 1/B(k, A), the inverse Erlang B, walked upwards in k: 1/B(k) = 1 + (k/A)·1/B(k−1) is
+/// B(k) = A·B(k−1)/(k + A·B(k−1)) inverted, so the tail ends in an overflow to +inf, not denormals.
 ///
 /// Start: the recurrence contracts the relative error of 1/B by (1 − B(k)) ≤ min(1, k/A) per
 /// step (carried traffic A(1 − B) ≤ k). Starting from B = 1 at k0 = ⌊A⌋ − m, an error below 1
 /// shrinks by Π k/A ≤ e^{−m(m−1)/(2A)} ≤ e^{−40} ≈ 4e−18 by k = ⌊A⌋ when m(m−1) ≥ 80A: below
 /// double rounding, so the result is the full recurrence from B(0) = 1, in O(√A) steps.
-/// Once 1/B overflows to +inf (B below ~1e−308) it stays there, and C = 0.
+/// Once 1/B overflows to +inf (B below ~1e−308, at most 54√A + 1030 steps past A) it stays there,
+/// and C = 0.
 class InverseErlangB {
  public:
   InverseErlangB(double traffic, std::uint64_t n) : a_(traffic) {
@@ -64,8 +65,8 @@ void check_answer_target(Milliseconds t, const char* name) {
 /// The figures of a stable queue (N > A > 0) from 1/B(N, A).
 ErlangCResult stable_figures(const ErlangCInput& in, double a, std::uint64_t n, double inv_b, Milliseconds t) {
   const double agents = static_cast<double>(n);
-  const double spare = agents - a;                           // N − A > 0
-  const double p_wait = agents / (spare * inv_b + a);        // N·B/(N − A(1 − B)), times 1/B
+  const double spare = agents - a;                     // N − A > 0
+  const double p_wait = agents / (spare * inv_b + a);  // N·B/(N − A(1 − B)), times 1/B
   const double aht_s = static_cast<double>(in.aht.count()) / 1000.0;
   const double t_s = static_cast<double>(t.count()) / 1000.0;
   ErlangCResult r;
@@ -146,13 +147,17 @@ bool meets(const ErlangCResult& r, const StaffingTarget& t) {
 }  // namespace
 
 double offered_traffic(const ErlangCInput& in) {
-  if (!(in.calls >= 0) || !std::isfinite(in.calls)) invalid("ErlangCInput.calls " + num(in.calls) + " is not a finite count >= 0");
+  if (!(in.calls >= 0) || !std::isfinite(in.calls)) {
+    invalid("ErlangCInput.calls " + num(in.calls) + " is not a finite count >= 0");
+  }
   if (in.interval <= Milliseconds::zero()) {
     invalid("ErlangCInput.interval " + std::to_string(in.interval.count()) + " ms is not positive");
   }
-  if (in.aht <= Milliseconds::zero()) invalid("ErlangCInput.aht " + std::to_string(in.aht.count()) + " ms is not positive");
+  if (in.aht <= Milliseconds::zero()) {
+    invalid("ErlangCInput.aht " + std::to_string(in.aht.count()) + " ms is not positive");
+  }
   const double a = in.calls * static_cast<double>(in.aht.count()) / static_cast<double>(in.interval.count());
-  if (!(a <= max_erlang_traffic)) invalid("traffic " + num(a) + " Erlangs exceeds the supported 1e12");
+  if (!(a <= max_erlang_traffic)) invalid("ErlangCInput: traffic " + num(a) + " Erlangs exceeds the supported 1e12");
   return a;
 }
 
@@ -174,7 +179,7 @@ StaffingResult required_agents(const ErlangCInput& in, const StaffingTarget& tar
     return r;
   }
   // SL rises and ASA falls with N (N > A): walk up from the lower bound to the first N that meets both.
-  // Ends at the latest when 1/B overflows (C = 0, SL = 1, ASA = 0), O(√A + 1100) steps past A.
+  // Ends at the latest when 1/B overflows (C = 0, SL = 1, ASA = 0), 54√A + 1030 steps past A.
   InverseErlangB b(a, least_stable_agents(a, target.max_occupancy));
   for (;;) {
     r.at_required = stable_figures(in, a, b.agents(), b.inverse(), target.answer_within);

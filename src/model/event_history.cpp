@@ -60,7 +60,7 @@ void build_timeline(HistoryFacts& facts, TimePoint created_at, const std::vector
 
 HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of) {
   HistoryFacts facts;
-  // Pass 1: first response, the resolved run, reopens and next-reply samples.
+  // Events up to as_of: the resolved run and reopens, and what to reserve.
   TicketStatus current = TicketStatus::new_;
   TimePoint run_start{};
   std::size_t status_changes = 0;
@@ -80,15 +80,18 @@ HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent
   if (is_resolved(current)) facts.resolved_at = run_start;
 
   facts.next_reply.reserve(messages);
-  // Unanswered messages are exactly those after the last reply, so a reply scans back only
-  // to the previous reply: each event is visited at most twice.
+  facts.next_reply_spans.reserve(messages);
+  // First response and next replies. Unanswered messages are exactly those after the last
+  // reply, so a reply scans back only to the previous reply: each event is visited at most twice.
   std::size_t unanswered_from = 0;
   for (std::size_t i = 0; i < happened; ++i) {
     const HistoryEvent& reply = events[i];
     if (reply.type != InteractionEventType::agent_reply) continue;
     if (!facts.first_response_at) facts.first_response_at = reply.at;
     for (std::size_t m = unanswered_from; m < i; ++m) {
-      if (events[m].type == InteractionEventType::customer_message) facts.next_reply.push_back(reply.at - events[m].at);
+      if (events[m].type != InteractionEventType::customer_message) continue;
+      facts.next_reply.push_back(reply.at - events[m].at);
+      facts.next_reply_spans.push_back(ReplySpan{events[m].at, reply.at});
     }
     unanswered_from = i + 1;
   }

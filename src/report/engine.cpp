@@ -8,7 +8,9 @@
 #include <unordered_map>
 
 #include "cskpi/error.hpp"
+#include "report/group_accumulators.hpp"
 #include "report/group_key.hpp"
+#include "report/interaction_facts.hpp"
 
 namespace cskpi {
 namespace {
@@ -18,25 +20,9 @@ using detail::GroupKeyHash;
 
 constexpr std::int64_t null_label = -1;
 
-/// All accumulators of one group.
-struct GroupAcc {
-  GroupAcc(const MetricConfig& config, const FcrConfig& fcr_config)
-      : csat(config.csat), ces(config.ces), fcr(fcr_config), queue(config.queue) {}
-  VolumeAccumulator volume;
-  NpsAccumulator nps;
-  NpsAccumulator enps;
-  CsatAccumulator csat;
-  CesAccumulator ces;
-  DurationAccumulator first_response;
-  DurationAccumulator resolution;
-  DurationAccumulator handle;
-  FcrAccumulator fcr;
-  ReopenAccumulator reopen;
-  ComplaintAccumulator complaint;
-  SelfServiceAccumulator self_service;
-  QueueAccumulator queue;
-  CostAccumulator cost;
-};
+using detail::FactsBuilder;
+using detail::GroupAccumulators;
+using detail::InteractionFacts;
 
 /// The groups of one grouping, in first-seen order until sorted for output.
 struct Table {
@@ -44,7 +30,7 @@ struct Table {
   bool flows = true;  // false with hour_of_week: resolved / net change / backlog undefined
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
   std::vector<GroupKey> keys;
-  std::vector<GroupAcc> accs;
+  std::vector<GroupAccumulators> accs;
 };
 
 /// Bucket keys of one instant, computed once per record for the buckets in use.
@@ -52,23 +38,13 @@ using BucketKeys = std::array<std::int64_t, 7>;
 
 std::size_t bucket_index(TimeBucket b) noexcept { return static_cast<std::size_t>(b); }
 
-/// What one interaction contributes to the groups it is attributed to.
-struct InteractionFacts {
-  std::int64_t first_response_ms = no_value;  // duration, no_value = none by as_of
-  std::int64_t resolution_ms = no_value;      // duration, no_value = open at as_of
-  bool resolved = false;
-  bool reopened = false;
-  bool self_service = false;
-  bool complaint = false;
-  std::optional<bool> first_contact;  // nullopt: not an FCR case
-};
-
 class Engine {
  public:
   Engine(const Dataset& data, const ReportSpec& spec, ReportPeriod period)
       : data_(data), spec_(spec), period_(std::move(period)), zone_(period_.time_zone),
-        from_(to_millis(period_.from)), to_(to_millis(period_.to)), as_of_(to_millis(period_.as_of)) {
-    fcr_config_.method = spec.config.fcr_method.value_or(default_fcr_method());
+        from_(to_millis(period_.from)), to_(to_millis(period_.to)), as_of_(to_millis(period_.as_of)),
+        facts_(data, spec.config, as_of_) {
+    fcr_config_.method = facts_.fcr_method();
     fcr_config_.window = spec.config.fcr_window;
     tables_.push_back(make_table({}));
     for (const auto& grouping : spec.groupings) tables_.push_back(make_table(grouping));
@@ -77,10 +53,6 @@ class Engine {
         if (const auto* b = std::get_if<TimeBucket>(&part)) used_buckets_[bucket_index(*b)] = true;
       }
     }
-    const auto& ss = data.dictionary(Dimension::channel).find("self_service");
-    self_service_code_ = ss ? *ss : no_code;
-    const auto& complaint = data.dictionary(Dimension::kind).find("complaint");
-    complaint_code_ = complaint ? *complaint : no_code;
   }
 
   Report run() {
@@ -96,12 +68,6 @@ class Engine {
   }
 
  private:
-  FcrMethod default_fcr_method() const {
-    const auto& contacts = data_.interactions().contacts;
-    const bool any = std::any_of(contacts.begin(), contacts.end(), [](std::int64_t c) { return c != no_value; });
-    return any ? FcrMethod::contacts : FcrMethod::repeat_window;
-  }
-
   static Table make_table(const Grouping& by) {
     Table t;
     t.by = by;
@@ -112,11 +78,11 @@ class Engine {
     return t;
   }
 
-  GroupAcc& slot(Table& table, const GroupKey& key) {
+  GroupAccumulators& slot(Table& table, const GroupKey& key) {
     const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
     if (inserted) {
       table.keys.push_back(key);
-      table.accs.emplace_back(spec_.config, fcr_config_);
+      table.accs.emplace_back(spec_.config, fcr_config_, facts_.has_business_calendar(), facts_.has_sla());
     }
     return table.accs[it->second];
   }
@@ -144,78 +110,48 @@ class Engine {
     return key;
   }
 
-  std::vector<std::uint8_t> repeat_flags() const {
-    const auto& c = data_.interactions();
-    const std::size_t n = c.size();
-    // Contacts created after as_of have not happened yet: leave them out of the look-ahead.
-    std::vector<std::uint32_t> rows;
-    std::vector<std::uint32_t> customer;
-    std::vector<std::uint32_t> topic;
-    std::vector<std::int64_t> created;
-    for (std::size_t r = 0; r < n; ++r) {
-      if (c.created_ms[r] > as_of_) continue;
-      rows.push_back(static_cast<std::uint32_t>(r));
-      customer.push_back(c.customer[r]);
-      topic.push_back(c.dim[index_of(Dimension::topic)][r]);
-      created.push_back(c.created_ms[r]);
-    }
-    const auto subset = repeat_contacts(customer, topic, created, fcr_config_.window);
-    std::vector<std::uint8_t> flags(n, 0);
-    for (std::size_t i = 0; i < rows.size(); ++i) flags[rows[i]] = subset[i];
-    return flags;
-  }
-
-  InteractionFacts facts(std::size_t r, const std::vector<std::uint8_t>& repeats) const {
-    const auto& c = data_.interactions();
-    InteractionFacts f;
-    const std::int64_t created = c.created_ms[r];
-    if (c.first_response_ms[r] != no_instant && c.first_response_ms[r] <= as_of_) {
-      f.first_response_ms = c.first_response_ms[r] - created;
-    }
-    f.resolved = c.resolved_ms[r] != no_instant && c.resolved_ms[r] <= as_of_;
-    if (f.resolved) f.resolution_ms = c.resolved_ms[r] - created;
-    f.reopened = c.reopened[r] != no_value && c.reopened[r] >= 1;
-    const std::uint32_t channel = c.dim[index_of(Dimension::channel)][r];
-    f.self_service = channel == self_service_code_ && self_service_code_ != no_code;
-    f.complaint = complaint_code_ != no_code && c.dim[index_of(Dimension::kind)][r] == complaint_code_;
-    if (f.resolved && !f.self_service) {
-      if (fcr_config_.method == FcrMethod::contacts) {
-        if (c.contacts[r] != no_value) f.first_contact = c.contacts[r] == 1 && !f.reopened;
-      } else {
-        f.first_contact = !f.reopened && repeats[r] == 0;
-      }
-    }
-    return f;
-  }
-
-  void add_interaction(GroupAcc& acc, std::size_t r, const InteractionFacts& f) const {
-    const auto& c = data_.interactions();
-    acc.volume.add_created();
-    if (f.first_response_ms != no_value) acc.first_response.add(Milliseconds{f.first_response_ms});
-    if (f.resolved) {
-      acc.resolution.add(Milliseconds{f.resolution_ms});
-      acc.reopen.add(f.reopened);
-      acc.self_service.add(f.self_service);
-    }
-    if (f.first_contact) acc.fcr.add(*f.first_contact);
-    acc.complaint.add(f.complaint);
-    if (c.handle_ms[r] != no_value) acc.handle.add(Milliseconds{c.handle_ms[r]});
-    if (c.wait_ms[r] != no_value) acc.queue.add(Milliseconds{c.wait_ms[r]}, c.abandoned[r] != 0);
-    if (!std::isnan(c.cost[r])) acc.cost.add(c.cost[r]);
-  }
-
+  /// Each interaction feeds three parts: the created part (volume, complaints, handle,
+  /// queue, cost, SLA, next replies, state durations), the first-response part and the
+  /// resolution part (resolution, FCR, reopen, self-service). With created attribution all
+  /// three go by created_at; with event attribution the last two go by their own instants.
   void scan_interactions() {
     const auto& c = data_.interactions();
-    std::vector<std::uint8_t> repeats;
-    if (fcr_config_.method == FcrMethod::repeat_window) repeats = repeat_flags();
-    BucketKeys buckets{};
+    const bool by_event = spec_.config.attribution == Attribution::event;
+    InteractionFacts f;
+    BucketKeys created_buckets{};
+    BucketKeys event_buckets{};
     for (std::size_t r = 0; r < c.size(); ++r) {
-      const std::int64_t t = c.created_ms[r];
-      if (!in_period(t)) continue;
-      fill_buckets(t, buckets);
-      const InteractionFacts f = facts(r, repeats);
+      const std::int64_t created = c.created_ms[r];
+      const bool created_in = in_period(created);
+      if (!by_event && !created_in) continue;
+      const std::int64_t resolved = facts_.resolved_at()[r];
+      if (by_event && !created_in && !in_period(resolved) && !in_period(c.first_response_ms[r]) &&
+          data_.events_of(r).empty()) {
+        continue;  // nothing of it can be in the period (a history may give a first response)
+      }
+      facts_.build(r, f);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
-      for (auto& table : tables_) add_interaction(slot(table, key_of(table, dim_of, buckets)), r, f);
+      if (created_in) fill_buckets(created, created_buckets);
+      if (!by_event) {
+        for (auto& table : tables_) {
+          GroupAccumulators& acc = slot(table, key_of(table, dim_of, created_buckets));
+          acc.add_created(r, c, f);
+          acc.add_first_response(f);
+          acc.add_resolution(f);
+        }
+        continue;
+      }
+      if (created_in) {
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, created_buckets)).add_created(r, c, f);
+      }
+      if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
+        fill_buckets(f.first_response_at, event_buckets);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_first_response(f);
+      }
+      if (f.resolved && in_period(f.resolved_at)) {
+        fill_buckets(f.resolved_at, event_buckets);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_resolution(f);
+      }
     }
   }
 
@@ -231,14 +167,7 @@ class Engine {
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return s.effective_dim[index_of(d)][i]; };
       for (auto& table : tables_) {
-        GroupAcc& acc = slot(table, key_of(table, dim_of, buckets));
-        const int score = s.score[i];
-        switch (s.kind[i]) {
-          case SurveyKind::nps: acc.nps.add(score); break;
-          case SurveyKind::enps: acc.enps.add(score); break;
-          case SurveyKind::csat: acc.csat.add(score); break;
-          case SurveyKind::ces: acc.ces.add(score); break;
-        }
+        slot(table, key_of(table, dim_of, buckets)).add_survey(s.kind[i], s.score[i]);
       }
     }
   }
@@ -249,12 +178,12 @@ class Engine {
     const auto& c = data_.interactions();
     BucketKeys buckets{};
     for (std::size_t r = 0; r < c.size(); ++r) {
-      const std::int64_t t = c.resolved_ms[r];
+      const std::int64_t t = facts_.resolved_at()[r];
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
       for (auto& table : tables_) {
-        if (table.flows) slot(table, key_of(table, dim_of, buckets)).volume.add_resolved();
+        if (table.flows) slot(table, key_of(table, dim_of, buckets)).add_resolved_count();
       }
     }
   }
@@ -311,9 +240,9 @@ class Engine {
       if (it == by_labels.end()) continue;
       auto& snaps = it->second;
       const auto lo = std::upper_bound(snaps.instants.begin(), snaps.instants.end(), c.created_ms[r]);
-      const auto hi = c.resolved_ms[r] == no_instant
-                          ? snaps.instants.end()
-                          : std::lower_bound(snaps.instants.begin(), snaps.instants.end(), c.resolved_ms[r]);
+      const std::int64_t resolved = facts_.resolved_at()[r];
+      const auto hi = resolved == no_instant ? snaps.instants.end()
+                                             : std::lower_bound(snaps.instants.begin(), snaps.instants.end(), resolved);
       if (lo >= hi) continue;
       snaps.diff[static_cast<std::size_t>(lo - snaps.instants.begin())] += 1;
       snaps.diff[static_cast<std::size_t>(hi - snaps.instants.begin())] -= 1;
@@ -324,7 +253,7 @@ class Engine {
     for (std::size_t g = 0; g < table.keys.size(); ++g) {
       const auto& snaps = by_labels[labels_of(table.keys[g])];
       const auto at = std::lower_bound(snaps.instants.begin(), snaps.instants.end(), group_snapshot[g]);
-      table.accs[g].volume.add_backlog(
+      table.accs[g].add_backlog(
           static_cast<std::uint64_t>(snaps.diff[static_cast<std::size_t>(at - snaps.instants.begin())]));
     }
   }
@@ -361,29 +290,11 @@ class Engine {
     return order;
   }
 
-  GroupMetrics metrics(const GroupAcc& acc, bool flows, std::uint64_t overall_count) const {
-    GroupMetrics m;
-    m.volume = acc.volume.result(overall_count, flows);
-    m.nps = acc.nps.result();
-    m.enps = acc.enps.result();
-    m.csat = acc.csat.result();
-    m.ces = acc.ces.result();
-    m.first_response = acc.first_response.result();
-    m.resolution = acc.resolution.result();
-    m.handle = acc.handle.result();
-    m.fcr = acc.fcr.result();
-    m.reopen = acc.reopen.result();
-    m.complaint = acc.complaint.result();
-    m.self_service = acc.self_service.result();
-    m.queue = acc.queue.result();
-    m.cost = acc.cost.result();
-    return m;
-  }
-
   Report assemble() {
     Report report;
     report.period = period_;
-    const std::uint64_t overall_count = tables_.front().accs.front().volume.count();
+    report.has_events = data_.has_events();
+    const std::uint64_t overall_count = tables_.front().accs.front().count();
     for (const auto& table : tables_) {
       for (const std::uint32_t g : sorted_groups(table)) {
         Group group;
@@ -400,7 +311,7 @@ class Engine {
             group.key.emplace_back(zone_.label(std::get<TimeBucket>(table.by[p]), v));
           }
         }
-        group.metrics = metrics(table.accs[g], table.flows, overall_count);
+        group.metrics = table.accs[g].result(overall_count, table.flows);
         report.groups.push_back(std::move(group));
       }
     }
@@ -414,12 +325,11 @@ class Engine {
   std::int64_t from_;
   std::int64_t to_;
   std::int64_t as_of_;
+  FactsBuilder facts_;
   FcrConfig fcr_config_{};
   std::vector<Table> tables_;
   std::array<bool, 7> used_buckets_{};
   std::array<std::vector<std::int64_t>, dimension_count> ranks_;
-  std::uint32_t self_service_code_ = no_code;
-  std::uint32_t complaint_code_ = no_code;
 };
 
 }  // namespace

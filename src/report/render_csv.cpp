@@ -54,7 +54,7 @@ void render_csv(std::ostream& out, const Report& report) {
       if (p > 0) key += ',';
       key += g.key[p].value_or("");  // a label is never empty, so empty is the null key
     }
-    const detail::Json metrics = detail::metrics_json(g.metrics);
+    const detail::Json metrics = detail::metrics_json(g.metrics, report.has_events);
     for (const auto& [metric, object] : metrics.items()) rows(out, by, key, metric, "", object);
   }
 }

@@ -82,6 +82,20 @@ std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
       [](const GroupMetrics& m) { return duration(m.resolution.mean); });
   add("resol p90", [](const GroupMetrics& m) { return m.resolution.count > 0; },
       [](const GroupMetrics& m) { return duration(m.resolution.p90); });
+  add("next reply p50", [](const GroupMetrics& m) { return m.next_reply.count > 0; },
+      [](const GroupMetrics& m) { return duration(m.next_reply.median); });
+  add("MTTR (bus.)", [](const GroupMetrics& m) { return m.business && m.business->resolution.count > 0; },
+      [](const GroupMetrics& m) { return m.business ? duration(m.business->resolution.mean) : std::string{dash}; });
+  add("SLA 1st resp", [](const GroupMetrics& m) { return m.sla && m.sla->first_response.counted() > 0; },
+      [](const GroupMetrics& m) {
+        return m.sla ? pct(m.sla->first_response.achieved, m.sla->first_response.achieved + m.sla->first_response.breached)
+                     : std::string{dash};
+      });
+  add("SLA resol", [](const GroupMetrics& m) { return m.sla && m.sla->resolution.counted() > 0; },
+      [](const GroupMetrics& m) {
+        return m.sla ? pct(m.sla->resolution.achieved, m.sla->resolution.achieved + m.sla->resolution.breached)
+                     : std::string{dash};
+      });
   add("FCR", [](const GroupMetrics& m) { return m.fcr.resolved > 0; },
       [](const GroupMetrics& m) { return pct(m.fcr.first_contact, m.fcr.resolved); });
   add("reopen", [](const GroupMetrics& m) { return m.reopen.resolved > 0; },

@@ -44,6 +44,22 @@ Json duration_json(const DurationSummary& r) {
   return Json{{"count", r.count}, {"mean_s", seconds(r.mean)}, {"median_s", seconds(r.median)}, {"p90_s", seconds(r.p90)}};
 }
 
+/// A duration object, with its business-time twin nested when there is a business calendar.
+Json duration_json(const DurationSummary& r, const std::optional<BusinessDurations>& business,
+                   DurationSummary BusinessDurations::*member) {
+  Json j = duration_json(r);
+  if (business) j["business"] = duration_json((*business).*member);
+  return j;
+}
+
+Json sla_target_json(const SlaTargetResult& r) {
+  return Json{{"achieved", r.achieved},
+              {"breached", r.breached},
+              {"pending", r.pending},
+              {"compliance", percent(r.achieved, r.achieved + r.breached)},
+              {"target_s", seconds(r.target)}};
+}
+
 Json volume_json(const VolumeResult& r) {
   return Json{{"count", r.count},
               {"share", percent_of(r.share)},
@@ -54,7 +70,7 @@ Json volume_json(const VolumeResult& r) {
 
 }  // namespace
 
-Json metrics_json(const GroupMetrics& m) {
+Json metrics_json(const GroupMetrics& m, bool has_events) {
   Json j;
   j["volume"] = volume_json(m.volume);
   j["nps"] = nps_json(m.nps);
@@ -69,8 +85,15 @@ Json metrics_json(const GroupMetrics& m) {
                   {"mean", value_or_null(m.ces.mean)},
                   {"easy_share", percent(m.ces.easy, m.ces.responses)},
                   {"easy_from", m.ces.easy_from}};
-  j["first_response"] = duration_json(m.first_response);
-  j["resolution"] = duration_json(m.resolution);
+  j["first_response"] = duration_json(m.first_response, m.business, &BusinessDurations::first_response);
+  j["resolution"] = duration_json(m.resolution, m.business, &BusinessDurations::resolution);
+  if (has_events) {
+    j["next_reply"] = duration_json(m.next_reply, m.business, &BusinessDurations::next_reply);
+    j["requester_wait"] = duration_json(m.requester_wait, m.business, &BusinessDurations::requester_wait);
+    j["agent_work"] = duration_json(m.agent_work, m.business, &BusinessDurations::agent_work);
+    j["on_hold"] = duration_json(m.on_hold, m.business, &BusinessDurations::on_hold);
+    j["pending"] = duration_json(m.pending, m.business, &BusinessDurations::pending);
+  }
   j["handle"] = duration_json(m.handle);
   j["fcr"] = Json{{"resolved", m.fcr.resolved},
                   {"first_contact", m.fcr.first_contact},
@@ -86,6 +109,10 @@ Json metrics_json(const GroupMetrics& m) {
   j["self_service"] = Json{{"resolved", m.self_service.resolved},
                            {"self_service", m.self_service.self_service},
                            {"rate", percent(m.self_service.self_service, m.self_service.resolved)}};
+  if (m.sla) {
+    j["sla"] = Json{{"first_response", sla_target_json(m.sla->first_response)},
+                    {"resolution", sla_target_json(m.sla->resolution)}};
+  }
   j["queue"] = Json{{"answered", m.queue.answered},
                     {"abandoned", m.queue.abandoned},
                     {"short_abandoned", m.queue.short_abandoned},
@@ -125,7 +152,7 @@ Json report_json(const Report& report) {
       by.push_back(name);
       key[name] = g.key[p] ? Json(*g.key[p]) : Json(nullptr);
     }
-    groups.push_back(Json{{"by", std::move(by)}, {"key", std::move(key)}, {"metrics", metrics_json(g.metrics)}});
+    groups.push_back(Json{{"by", std::move(by)}, {"key", std::move(key)}, {"metrics", metrics_json(g.metrics, report.has_events)}});
   }
   j["groups"] = std::move(groups);
   return j;

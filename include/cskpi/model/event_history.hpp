@@ -41,6 +41,12 @@ struct HistoryEvent {
   TicketStatus status = TicketStatus::new_;  // meaningful for type == status
 };
 
+/// One answered customer message: [message, reply), for measuring the wait on another clock.
+struct ReplySpan {
+  TimePoint message{};
+  TimePoint reply{};
+};
+
 /// A stretch of time in one status: [from, to).
 struct StatusSpan {
   TimePoint from{};
@@ -57,6 +63,7 @@ struct HistoryFacts {
   Milliseconds on_hold{0};                     // time in on_hold within the window
   Milliseconds pending{0};                     // time in pending within the window
   std::vector<Milliseconds> next_reply;        // one sample per answered customer_message, in message order
+  std::vector<ReplySpan> next_reply_spans;     // the same samples as instants: next_reply[i] = reply - message
   /// The window [created_at, end) as consecutive spans of positive length whose neighbours
   /// differ in status; zero-length stops (two moves at one instant) leave no span.
   std::vector<StatusSpan> statuses;

@@ -17,6 +17,7 @@
 #include "cskpi/metrics/nps.hpp"
 #include "cskpi/metrics/quality.hpp"
 #include "cskpi/metrics/queue.hpp"
+#include "cskpi/metrics/sla.hpp"
 #include "cskpi/metrics/volume.hpp"
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/report/report_spec.hpp"
@@ -32,6 +33,23 @@ struct ReportPeriod {
   Attribution attribution = Attribution::created;
 };
 
+/// The speed summaries measured in business time (with a business calendar).
+struct BusinessDurations {
+  DurationSummary first_response;
+  DurationSummary resolution;
+  DurationSummary next_reply;
+  DurationSummary requester_wait;
+  DurationSummary agent_work;
+  DurationSummary on_hold;
+  DurationSummary pending;
+};
+
+/// SLA compliance per target (with SLA policies).
+struct SlaResult {
+  SlaTargetResult first_response;
+  SlaTargetResult resolution;
+};
+
 /// Every metric of one group. Objects whose inputs are absent keep zero counts.
 struct GroupMetrics {
   VolumeResult volume;
@@ -41,7 +59,14 @@ struct GroupMetrics {
   CesResult ces;
   DurationSummary first_response;
   DurationSummary resolution;
+  DurationSummary next_reply;      // from interaction events
+  DurationSummary requester_wait;  // state durations, one sample per interaction with events
+  DurationSummary agent_work;
+  DurationSummary on_hold;
+  DurationSummary pending;
   DurationSummary handle;
+  std::optional<BusinessDurations> business;  // with a business calendar
+  std::optional<SlaResult> sla;               // with SLA policies
   FcrResult fcr;
   ReopenResult reopen;
   ComplaintResult complaint;
@@ -58,6 +83,7 @@ struct Group {
 
 struct Report {
   ReportPeriod period;
+  bool has_events = false;  // next_reply and state durations are reported only with events
   std::array<InputCounts, record_type_count> inputs{};
   std::vector<Group> groups;  // overall first, then each grouping's groups sorted by key
 };

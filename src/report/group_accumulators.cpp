@@ -1,0 +1,86 @@
+#include "report/group_accumulators.hpp"
+
+#include <cmath>
+
+namespace cskpi::detail {
+
+GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla)
+    : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla) {}
+
+void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f) {
+  volume_.add_created();
+  complaint_.add(f.complaint);
+  if (c.handle_ms[row] != no_value) handle_.add(Milliseconds{c.handle_ms[row]});
+  if (c.wait_ms[row] != no_value) queue_.add(Milliseconds{c.wait_ms[row]}, c.abandoned[row] != 0);
+  if (!std::isnan(c.cost[row])) cost_.add(c.cost[row]);
+  if (f.sla_first_response) sla_first_response_.add(f.sla_first_response->status, f.sla_first_response->target);
+  if (f.sla_resolution) sla_resolution_.add(f.sla_resolution->status, f.sla_resolution->target);
+  if (!f.has_history) return;
+  for (const std::int64_t d : f.next_reply_ms) next_reply_.add(Milliseconds{d});
+  for (std::size_t s = 0; s < state_count; ++s) states_[s].add(Milliseconds{f.state_ms[s]});
+  if (!business_) return;
+  for (const std::int64_t d : f.next_reply_business_ms) business_next_reply_.add(Milliseconds{d});
+  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].add(Milliseconds{f.state_business_ms[s]});
+}
+
+void GroupAccumulators::add_first_response(const InteractionFacts& f) {
+  if (f.first_response_ms == no_value) return;
+  first_response_.add(Milliseconds{f.first_response_ms});
+  if (business_) business_first_response_.add(Milliseconds{f.first_response_business_ms});
+}
+
+void GroupAccumulators::add_resolution(const InteractionFacts& f) {
+  if (f.first_contact) fcr_.add(*f.first_contact);
+  if (!f.resolved) return;
+  resolution_.add(Milliseconds{f.resolution_ms});
+  if (business_) business_resolution_.add(Milliseconds{f.resolution_business_ms});
+  reopen_.add(f.reopened);
+  self_service_.add(f.self_service);
+}
+
+void GroupAccumulators::add_survey(SurveyKind kind, int score) {
+  switch (kind) {
+    case SurveyKind::nps: nps_.add(score); break;
+    case SurveyKind::enps: enps_.add(score); break;
+    case SurveyKind::csat: csat_.add(score); break;
+    case SurveyKind::ces: ces_.add(score); break;
+  }
+}
+
+GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows) const {
+  GroupMetrics m;
+  m.volume = volume_.result(overall_count, flows);
+  m.nps = nps_.result();
+  m.enps = enps_.result();
+  m.csat = csat_.result();
+  m.ces = ces_.result();
+  m.first_response = first_response_.result();
+  m.resolution = resolution_.result();
+  m.next_reply = next_reply_.result();
+  m.requester_wait = states_[0].result();
+  m.agent_work = states_[1].result();
+  m.on_hold = states_[2].result();
+  m.pending = states_[3].result();
+  m.handle = handle_.result();
+  if (business_) {
+    BusinessDurations b;
+    b.first_response = business_first_response_.result();
+    b.resolution = business_resolution_.result();
+    b.next_reply = business_next_reply_.result();
+    b.requester_wait = business_states_[0].result();
+    b.agent_work = business_states_[1].result();
+    b.on_hold = business_states_[2].result();
+    b.pending = business_states_[3].result();
+    m.business = b;
+  }
+  m.fcr = fcr_.result();
+  m.reopen = reopen_.result();
+  m.complaint = complaint_.result();
+  m.self_service = self_service_.result();
+  m.queue = queue_.result();
+  m.cost = cost_.result();
+  if (sla_) m.sla = SlaResult{sla_first_response_.result(), sla_resolution_.result()};
+  return m;
+}
+
+}  // namespace cskpi::detail

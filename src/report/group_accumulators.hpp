@@ -1,0 +1,55 @@
+// Private: all accumulators of one group, fed per interaction part and per survey, and
+// turned into GroupMetrics at the end.
+#pragma once
+
+#include <array>
+
+#include "cskpi/report/report.hpp"
+#include "report/interaction_facts.hpp"
+
+namespace cskpi::detail {
+
+class GroupAccumulators {
+ public:
+  GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla);
+
+  /// The parts of an interaction, each attributed by its own instant under
+  /// `"attribution": "event"` (SPEC §2, §7), all by created_at otherwise.
+  void add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f);
+  void add_first_response(const InteractionFacts& f);
+  void add_resolution(const InteractionFacts& f);
+  void add_resolved_count() noexcept { volume_.add_resolved(); }
+  void add_backlog(std::uint64_t n) noexcept { volume_.add_backlog(n); }
+  void add_survey(SurveyKind kind, int score);
+
+  [[nodiscard]] std::uint64_t count() const noexcept { return volume_.count(); }
+  [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
+
+ private:
+  VolumeAccumulator volume_;
+  NpsAccumulator nps_;
+  NpsAccumulator enps_;
+  CsatAccumulator csat_;
+  CesAccumulator ces_;
+  DurationAccumulator first_response_;
+  DurationAccumulator resolution_;
+  DurationAccumulator next_reply_;
+  std::array<DurationAccumulator, state_count> states_;
+  DurationAccumulator handle_;
+  bool business_;
+  DurationAccumulator business_first_response_;
+  DurationAccumulator business_resolution_;
+  DurationAccumulator business_next_reply_;
+  std::array<DurationAccumulator, state_count> business_states_;
+  FcrAccumulator fcr_;
+  ReopenAccumulator reopen_;
+  ComplaintAccumulator complaint_;
+  SelfServiceAccumulator self_service_;
+  QueueAccumulator queue_;
+  CostAccumulator cost_;
+  bool sla_;
+  SlaAccumulator sla_first_response_;
+  SlaAccumulator sla_resolution_;
+};
+
+}  // namespace cskpi::detail

@@ -1,0 +1,204 @@
+#include "report/interaction_facts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cskpi/error.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+FcrMethod default_fcr_method(const Dataset& data) {
+  const auto& contacts = data.interactions().contacts;
+  const bool any = std::any_of(contacts.begin(), contacts.end(), [](std::int64_t c) { return c != no_value; });
+  return any ? FcrMethod::contacts : FcrMethod::repeat_window;
+}
+
+/// Whether a repeat contact follows each interaction, looking at contacts created up to as_of.
+std::vector<std::uint8_t> repeat_flags(const Dataset& data, Milliseconds window, std::int64_t as_of) {
+  const auto& c = data.interactions();
+  std::vector<std::uint32_t> rows;
+  std::vector<std::uint32_t> customer;
+  std::vector<std::uint32_t> topic;
+  std::vector<std::int64_t> created;
+  for (std::size_t r = 0; r < c.size(); ++r) {
+    if (c.created_ms[r] > as_of) continue;  // not happened yet
+    rows.push_back(static_cast<std::uint32_t>(r));
+    customer.push_back(c.customer[r]);
+    topic.push_back(c.dim[index_of(Dimension::topic)][r]);
+    created.push_back(c.created_ms[r]);
+  }
+  const auto subset = repeat_contacts(customer, topic, created, window);
+  std::vector<std::uint8_t> flags(c.size(), 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) flags[rows[i]] = subset[i];
+  return flags;
+}
+
+bool in_state(std::size_t state, TicketStatus s) {
+  switch (state) {
+    case 0: return s == TicketStatus::new_ || s == TicketStatus::open || s == TicketStatus::on_hold;  // requester_wait
+    case 1: return s == TicketStatus::new_ || s == TicketStatus::open;                                // agent_work
+    case 2: return s == TicketStatus::on_hold;
+    default: return s == TicketStatus::pending;
+  }
+}
+
+std::uint32_t code_of(const Dataset& data, Dimension d, std::string_view label) {
+  const auto code = data.dictionary(d).find(label);
+  return code ? *code : no_code;
+}
+
+}  // namespace
+
+FactsBuilder::FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of)
+    : data_(data), config_(config), as_of_(as_of), policies_(config.sla) {
+  fcr_method_ = config.fcr_method.value_or(default_fcr_method(data));
+  if (fcr_method_ == FcrMethod::repeat_window) repeats_ = repeat_flags(data, config.fcr_window, as_of);
+  for (const auto& [name, spec] : config.calendars) calendars_.emplace(name, BusinessCalendar{spec});
+  if (config.business_calendar) {
+    const auto it = calendars_.find(*config.business_calendar);
+    if (it == calendars_.end()) {
+      throw Error(ErrorCode::invalid_config, "business_calendar '" + *config.business_calendar + "' is not a calendar");
+    }
+    business_ = &it->second;
+  }
+  for (const auto& [priority, policy] : policies_) {
+    if (policy.calendar && calendars_.count(*policy.calendar) == 0) {
+      throw Error(ErrorCode::invalid_config, "the SLA policy of priority " + std::string{to_string(priority)} +
+                                                 " names no calendar '" + *policy.calendar + "'");
+    }
+  }
+  const Dictionary& priorities = data.dictionary(Dimension::priority);
+  policy_of_code_.assign(priorities.size(), nullptr);
+  for (std::uint32_t code = 0; code < priorities.size(); ++code) {
+    for (const auto& [priority, policy] : policies_) {
+      if (priorities.value(code) == to_string(priority)) policy_of_code_[code] = &policy;
+    }
+  }
+  self_service_code_ = code_of(data, Dimension::channel, "self_service");
+  complaint_code_ = code_of(data, Dimension::kind, "complaint");
+
+  const auto& c = data.interactions();
+  resolved_at_ = c.resolved_ms;
+  if (data.has_events()) {
+    for (std::size_t r = 0; r < c.size(); ++r) {
+      if (resolved_at_[r] != no_instant || data.events_of(r).empty()) continue;
+      derive_history(r);
+      if (history_.resolved_at) resolved_at_[r] = to_millis(*history_.resolved_at);
+    }
+  }
+}
+
+std::int64_t FactsBuilder::business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) const {
+  if (b <= a) return 0;
+  return calendar.business_time(from_millis(a), from_millis(b)).count();
+}
+
+void FactsBuilder::derive_history(std::size_t row) {
+  const auto& e = data_.interaction_events();
+  events_.clear();
+  for (const std::uint32_t i : data_.events_of(row)) events_.push_back(HistoryEvent{from_millis(e.at_ms[i]), e.type[i], e.status[i]});
+  history_ = cskpi::derive_history(from_millis(data_.interactions().created_ms[row]), events_, from_millis(as_of_));
+}
+
+std::int64_t FactsBuilder::paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
+                                     std::int64_t to) const {
+  std::int64_t paused = 0;
+  for (const StatusSpan& span : history_.statuses) {
+    if (std::find(policy.paused.begin(), policy.paused.end(), span.status) == policy.paused.end()) continue;
+    const std::int64_t a = std::max(from, to_millis(span.from));
+    const std::int64_t b = std::min(to, to_millis(span.to));
+    if (b <= a) continue;
+    paused += calendar ? business_ms(*calendar, a, b) : b - a;
+  }
+  return paused;
+}
+
+void FactsBuilder::sla(std::size_t row, InteractionFacts& f) const {
+  const std::uint32_t code = data_.interactions().dim[index_of(Dimension::priority)][row];
+  if (code == no_code || code >= policy_of_code_.size() || policy_of_code_[code] == nullptr) return;
+  const SlaPolicy& policy = *policy_of_code_[code];
+  const BusinessCalendar* calendar = policy.calendar ? &calendars_.at(*policy.calendar) : nullptr;
+  const std::int64_t created = data_.interactions().created_ms[row];
+  const auto elapsed = [&](std::int64_t t) {
+    return Milliseconds{calendar ? business_ms(*calendar, created, t) : std::max<std::int64_t>(0, t - created)};
+  };
+  if (policy.first_response) {
+    // No first response: the resolution counts as the response.
+    const std::int64_t done = f.first_response_at != no_instant ? f.first_response_at : f.resolved_at;
+    const auto at_done = done != no_instant ? std::optional<Milliseconds>{elapsed(done)} : std::nullopt;
+    f.sla_first_response = SlaOutcome{sla_status(at_done, elapsed(as_of_), *policy.first_response), *policy.first_response};
+  }
+  if (policy.resolution) {
+    const bool pauses = f.has_history && !policy.paused.empty();
+    const auto clock = [&](std::int64_t t) {
+      return pauses ? elapsed(t) - Milliseconds{paused_ms(policy, calendar, created, t)} : elapsed(t);
+    };
+    const auto at_done = f.resolved_at != no_instant ? std::optional<Milliseconds>{clock(f.resolved_at)} : std::nullopt;
+    f.sla_resolution = SlaOutcome{sla_status(at_done, clock(as_of_), *policy.resolution), *policy.resolution};
+  }
+}
+
+void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
+  const auto& c = data_.interactions();
+  const std::int64_t created = c.created_ms[row];
+  f.has_history = data_.has_events() && !data_.events_of(row).empty();
+  if (f.has_history) derive_history(row);
+
+  f.first_response_at = c.first_response_ms[row];
+  if (f.first_response_at == no_instant && f.has_history && history_.first_response_at) {
+    f.first_response_at = to_millis(*history_.first_response_at);
+  }
+  if (f.first_response_at > as_of_) f.first_response_at = no_instant;
+  f.resolved_at = resolved_at_[row] <= as_of_ ? resolved_at_[row] : no_instant;
+  f.resolved = f.resolved_at != no_instant;
+  f.first_response_ms = f.first_response_at != no_instant ? f.first_response_at - created : no_value;
+  f.resolution_ms = f.resolved ? f.resolved_at - created : no_value;
+  f.first_response_business_ms = no_value;
+  f.resolution_business_ms = no_value;
+  if (business_ != nullptr) {
+    if (f.first_response_at != no_instant) f.first_response_business_ms = business_ms(*business_, created, f.first_response_at);
+    if (f.resolved) f.resolution_business_ms = business_ms(*business_, created, f.resolved_at);
+  }
+
+  const std::int64_t reopened = c.reopened[row] != no_value ? c.reopened[row]
+                                : f.has_history           ? static_cast<std::int64_t>(history_.reopened)
+                                                          : 0;
+  f.reopened = reopened >= 1;
+  const std::uint32_t channel = c.dim[index_of(Dimension::channel)][row];
+  f.self_service = self_service_code_ != no_code && channel == self_service_code_;
+  f.complaint = complaint_code_ != no_code && c.dim[index_of(Dimension::kind)][row] == complaint_code_;
+  f.first_contact.reset();
+  if (f.resolved && !f.self_service) {
+    if (fcr_method_ == FcrMethod::contacts) {
+      if (c.contacts[row] != no_value) f.first_contact = c.contacts[row] == 1 && !f.reopened;
+    } else {
+      f.first_contact = !f.reopened && repeats_[row] == 0;
+    }
+  }
+
+  f.next_reply_ms.clear();
+  f.next_reply_business_ms.clear();
+  if (f.has_history) {
+    f.state_ms = {history_.requester_wait.count(), history_.agent_work.count(), history_.on_hold.count(),
+                  history_.pending.count()};
+    for (const Milliseconds d : history_.next_reply) f.next_reply_ms.push_back(d.count());
+    f.state_business_ms = {0, 0, 0, 0};
+    if (business_ != nullptr) {
+      for (const StatusSpan& span : history_.statuses) {
+        const std::int64_t b = business_ms(*business_, to_millis(span.from), to_millis(span.to));
+        for (std::size_t s = 0; s < state_count; ++s) {
+          if (in_state(s, span.status)) f.state_business_ms[s] += b;
+        }
+      }
+      for (const auto& [message, reply] : history_.next_reply_spans) {
+        f.next_reply_business_ms.push_back(business_ms(*business_, to_millis(message), to_millis(reply)));
+      }
+    }
+  }
+  f.sla_first_response.reset();
+  f.sla_resolution.reset();
+  sla(row, f);
+}
+
+}  // namespace cskpi::detail

@@ -1,0 +1,90 @@
+// Private: what one interaction contributes to the groups it is attributed to: effective
+// first response and resolution (record fields win, else the event history), durations in
+// calendar and business time, SLA statuses, FCR case, state durations and next replies.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "cskpi/calendar/business_calendar.hpp"
+#include "cskpi/metrics/fcr.hpp"
+#include "cskpi/metrics/sla.hpp"
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/model/event_history.hpp"
+#include "cskpi/report/report_spec.hpp"
+
+namespace cskpi::detail {
+
+struct SlaOutcome {
+  SlaStatus status = SlaStatus::pending;
+  Milliseconds target{0};
+};
+
+/// State durations, in the order requester_wait, agent_work, on_hold, pending.
+inline constexpr std::size_t state_count = 4;
+
+struct InteractionFacts {
+  std::int64_t first_response_at = no_instant;  // effective, at or before as_of
+  std::int64_t resolved_at = no_instant;        // effective, at or before as_of
+  std::int64_t first_response_ms = no_value;    // duration from created_at
+  std::int64_t resolution_ms = no_value;
+  std::int64_t first_response_business_ms = no_value;
+  std::int64_t resolution_business_ms = no_value;
+  bool resolved = false;
+  bool reopened = false;
+  bool self_service = false;
+  bool complaint = false;
+  std::optional<bool> first_contact;  // nullopt: not an FCR case
+  std::optional<SlaOutcome> sla_first_response;
+  std::optional<SlaOutcome> sla_resolution;
+  bool has_history = false;  // the interaction has events: state durations and next replies
+  std::array<std::int64_t, state_count> state_ms{};
+  std::array<std::int64_t, state_count> state_business_ms{};
+  std::vector<std::int64_t> next_reply_ms;
+  std::vector<std::int64_t> next_reply_business_ms;
+};
+
+class FactsBuilder {
+ public:
+  /// Throws Error(invalid_config) when a calendar of the configuration is invalid.
+  FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of);
+
+  /// The FCR method in force (the configured one, else the SPEC default).
+  [[nodiscard]] FcrMethod fcr_method() const noexcept { return fcr_method_; }
+  [[nodiscard]] bool has_business_calendar() const noexcept { return business_ != nullptr; }
+  [[nodiscard]] bool has_sla() const noexcept { return !policies_.empty(); }
+  /// Effective resolution instant of every interaction (record field, else the history;
+  /// no_instant when open), before the as_of cut: for resolved counts and backlog.
+  [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return resolved_at_; }
+
+  /// Fills `out` for interaction `row` (its vectors are reused).
+  void build(std::size_t row, InteractionFacts& out);
+
+ private:
+  [[nodiscard]] std::int64_t business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) const;
+  [[nodiscard]] std::int64_t paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
+                                       std::int64_t to) const;
+  void derive_history(std::size_t row);
+  void sla(std::size_t row, InteractionFacts& out) const;
+
+  const Dataset& data_;
+  const MetricConfig& config_;
+  std::int64_t as_of_;
+  FcrMethod fcr_method_ = FcrMethod::contacts;
+  std::vector<std::uint8_t> repeats_;
+  std::map<std::string, BusinessCalendar> calendars_;
+  const BusinessCalendar* business_ = nullptr;
+  std::vector<const SlaPolicy*> policy_of_code_;  // by priority dictionary code
+  std::map<Priority, SlaPolicy> policies_;
+  std::vector<std::int64_t> resolved_at_;
+  std::uint32_t self_service_code_ = no_code;
+  std::uint32_t complaint_code_ = no_code;
+  // Scratch for one history.
+  std::vector<HistoryEvent> events_;
+  HistoryFacts history_;
+};
+
+}  // namespace cskpi::detail
