@@ -15,11 +15,11 @@
 
 namespace cskpi {
 
+using detail::LocalBound;
 using detail::LocalClock;
 using detail::ms_per_day;
 using detail::ms_per_minute;
 using detail::ms_per_week;
-using detail::LocalBound;
 
 namespace {
 
@@ -39,12 +39,12 @@ std::string minute_text(int minute) {
 }
 
 std::string interval_text(std::size_t day, const OpeningInterval& i) {
-  return std::string{weekday_names[day]} + " interval " + minute_text(i.begin_minute) + "-" +
-         minute_text(i.end_minute);
+  return std::string{weekday_names[day]} + " interval " + minute_text(i.begin_minute) + "-" + minute_text(i.end_minute);
 }
 
 std::string date_text(const CalendarDate& d) {
-  return std::to_string(d.year) + "-" + std::to_string(d.month) + "-" + std::to_string(d.day);
+  const auto part = [](unsigned v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); };
+  return std::to_string(d.year) + "-" + part(d.month) + "-" + part(d.day);
 }
 
 std::string range_text(const char* kind, const InstantRange& r) {
@@ -132,13 +132,16 @@ struct BusinessCalendar::Impl {
   BusinessCalendarSpec spec;                // normalised
   std::array<std::vector<Span>, 7> weekly;  // per weekday, ms since local midnight, sorted
   bool has_weekly = false;
-  std::int64_t week_ms = 0;                 // open time of a regular week
-  std::vector<std::int64_t> holidays;       // local day numbers, sorted, unique
-  std::vector<Span> open;                   // UTC, sorted, disjoint (touching spans merged)
-  std::vector<Span> closed;                 // likewise
-  std::vector<Span> touched;                // open ∪ closed: where weeks are irregular
+  std::int64_t week_ms = 0;            // open time of a regular week
+  std::vector<std::int64_t> holidays;  // local day numbers, sorted, unique
+  std::vector<Span> open;              // UTC, sorted, disjoint (touching spans merged)
+  std::vector<Span> closed;            // likewise
+  std::vector<Span> touched;           // open ∪ closed: where weeks are irregular
 
   explicit Impl(BusinessCalendarSpec s);
+  void build_weekly();    // validates and sorts spec.weekly; fills weekly, has_weekly, week_ms
+  void build_holidays();  // validates, sorts and dedupes spec.holidays; fills holidays
+  void build_periods();   // validates and sorts spec.closed and spec.open; fills the spans
 
   static std::vector<Span> merged(const std::vector<InstantRange>& ranges);
   static std::vector<Span>::const_iterator first_ending_after(const std::vector<Span>& spans, std::int64_t t);
@@ -155,13 +158,31 @@ struct BusinessCalendar::Impl {
 
 BusinessCalendar::Impl::Impl(BusinessCalendarSpec s) : spec(std::move(s)) {
   zone = &locate(spec.time_zone);
+  build_weekly();
+  build_holidays();
+  build_periods();
+  // Weekly hours recur forever, while holidays and closed periods are finite: only a calendar
+  // without weekly hours can lack open time.
+  if (!has_weekly) {
+    std::int64_t total = 0;
+    LocalClock clock(*zone);
+    for_each_open(clock, min_ms, max_ms, [&total](std::int64_t b, std::int64_t e) {
+      total += e - b;
+      return true;
+    });
+    if (total == 0) throw Error(ErrorCode::invalid_config, "calendar has no open time");
+  }
+}
+
+void BusinessCalendar::Impl::build_weekly() {
   for (std::size_t day = 0; day < 7; ++day) {
     auto& intervals = spec.weekly[day];
     for (const auto& i : intervals) {
       if (i.begin_minute < 0 || i.begin_minute >= 1440) {
         throw config_error(interval_text(day, i) + ": begin must be 00:00 … 23:59");
       }
-      if (i.end_minute < 0 || i.end_minute > 1440) throw config_error(interval_text(day, i) + ": end must be 00:00 … 24:00");
+      if (i.end_minute < 0 || i.end_minute > 1440)
+        throw config_error(interval_text(day, i) + ": end must be 00:00 … 24:00");
       if (i.begin_minute >= i.end_minute) throw config_error(interval_text(day, i) + ": begin must be before end");
     }
     std::sort(intervals.begin(), intervals.end(), [](const OpeningInterval& a, const OpeningInterval& b) {
@@ -179,20 +200,23 @@ BusinessCalendar::Impl::Impl(BusinessCalendarSpec s) : spec(std::move(s)) {
     }
     has_weekly = has_weekly || !intervals.empty();
   }
+}
 
-  const auto date_less = [](const CalendarDate& a, const CalendarDate& b) {
-    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
-  };
-  std::sort(spec.holidays.begin(), spec.holidays.end(), date_less);
-  spec.holidays.erase(std::unique(spec.holidays.begin(), spec.holidays.end()), spec.holidays.end());
+void BusinessCalendar::Impl::build_holidays() {
   for (const auto& d : spec.holidays) {
     if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 ||
         d.day > detail::days_in_month(d.year, d.month)) {
       throw config_error("holiday " + date_text(d) + " is not a date of the years 0001 … 9999");
     }
-    holidays.push_back(detail::days_from_civil(d.year, d.month, d.day));
   }
+  std::sort(spec.holidays.begin(), spec.holidays.end(), [](const CalendarDate& a, const CalendarDate& b) {
+    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+  });
+  spec.holidays.erase(std::unique(spec.holidays.begin(), spec.holidays.end()), spec.holidays.end());
+  for (const auto& d : spec.holidays) holidays.push_back(detail::days_from_civil(d.year, d.month, d.day));
+}
 
+void BusinessCalendar::Impl::build_periods() {
   for (const auto* list : {&spec.closed, &spec.open}) {
     const char* kind = list == &spec.closed ? "closed" : "open";
     for (const auto& r : *list) {
@@ -213,18 +237,6 @@ BusinessCalendar::Impl::Impl(BusinessCalendarSpec s) : spec(std::move(s)) {
   all.insert(all.end(), spec.open.begin(), spec.open.end());
   std::sort(all.begin(), all.end(), range_less);
   touched = merged(all);
-
-  // Weekly hours recur forever, while holidays and closed periods are finite: only a calendar
-  // without weekly hours can lack open time.
-  if (!has_weekly) {
-    std::int64_t total = 0;
-    LocalClock clock(*zone);
-    for_each_open(clock, min_ms, max_ms, [&total](std::int64_t b, std::int64_t e) {
-      total += e - b;
-      return true;
-    });
-    if (total == 0) throw Error(ErrorCode::invalid_config, "calendar has no open time");
-  }
 }
 
 std::vector<BusinessCalendar::Impl::Span> BusinessCalendar::Impl::merged(const std::vector<InstantRange>& ranges) {

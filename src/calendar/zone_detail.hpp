@@ -77,12 +77,9 @@ class LocalClock {
     constexpr std::int64_t margin = 2 * ms_per_day;
     const std::int64_t guess = local_ms - cache_.offset_ms;
     if (guess >= cache_.begin_ms + margin && guess < cache_.end_ms - margin) return guess;
-    const date::local_info info =
-        zone_->get_info(date::local_seconds{std::chrono::seconds{floor_div(local_ms, 1000)}});
+    const date::local_info info = zone_->get_info(date::local_seconds{std::chrono::seconds{floor_div(local_ms, 1000)}});
     switch (info.result) {
-      case date::local_info::nonexistent:
-        cache_ = make(info.second);
-        return cache_.begin_ms;
+      case date::local_info::nonexistent: cache_ = make(info.second); return cache_.begin_ms;
       case date::local_info::ambiguous: {
         // info.first is the range before the transition, with the larger offset: the earlier
         // occurrence. info.second begins at the transition, where local time steps back to

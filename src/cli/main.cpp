@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/report_command.hpp"
+#include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cskpi::cli::ReportOptions report_options;
   CLI::App* report = cskpi::cli::add_report_command(app, report_options);
+  cskpi::cli::StaffingOptions staffing_options;
+  CLI::App* staffing = cskpi::cli::add_staffing_command(app, staffing_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -22,9 +25,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "cskpi: %s\nRun 'cskpi --help' or 'cskpi report --help' for usage.\n", e.what());
+    std::fprintf(stderr, "cskpi: %s\nRun 'cskpi --help' or 'cskpi <command> --help' for usage.\n", e.what());
     return 1;
   }
   if (report->parsed()) return cskpi::cli::run_report(*report, report_options);
+  if (staffing->parsed()) return cskpi::cli::run_staffing(staffing_options);
   return 1;
 }

@@ -71,15 +71,20 @@ class BusinessCalendar {
   /// from >= to; and "calendar has no open time" when no instant is ever open.
   explicit BusinessCalendar(BusinessCalendarSpec spec);
 
-  /// Open time inside [a, b), in real milliseconds; 0 when b <= a. Local interval bounds map
-  /// to UTC with a skipped (spring-forward) local time moved to the end of the gap, and a
-  /// repeated (fall-back) one taken at its first occurrence for a begin and its last for an
-  /// end, so a day open 00:00–24:00 lasts 23 h or 25 h on the transition days.
+  /// Open time inside [a, b), in real milliseconds; 0 when b <= a. An interval covers its
+  /// whole local span in real time: a begin maps to the first instant whose local time is at or
+  /// after it, an end to the last instant before which local time is before it. So a skipped
+  /// (spring-forward) time maps to the end of the gap, a repeated (fall-back) one to its first
+  /// occurrence as a begin and its last as an end (but an end exactly at the time the clock is
+  /// set back to, such as 02:00 in Rome, to its first); a day open 00:00–24:00 lasts 23 h or
+  /// 25 h on the change days, 02:00–03:00 lasts 0 h or 2 h. Cost: O(days) for the days of DST
+  /// changes, holidays and extra periods; runs of other whole weeks are multiplied.
   [[nodiscard]] Milliseconds business_time(TimePoint a, TimePoint b) const;
 
   /// The least t >= start with business_time(start, t) >= budget (an SLA due time); start
-  /// for a zero budget; TimePoint::max() when the calendar never accumulates the budget
-  /// (only extra open periods, all used up). Throws Error{invalid_argument} for a negative budget.
+  /// for a zero budget; TimePoint::max() ("never") when the budget is not reached before the
+  /// year 10000 (say, a calendar of extra open periods only, all used up). Throws
+  /// Error{invalid_argument} for a negative budget.
   [[nodiscard]] TimePoint add_business_time(TimePoint start, Milliseconds budget) const;
 
   /// Whether the instant t is inside open time.

@@ -14,8 +14,9 @@ namespace cskpi {
 inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 
 /// Assigns dense codes 0, 1, 2, … to distinct strings in first-seen order.
-/// An open-addressing table of codes (linear probing, stored hashes) keeps look-ups to one
-/// or two cache lines: interning ids and customers is the hot path of loading.
+/// An open-addressing table (linear probing) whose slots hold the code and 32 bits of the
+/// hash, so a probe touches one cache line and strings are compared only on a tag match:
+/// interning ids and customers is the hot path of loading.
 class Dictionary {
  public:
   /// The code of `value`, adding it when new.
@@ -32,9 +33,9 @@ class Dictionary {
   [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t hash) const noexcept;
   void rehash(std::size_t slot_count);
 
-  std::deque<std::string> values_;    // by code
-  std::vector<std::uint64_t> hashes_;  // by code
-  std::vector<std::uint32_t> slots_;   // code + 1, 0 = empty; size a power of two
+  std::deque<std::string> values_;     // by code
+  std::vector<std::uint64_t> hashes_;  // by code, for rehashing
+  std::vector<std::uint64_t> slots_;   // (hash >> 32) << 32 | (code + 1); 0 = empty; size a power of two
 };
 
 }  // namespace cskpi

@@ -1,0 +1,108 @@
+// cskpi/metrics/customers.hpp: customer figures from subscription lifecycle events (SPEC §3
+// "Customers", §7 revenue): churn, retention (CRR), renewal rate, MRR churn and retention
+// (GRC, NRR), product adoption and monthly cohorts. docs/metrics.md "Customers" has every rule.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cskpi/calendar/time_bucket.hpp"
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/model/dictionary.hpp"
+#include "cskpi/time.hpp"
+
+namespace cskpi {
+
+/// Customer figures of one period. Counts always present; rates are fractions (0–1 for churn
+/// and renewal; retention can leave [0, 1], see docs); nullopt when the denominator is 0.
+struct CustomerResult {
+  std::uint64_t start = 0;          // S: active just before `from`
+  std::uint64_t end = 0;            // E: active just before `to` (events not after as_of)
+  std::uint64_t new_customers = 0;  // N: first-ever `start` in [from, to), not after as_of
+  std::uint64_t lost = 0;           // in S, not in E
+  std::uint64_t renewals = 0;       // `renew` events in the period
+  std::uint64_t cancels = 0;        // `cancel` events in the period that ended an active state
+  std::optional<double> churn_rate;      // lost / start
+  std::optional<double> retention_rate;  // (end − new_customers) / start (CRR)
+  std::optional<double> renewal_rate;    // renewals / (renewals + cancels)
+  // Revenue: nullopt when no customer of S or E has a known mrr (the data carry no revenue).
+  std::optional<double> mrr_start;        // Σ mrr at `from` over S (customers with a known mrr)
+  std::optional<double> mrr_end;          // Σ mrr at `to` over E (customers with a known mrr)
+  std::optional<double> mrr_churned;      // Σ start mrr of lost customers
+  std::optional<double> mrr_contraction;  // Σ max(0, start − end mrr) over S ∩ E
+  std::optional<double> mrr_expansion;    // Σ max(0, end − start mrr) over S ∩ E
+  std::optional<double> gross_revenue_churn;    // (churned + contraction) / mrr_start; nullopt when mrr_start is 0
+  std::optional<double> net_revenue_retention;  // (mrr_start − churned − contraction + expansion) / mrr_start
+};
+
+/// Adoption of one product in a period.
+struct AdoptionResult {
+  std::uint32_t product = no_code;  // product code; no_code = events without a product (the null key)
+  std::uint64_t purchasers = 0;     // customers with a `purchase` of it in [from, to), not after as_of
+  std::uint64_t adopters = 0;       // of which with an `adopt` of it at or after that purchase, up to as_of
+  std::optional<double> rate;       // adopters / purchasers
+};
+
+/// One cohort: the customers whose first-ever `start` falls in one local month.
+struct CohortRow {
+  std::int64_t month = 0;           // ZoneBuckets month key (year*12 + month-1)
+  std::string cohort;               // its label, "2026-01"
+  std::uint64_t size = 0;           // members (≥ 1)
+  std::vector<std::uint64_t> active;  // [k]: members active at the end of month `month + k`
+  std::vector<double> share;          // [k]: active[k] / size
+};
+
+/// The customer events indexed once, queried per group (overall, per product, per time
+/// bucket, per product × time bucket). Immutable after construction: const calls may run
+/// concurrently; copies are cheap and share the index.
+///
+/// State: a customer's `start` and `renew` make it active, `cancel` inactive, in order of
+/// (at, input order); `purchase` and `adopt` leave it. Its mrr is the latest `mrr` given on
+/// any of its events. Per product, the unit is the (customer, product) pair, driven only by
+/// the customer's events of that product; the overall figures (product = nullopt) follow each
+/// customer through all its events regardless of product.
+class CustomerLifecycle {
+ public:
+  /// An empty index (every figure zero or nullopt).
+  CustomerLifecycle();
+  /// Sorts each customer's events by (at, input order) and precomputes the state after each
+  /// event. O(n log n). Throws Error(invalid_argument) when the columns differ in length.
+  explicit CustomerLifecycle(const CustomerEventColumns& events);
+
+  /// Figures over [from, to) with as_of as "now" (later events have not happened). product:
+  /// nullopt = every event (customers); a code = that product's (customer, product) pairs;
+  /// no_code = the events without a product (the null group). An unknown code: all zero.
+  /// O(units · log events-per-unit). Throws Error(invalid_argument) when to < from.
+  [[nodiscard]] CustomerResult figures(TimePoint from, TimePoint to, TimePoint as_of,
+                                       std::optional<std::uint32_t> product = std::nullopt) const;
+
+  /// Per product with at least one purchaser in the period: purchasers, adopters, rate.
+  /// Sorted as report keys: the null product (no_code) first, then labels by UTF-8 bytes.
+  /// Throws Error(invalid_argument) when to < from or a product code is not in `products`.
+  [[nodiscard]] std::vector<AdoptionResult> adoption(const Dictionary& products, TimePoint from, TimePoint to,
+                                                     TimePoint as_of) const;
+
+  /// One row per local month (in `zone`) of first-ever `start`, for the customers (or pairs,
+  /// with a product) whose first start is in [from, to) and not after as_of; chronological.
+  /// Columns k = 0 … up to the month holding the last instant observed (just before
+  /// min(to, as_of + 1 ms)); column values are taken at the month's end or at that horizon,
+  /// whichever is earlier. Throws Error(invalid_argument) when to < from.
+  [[nodiscard]] std::vector<CohortRow> cohorts(const ZoneBuckets& zone, TimePoint from, TimePoint to,
+                                               TimePoint as_of,
+                                               std::optional<std::uint32_t> product = std::nullopt) const;
+
+  /// The product codes that occur on any event, ascending (no_code last when some event has
+  /// no product).
+  [[nodiscard]] std::vector<std::uint32_t> products() const;
+  /// The product codes of the events in [from, to) not after as_of, ascending (no_code last).
+  [[nodiscard]] std::vector<std::uint32_t> products_in(TimePoint from, TimePoint to, TimePoint as_of) const;
+
+ private:
+  struct Impl;  // the overall view and one view per product
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace cskpi
