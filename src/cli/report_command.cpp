@@ -11,6 +11,7 @@
 #include "cskpi/error.hpp"
 #include "cskpi/io/loader.hpp"
 #include "cskpi/report/config_file.hpp"
+#include "cskpi/report/detail.hpp"
 #include "cskpi/report/engine.hpp"
 #include "cskpi/report/render.hpp"
 
@@ -135,6 +136,12 @@ int run(const CLI::App& command, const ReportOptions& o) {
     if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the output file '{}'", o.output));
     render(out, report, *format);
   }
+  if (!o.detail.empty()) {
+    std::ofstream out(o.detail, std::ios::binary);
+    if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the detail file '{}'", o.detail));
+    write_detail_csv(out, data, spec);
+    if (!out.flush()) throw Error(ErrorCode::io_error, fmt::format("cannot write the detail file '{}'", o.detail));
+  }
   return 0;
 }
 
@@ -162,6 +169,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--format", o.format, "text (default), json or csv")->type_name("FORMAT");
   cmd->add_option("--output", o.output, "Write the report here instead of standard output")->type_name("FILE");
   cmd->add_option("--rejects", o.rejects, "Write rejected records as CSV")->type_name("FILE");
+  cmd->add_option("--detail", o.detail, "Write one CSV row per interaction with its derived values")->type_name("FILE");
   cmd->add_flag("--strict", o.strict, "Stop at the first bad record (exit status 2)");
   return cmd;
 }

@@ -17,6 +17,7 @@ struct ReportOptions {
   std::string format = "text";
   std::string output;
   std::string rejects;
+  std::string detail;
   bool strict = false;
 };
 
