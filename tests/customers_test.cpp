@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-using cskpi::CustomerEventType;
 using cskpi::CustomerLifecycle;
 using cskpi::no_code;
 using cskpi::TimePoint;

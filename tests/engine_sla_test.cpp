@@ -122,7 +122,8 @@ TEST_CASE("Without the pause, pending time counts on the resolution clock", "[en
   const Dataset data = desk_data();
   ReportSpec spec = desk_spec();
   spec.config.sla[Priority::high].paused.clear();
-  const auto& sla = *compute_report(data, spec).groups[0].metrics.sla;
+  const Report r = compute_report(data, spec);
+  const auto& sla = *r.groups[0].metrics.sla;
   // E now takes 7 business hours > 4: breached.
   CHECK(sla.resolution.achieved == 2);
   CHECK(sla.resolution.breached == 3);

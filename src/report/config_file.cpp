@@ -235,7 +235,7 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     r.fail("", std::string{"is not valid JSON: "} + e.what());
   }
   r.object(doc, "", {"time_zone", "attribution", "calendars", "business_calendar", "sla", "fcr", "queue", "scales",
-                     "targets"});
+                     "targets", "staffing"});
   ConfigFile config;
   MetricConfig& m = config.metrics;
   if (doc.contains("time_zone")) config.time_zone = r.string(doc["time_zone"], "time_zone");
@@ -291,6 +291,26 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
   }
   if (doc.contains("scales")) scales(r, doc["scales"], "scales", m);
   if (doc.contains("targets")) m.targets = targets(r, doc["targets"], "targets");
+  if (doc.contains("staffing")) {
+    const Json& st = r.object(doc["staffing"], "staffing", {"service_level", "asa_target_s", "max_occupancy", "shrinkage"});
+    if (st.contains("service_level")) {
+      m.staffing.service_level = r.number(st["service_level"], "staffing.service_level");
+      if (!(m.staffing.service_level > 0 && m.staffing.service_level < 1)) {
+        r.fail("staffing.service_level", "must be a fraction between 0 and 1 (exclusive)");
+      }
+    }
+    if (st.contains("asa_target_s")) m.staffing.asa_target = r.seconds(st["asa_target_s"], "staffing.asa_target_s", true);
+    if (st.contains("max_occupancy")) {
+      m.staffing.max_occupancy = r.number(st["max_occupancy"], "staffing.max_occupancy");
+      if (!(*m.staffing.max_occupancy > 0 && *m.staffing.max_occupancy <= 1)) {
+        r.fail("staffing.max_occupancy", "must be a fraction in (0, 1]");
+      }
+    }
+    if (st.contains("shrinkage")) {
+      m.staffing.shrinkage = r.number(st["shrinkage"], "staffing.shrinkage");
+      if (!(m.staffing.shrinkage >= 0 && m.staffing.shrinkage < 1)) r.fail("staffing.shrinkage", "must be a fraction in [0, 1)");
+    }
+  }
   return config;
 }
 

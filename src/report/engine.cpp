@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "cskpi/error.hpp"
+#include "report/extras.hpp"
 #include "report/group_accumulators.hpp"
 #include "report/group_key.hpp"
 #include "report/interaction_facts.hpp"
@@ -28,6 +29,8 @@ using detail::InteractionFacts;
 struct Table {
   Grouping by;
   bool flows = true;  // false with hour_of_week: resolved / net change / backlog undefined
+  bool customer_keys = false;  // labels ⊆ {product}, no hour_of_week: customer events make groups
+  bool agent_keys = false;     // labels ⊆ {agent, team, department}, no hour_of_week: agent events make groups
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
   std::vector<GroupKey> keys;
   std::vector<GroupAccumulators> accs;
@@ -44,6 +47,10 @@ class Engine {
       : data_(data), spec_(spec), period_(std::move(period)), zone_(period_.time_zone),
         from_(to_millis(period_.from)), to_(to_millis(period_.to)), as_of_(to_millis(period_.as_of)),
         facts_(data, spec.config, as_of_) {
+    if (data.customer_events().size() > 0) customers_ = CustomerLifecycle(data.customer_events());
+    if (data.agent_events().size() > 0) roster_ = Roster(data.agent_events());
+    const auto& agents = data.interactions().dim[index_of(Dimension::agent)];
+    productivity_ = std::any_of(agents.begin(), agents.end(), [](std::uint32_t a) { return a != no_code; });
     fcr_config_.method = facts_.fcr_method();
     fcr_config_.window = spec.config.fcr_window;
     tables_.push_back(make_table({}));
@@ -61,6 +68,7 @@ class Engine {
     scan_interactions();
     scan_surveys();
     scan_resolutions();
+    scan_customer_and_agent_events();
     for (auto& table : tables_) {
       if (table.flows) count_backlog(table);
     }
@@ -75,6 +83,14 @@ class Engine {
       const auto* b = std::get_if<TimeBucket>(&p);
       return b && *b == TimeBucket::hour_of_week;
     });
+    const auto labels_in = [&](std::initializer_list<Dimension> allowed) {
+      return std::all_of(by.begin(), by.end(), [&](const GroupPart& p) {
+        const auto* d = std::get_if<Dimension>(&p);
+        return !d || std::find(allowed.begin(), allowed.end(), *d) != allowed.end();
+      });
+    };
+    t.customer_keys = t.flows && labels_in({Dimension::product});
+    t.agent_keys = t.flows && labels_in({Dimension::agent, Dimension::team, Dimension::department});
     return t;
   }
 
@@ -82,7 +98,7 @@ class Engine {
     const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
     if (inserted) {
       table.keys.push_back(key);
-      table.accs.emplace_back(spec_.config, fcr_config_, facts_.has_business_calendar(), facts_.has_sla());
+      table.accs.emplace_back(spec_.config, fcr_config_, facts_.has_business_calendar(), facts_.has_sla(), productivity_);
     }
     return table.accs[it->second];
   }
@@ -132,17 +148,24 @@ class Engine {
       facts_.build(r, f);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
       if (created_in) fill_buckets(created, created_buckets);
+      const std::uint32_t agent = dim_of(Dimension::agent);
+      const std::int64_t created_day = productivity_ && created_in && agent != no_code ? zone_.local_day(from_millis(created)) : 0;
       if (!by_event) {
         for (auto& table : tables_) {
           GroupAccumulators& acc = slot(table, key_of(table, dim_of, created_buckets));
           acc.add_created(r, c, f);
+          if (productivity_ && agent != no_code) acc.add_agent_day(agent, created_day);
           acc.add_first_response(f);
           acc.add_resolution(f);
         }
         continue;
       }
       if (created_in) {
-        for (auto& table : tables_) slot(table, key_of(table, dim_of, created_buckets)).add_created(r, c, f);
+        for (auto& table : tables_) {
+          GroupAccumulators& acc = slot(table, key_of(table, dim_of, created_buckets));
+          acc.add_created(r, c, f);
+          if (productivity_ && agent != no_code) acc.add_agent_day(agent, created_day);
+        }
       }
       if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
         fill_buckets(f.first_response_at, event_buckets);
@@ -182,10 +205,70 @@ class Engine {
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+      const std::uint32_t agent = dim_of(Dimension::agent);
+      const bool day = productivity_ && agent != no_code;
+      const std::int64_t resolved_day = day ? zone_.local_day(from_millis(t)) : 0;
       for (auto& table : tables_) {
-        if (table.flows) slot(table, key_of(table, dim_of, buckets)).add_resolved_count();
+        if (!table.flows) continue;  // hour_of_week groups have no resolved figures
+        GroupAccumulators& acc = slot(table, key_of(table, dim_of, buckets));
+        acc.add_resolved_count();
+        if (day) acc.add_agent_day(agent, resolved_day);
       }
     }
+  }
+
+  /// Customer events make groups in groupings by product and time buckets, agent events in
+  /// groupings by agent, team, department and time buckets (their figures come from the
+  /// lifecycle and the roster at the end).
+  void scan_customer_and_agent_events() {
+    const auto& ce = data_.customer_events();
+    BucketKeys buckets{};
+    for (std::size_t i = 0; i < ce.size(); ++i) {
+      if (!in_period(ce.at_ms[i])) continue;
+      fill_buckets(ce.at_ms[i], buckets);
+      const auto dim_of = [&](Dimension d) { return d == Dimension::product ? ce.product[i] : no_code; };
+      for (auto& table : tables_) {
+        if (table.customer_keys) slot(table, key_of(table, dim_of, buckets));
+      }
+    }
+    const auto& ae = data_.agent_events();
+    for (std::size_t i = 0; i < ae.size(); ++i) {
+      if (!in_period(ae.at_ms[i])) continue;
+      fill_buckets(ae.at_ms[i], buckets);
+      const auto dim_of = [&](Dimension d) {
+        if (d == Dimension::agent) return ae.agent[i];
+        return d == Dimension::team ? ae.team[i] : d == Dimension::department ? ae.department[i] : no_code;
+      };
+      for (auto& table : tables_) {
+        if (table.agent_keys) slot(table, key_of(table, dim_of, buckets));
+      }
+    }
+  }
+
+  /// The slice of the period and the labels a group covers.
+  detail::GroupScope scope_of(const Table& table, const GroupKey& key) const {
+    detail::GroupScope scope{period_.from, period_.to, false, {}, {}, {}, {}, false};
+    for (std::size_t p = 0; p < table.by.size(); ++p) {
+      const std::int64_t v = key[p];
+      if (const auto* b = std::get_if<TimeBucket>(&table.by[p])) {
+        if (*b == TimeBucket::hour_of_week) {
+          scope.whole_week_hours = true;
+          continue;
+        }
+        scope.from = std::max(scope.from, zone_.begin(*b, v));
+        scope.to = std::min(scope.to, zone_.end(*b, v));
+        continue;
+      }
+      const auto code = v == null_label ? no_code : static_cast<std::uint32_t>(v);
+      switch (std::get<Dimension>(table.by[p])) {
+        case Dimension::product: scope.product = code; break;
+        case Dimension::agent: scope.agent = code; break;
+        case Dimension::team: scope.team = code; break;
+        case Dimension::department: scope.department = code; break;
+        default: scope.other_labels = true; break;
+      }
+    }
+    return scope;
   }
 
   /// Snapshot instant of a group: as_of, or for time buckets min(bucket end, as_of).
@@ -312,9 +395,19 @@ class Engine {
           }
         }
         group.metrics = table.accs[g].result(overall_count, table.flows);
+        if (customers_ || roster_) {
+          const detail::GroupScope scope = scope_of(table, table.keys[g]);
+          if (customers_) group.metrics.customers = detail::customer_figures(*customers_, scope, period_.as_of);
+          if (roster_) group.metrics.attrition = detail::attrition_figures(*roster_, scope, period_.as_of);
+        }
         report.groups.push_back(std::move(group));
       }
     }
+    if (customers_) {
+      report.adoption = detail::adoption_rows(*customers_, data_, period_);
+      report.cohorts = customers_->cohorts(zone_, period_.from, period_.to, period_.as_of);
+    }
+    report.staffing = detail::staffing_plan(data_, spec_.config, zone_, period_);
     return report;
   }
 
@@ -326,6 +419,9 @@ class Engine {
   std::int64_t to_;
   std::int64_t as_of_;
   FactsBuilder facts_;
+  std::optional<CustomerLifecycle> customers_;
+  std::optional<Roster> roster_;
+  bool productivity_ = false;
   FcrConfig fcr_config_{};
   std::vector<Table> tables_;
   std::array<bool, 7> used_buckets_{};

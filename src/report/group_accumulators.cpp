@@ -4,8 +4,16 @@
 
 namespace cskpi::detail {
 
-GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla)
-    : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla) {}
+GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla,
+                                     bool productivity)
+    : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla),
+      productivity_(productivity) {}
+
+void GroupAccumulators::add_agent_day(std::uint32_t agent, std::int64_t day) {
+  // The day as an offset from year −5,000,000 fits 32 bits for any TimePoint in range.
+  const auto day_bits = static_cast<std::uint64_t>(day + 0x7FFFFFFF) & 0xFFFFFFFFull;
+  agent_days_.insert((std::uint64_t{agent} << 32) | day_bits);
+}
 
 void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f) {
   volume_.add_created();
@@ -80,6 +88,14 @@ GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows) 
   m.queue = queue_.result();
   m.cost = cost_.result();
   if (sla_) m.sla = SlaResult{sla_first_response_.result(), sla_resolution_.result()};
+  if (productivity_) {
+    ProductivityResult p;
+    p.handled = volume_.count();
+    p.resolved = volume_.resolved();
+    p.active_days = agent_days_.size();
+    if (p.active_days > 0) p.resolved_per_day = static_cast<double>(p.resolved) / static_cast<double>(p.active_days);
+    m.productivity = p;
+  }
   return m;
 }
 

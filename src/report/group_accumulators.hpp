@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <unordered_set>
 
 #include "cskpi/report/report.hpp"
 #include "report/interaction_facts.hpp"
@@ -11,7 +12,7 @@ namespace cskpi::detail {
 
 class GroupAccumulators {
  public:
-  GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla);
+  GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla, bool productivity);
 
   /// The parts of an interaction, each attributed by its own instant under
   /// `"attribution": "event"` (SPEC §2, §7), all by created_at otherwise.
@@ -21,6 +22,8 @@ class GroupAccumulators {
   void add_resolved_count() noexcept { volume_.add_resolved(); }
   void add_backlog(std::uint64_t n) noexcept { volume_.add_backlog(n); }
   void add_survey(SurveyKind kind, int score);
+  /// An agent active on a local day (days since 1970-01-01 in the reporting zone).
+  void add_agent_day(std::uint32_t agent, std::int64_t day);
 
   [[nodiscard]] std::uint64_t count() const noexcept { return volume_.count(); }
   [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
@@ -50,6 +53,8 @@ class GroupAccumulators {
   bool sla_;
   SlaAccumulator sla_first_response_;
   SlaAccumulator sla_resolution_;
+  bool productivity_;
+  std::unordered_set<std::uint64_t> agent_days_;
 };
 
 }  // namespace cskpi::detail

@@ -122,6 +122,36 @@ Json metrics_json(const GroupMetrics& m, bool has_events) {
                     {"abandon_rate", percent_of(m.queue.abandon_rate)},
                     {"mode", to_string(m.queue.mode)},
                     {"threshold_s", static_cast<double>(m.queue.threshold.count()) / 1000.0}};
+  if (m.productivity) {
+    const ProductivityResult& p = *m.productivity;
+    j["productivity"] = Json{{"handled", p.handled},
+                             {"resolved", p.resolved},
+                             {"active_days", p.active_days},
+                             {"resolved_per_day", value_or_null(p.resolved_per_day)}};
+  }
+  if (m.customers) {
+    const CustomerResult& c = *m.customers;
+    j["customers"] = Json{{"start", c.start},
+                          {"end", c.end},
+                          {"new", c.new_customers},
+                          {"lost", c.lost},
+                          {"churn_rate", percent(c.lost, c.start)},
+                          {"retention_rate", percent_of(c.retention_rate)},
+                          {"renewal_rate", percent(c.renewals, c.renewals + c.cancels)},
+                          {"renewals", c.renewals},
+                          {"cancels", c.cancels},
+                          {"mrr_start", value_or_null(c.mrr_start)},
+                          {"mrr_end", value_or_null(c.mrr_end)},
+                          {"mrr_churned", value_or_null(c.mrr_churned)},
+                          {"mrr_contraction", value_or_null(c.mrr_contraction)},
+                          {"mrr_expansion", value_or_null(c.mrr_expansion)},
+                          {"gross_revenue_churn", percent_of(c.gross_revenue_churn)},
+                          {"net_revenue_retention", percent_of(c.net_revenue_retention)}};
+  }
+  if (m.attrition) {
+    const AttritionResult& a = *m.attrition;
+    j["attrition"] = Json{{"start", a.start}, {"end", a.end}, {"leavers", a.leavers}, {"rate", percent_of(a.rate)}};
+  }
   j["cost"] = Json{{"interactions", m.cost.interactions},
                    {"total", m.cost.total},
                    {"per_contact", value_or_null(m.cost.per_contact)}};
@@ -155,6 +185,31 @@ Json report_json(const Report& report) {
     groups.push_back(Json{{"by", std::move(by)}, {"key", std::move(key)}, {"metrics", metrics_json(g.metrics, report.has_events)}});
   }
   j["groups"] = std::move(groups);
+  Json adoption = Json::array();
+  for (const AdoptionRow& a : report.adoption) {
+    adoption.push_back(Json{{"product", a.product ? Json(*a.product) : Json(nullptr)},
+                            {"purchasers", a.result.purchasers},
+                            {"adopters", a.result.adopters},
+                            {"rate", percent(a.result.adopters, a.result.purchasers)}});
+  }
+  j["adoption"] = std::move(adoption);
+  Json cohorts = Json::array();
+  for (const CohortRow& c : report.cohorts) {
+    Json share = Json::array();
+    for (const std::uint64_t active : c.active) share.push_back(percent(active, c.size));
+    cohorts.push_back(Json{{"cohort", c.cohort}, {"size", c.size}, {"active", c.active}, {"share", std::move(share)}});
+  }
+  j["cohorts"] = std::move(cohorts);
+  Json staffing = Json::array();
+  for (const StaffingRow& s : report.staffing) {
+    staffing.push_back(Json{{"hour_of_week", s.hour_of_week},
+                            {"calls_per_hour", s.calls_per_hour},
+                            {"aht_s", seconds(s.aht)},
+                            {"agents", value_or_null(s.agents)},
+                            {"scheduled", value_or_null(s.scheduled)},
+                            {"service_level", percent_of(s.service_level)}});
+  }
+  j["staffing"] = std::move(staffing);
   return j;
 }
 

@@ -43,6 +43,7 @@ class VolumeAccumulator {
     return r;
   }
   [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
+  [[nodiscard]] std::uint64_t resolved() const noexcept { return resolved_; }
 
  private:
   std::uint64_t count_ = 0;

@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "cskpi/io/reject.hpp"
+#include "cskpi/metrics/attrition.hpp"
 #include "cskpi/metrics/ces.hpp"
 #include "cskpi/metrics/cost.hpp"
 #include "cskpi/metrics/csat.hpp"
+#include "cskpi/metrics/customers.hpp"
 #include "cskpi/metrics/duration_stats.hpp"
 #include "cskpi/metrics/fcr.hpp"
 #include "cskpi/metrics/nps.hpp"
@@ -50,6 +52,34 @@ struct SlaResult {
   SlaTargetResult resolution;
 };
 
+/// Agent productivity of a group (SPEC §3 People): handled = interactions attributed to
+/// the group, resolved = resolved in the period, active_days = distinct (agent, local date)
+/// pairs with a created or resolved interaction of the agent (for one agent: its active
+/// days; for a team: agent-days, so the levels add up), resolved_per_day = resolved /
+/// active_days.
+struct ProductivityResult {
+  std::uint64_t handled = 0;
+  std::uint64_t resolved = 0;
+  std::uint64_t active_days = 0;
+  std::optional<double> resolved_per_day;
+};
+
+/// Adoption of one product (top-level `adoption` list).
+struct AdoptionRow {
+  std::optional<std::string> product;  // nullopt = purchases without a product
+  AdoptionResult result;
+};
+
+/// The staffing plan of one hour of the week from observed phone volume (top-level `staffing`).
+struct StaffingRow {
+  int hour_of_week = 0;
+  double calls_per_hour = 0.0;  // phone interactions created in that local hour / its occurrences in the period
+  std::optional<std::chrono::duration<double>> aht;  // mean handle time of those calls
+  std::optional<std::uint64_t> agents;     // Erlang C required agents (nullopt without AHT)
+  std::optional<std::uint64_t> scheduled;  // agents / (1 − shrinkage), rounded up
+  std::optional<double> service_level;     // expected at `agents`, fraction
+};
+
 /// Every metric of one group. Objects whose inputs are absent keep zero counts.
 struct GroupMetrics {
   VolumeResult volume;
@@ -67,6 +97,9 @@ struct GroupMetrics {
   DurationSummary handle;
   std::optional<BusinessDurations> business;  // with a business calendar
   std::optional<SlaResult> sla;               // with SLA policies
+  std::optional<ProductivityResult> productivity;  // when interactions carry agents
+  std::optional<CustomerResult> customers;  // with customer events: overall, product and time-bucket groups
+  std::optional<AttritionResult> attrition;  // with agent events: overall, agent/team/department and time-bucket groups
   FcrResult fcr;
   ReopenResult reopen;
   ComplaintResult complaint;
@@ -86,6 +119,9 @@ struct Report {
   bool has_events = false;  // next_reply and state durations are reported only with events
   std::array<InputCounts, record_type_count> inputs{};
   std::vector<Group> groups;  // overall first, then each grouping's groups sorted by key
+  std::vector<AdoptionRow> adoption;  // with purchases in the period
+  std::vector<CohortRow> cohorts;     // with customer starts in the period
+  std::vector<StaffingRow> staffing;  // with phone interactions in the period: 168 rows
 };
 
 }  // namespace cskpi

@@ -36,6 +36,15 @@ struct TargetSpec {
   std::map<std::string, std::string> where;
 };
 
+/// How the report's staffing plan is computed (config `staffing`, a cskpi extension).
+/// The answer threshold is the queue's threshold_s.
+struct StaffingConfig {
+  double service_level = 0.8;
+  std::optional<Milliseconds> asa_target;
+  std::optional<double> max_occupancy;
+  double shrinkage = 0.0;
+};
+
 /// Metric configuration (the `--config` file's metric keys).
 struct MetricConfig {
   CsatConfig csat{};
@@ -51,6 +60,7 @@ struct MetricConfig {
   std::optional<std::string> business_calendar;
   std::map<Priority, SlaPolicy> sla;
   std::vector<TargetSpec> targets;
+  StaffingConfig staffing{};
 
   /// The survey score ranges these configs imply (for the readers).
   [[nodiscard]] SurveyScales scales() const noexcept { return SurveyScales{csat.scale, ces.scale}; }

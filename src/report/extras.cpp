@@ -1,0 +1,111 @@
+#include "report/extras.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "cskpi/error.hpp"
+#include "cskpi/metrics/erlang_c.hpp"
+
+namespace cskpi::detail {
+
+std::optional<CustomerResult> customer_figures(const CustomerLifecycle& customers, const GroupScope& scope,
+                                               TimePoint as_of) {
+  if (scope.whole_week_hours || scope.other_labels || scope.agent || scope.team || scope.department) return std::nullopt;
+  return customers.figures(scope.from, std::max(scope.from, scope.to), as_of, scope.product);
+}
+
+std::optional<AttritionResult> attrition_figures(const Roster& roster, const GroupScope& scope, TimePoint as_of) {
+  if (scope.whole_week_hours || scope.other_labels || scope.product) return std::nullopt;
+  return roster.attrition(scope.from, std::max(scope.from, scope.to), as_of,
+                          RosterFilter{scope.agent, scope.team, scope.department});
+}
+
+std::vector<AdoptionRow> adoption_rows(const CustomerLifecycle& customers, const Dataset& data,
+                                       const ReportPeriod& period) {
+  std::vector<AdoptionRow> rows;
+  const Dictionary& products = data.dictionary(Dimension::product);
+  for (const AdoptionResult& a : customers.adoption(products, period.from, period.to, period.as_of)) {
+    AdoptionRow row;
+    if (a.product != no_code) row.product = products.value(a.product);
+    row.result = a;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& config, const ZoneBuckets& zone,
+                                       const ReportPeriod& period) {
+  const auto phone = data.dictionary(Dimension::channel).find("phone");
+  if (!phone) return {};
+  const auto& c = data.interactions();
+  const std::int64_t from = to_millis(period.from);
+  const std::int64_t to = to_millis(period.to);
+  const std::int64_t as_of = to_millis(period.as_of);
+  std::array<std::uint64_t, 168> calls{};
+  std::array<std::int64_t, 168> handle_ms{};
+  std::array<std::uint64_t, 168> handled{};
+  std::int64_t all_handle_ms = 0;
+  std::uint64_t all_handled = 0;
+  std::uint64_t total = 0;
+  for (std::size_t r = 0; r < c.size(); ++r) {
+    const std::int64_t t = c.created_ms[r];
+    if (c.dim[index_of(Dimension::channel)][r] != *phone || t < from || t >= to || t > as_of) continue;
+    const auto h = static_cast<std::size_t>(zone.key(TimeBucket::hour_of_week, from_millis(t)));
+    ++calls[h];
+    ++total;
+    if (c.handle_ms[r] != no_value) {
+      handle_ms[h] += c.handle_ms[r];
+      ++handled[h];
+      all_handle_ms += c.handle_ms[r];
+      ++all_handled;
+    }
+  }
+  if (total == 0) return {};
+  // Exposure: how many hours of the period fall in each local hour of the week, walked in
+  // 15-minute steps (every zone's hour boundaries fall on quarter hours of UTC).
+  constexpr std::int64_t step = 15 * 60 * 1000;
+  std::array<double, 168> hours{};
+  for (std::int64_t t = from - ((from % step) + step) % step; t < to; t += step) {
+    const std::int64_t a = std::max(t, from);
+    const std::int64_t b = std::min(t + step, to);
+    if (b <= a) continue;
+    const auto h = static_cast<std::size_t>(zone.key(TimeBucket::hour_of_week, from_millis(a)));
+    hours[h] += static_cast<double>(b - a) / 3600000.0;
+  }
+  StaffingTarget target;
+  target.service_level = config.staffing.service_level;
+  target.answer_within = config.queue.threshold;
+  target.asa_target = config.staffing.asa_target;
+  target.max_occupancy = config.staffing.max_occupancy;
+  target.shrinkage = config.staffing.shrinkage;
+  std::vector<StaffingRow> rows(168);
+  for (std::size_t h = 0; h < 168; ++h) {
+    StaffingRow& row = rows[h];
+    row.hour_of_week = static_cast<int>(h);
+    row.calls_per_hour = hours[h] > 0 ? static_cast<double>(calls[h]) / hours[h] : 0.0;
+    // The hour's own mean handle time; the period's phone AHT for calls without one.
+    if (handled[h] > 0) {
+      row.aht = std::chrono::duration<double>{static_cast<double>(handle_ms[h]) / 1000.0 / static_cast<double>(handled[h])};
+    } else if (calls[h] > 0 && all_handled > 0) {
+      row.aht = std::chrono::duration<double>{static_cast<double>(all_handle_ms) / 1000.0 / static_cast<double>(all_handled)};
+    }
+    if (calls[h] == 0) {
+      row.agents = 0;
+      row.scheduled = 0;
+      continue;
+    }
+    if (!row.aht || row.aht->count() <= 0) continue;
+    ErlangCInput input;
+    input.calls = row.calls_per_hour;
+    input.interval = std::chrono::hours{1};
+    input.aht = Milliseconds{static_cast<std::int64_t>(row.aht->count() * 1000.0 + 0.5)};
+    if (input.aht.count() <= 0) continue;
+    const StaffingResult plan = required_agents(input, target);
+    row.agents = plan.required_agents;
+    row.scheduled = plan.scheduled_agents;
+    row.service_level = plan.at_required.service_level;
+  }
+  return rows;
+}
+
+}  // namespace cskpi::detail
