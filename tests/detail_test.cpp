@@ -232,7 +232,10 @@ TEST_CASE("FCR cases under the repeat_window method", "[detail]") {
   c.reopened = 2;
   data.add(c);
   data.link();
-  const auto r = rows(detail_csv(data, ReportSpec{}));
+  ReportSpec spec;
+  spec.from = at("2026-03-01T00:00:00Z");
+  spec.to = at("2026-04-01T00:00:00Z");  // the default as_of (latest created_at + 1 s) would precede the resolutions
+  const auto r = rows(detail_csv(data, spec));
   REQUIRE(r.size() == 3);
   CHECK(r[0].at("fcr_case") == "repeat");  // b follows within 7 days
   CHECK(r[1].at("fcr_case") == "first_contact");

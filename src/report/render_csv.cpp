@@ -57,6 +57,24 @@ void render_csv(std::ostream& out, const Report& report) {
     const detail::Json metrics = detail::metrics_json(g.metrics, report.has_events);
     for (const auto& [metric, object] : metrics.items()) rows(out, by, key, metric, "", object);
   }
+  // The report-wide lists: `by` names the list, `key` the row (product, cohort month, hour).
+  const detail::Json whole = detail::report_json(report);
+  for (const auto& [list, key_field] : {std::pair<const char*, const char*>{"adoption", "product"},
+                                        {"cohorts", "cohort"}, {"staffing", "hour_of_week"}}) {
+    for (const auto& row : whole[list]) {
+      const std::string key = scalar_text(row[key_field]);
+      detail::Json fields = detail::Json::object();
+      for (const auto& [name, value] : row.items()) {
+        if (name == key_field) continue;
+        if (value.is_array()) {
+          for (std::size_t k = 0; k < value.size(); ++k) fields[name + "." + std::to_string(k)] = value[k];
+        } else {
+          fields[name] = value;
+        }
+      }
+      rows(out, list, key, list, "", fields);
+    }
+  }
 }
 
 }  // namespace cskpi

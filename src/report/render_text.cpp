@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -47,13 +49,19 @@ struct Column {
   std::string title;
   bool used = false;  // shown only when some group has data for it
   std::vector<std::string> cells;
+  std::size_t panel = 0;  // index into panel_titles
 };
+
+/// The dashboard is a few narrow tables (panels) rather than one very wide one.
+constexpr const char* panel_titles[] = {"volume", "surveys", "speed and SLA", "quality and service",
+                                        "people, customers and cost"};
 
 /// The dashboard columns: (title, has data, cell text).
 std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
   std::vector<Column> cols;
+  std::size_t panel = 0;
   const auto add = [&](const std::string& title, auto has, auto cell) {
-    Column c{title, false, {}};
+    Column c{title, false, {}, panel};
     for (const Group* g : groups) {
       c.used = c.used || has(g->metrics);
       c.cells.push_back(cell(g->metrics));
@@ -68,6 +76,7 @@ std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
     return m.volume.net_change ? fmt::format("{:+}", *m.volume.net_change) : std::string{dash};
   });
   add("backlog", always, [](const GroupMetrics& m) { return count(m.volume.backlog); });
+  panel = 1;
   add("NPS", [](const GroupMetrics& m) { return m.nps.responses() > 0; },
       [](const GroupMetrics& m) { return fmt::format("{} (n={})", number(m.nps.score, 1), m.nps.responses()); });
   add("eNPS", [](const GroupMetrics& m) { return m.enps.responses() > 0; },
@@ -76,6 +85,7 @@ std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
       [](const GroupMetrics& m) { return fmt::format("{} (n={})", pct(m.csat.satisfied, m.csat.responses), m.csat.responses); });
   add("CES mean", [](const GroupMetrics& m) { return m.ces.responses > 0; },
       [](const GroupMetrics& m) { return number(m.ces.mean, 2); });
+  panel = 2;
   add("1st resp p50", [](const GroupMetrics& m) { return m.first_response.count > 0; },
       [](const GroupMetrics& m) { return duration(m.first_response.median); });
   add("MTTR", [](const GroupMetrics& m) { return m.resolution.count > 0; },
@@ -96,6 +106,7 @@ std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
         return m.sla ? pct(m.sla->resolution.achieved, m.sla->resolution.achieved + m.sla->resolution.breached)
                      : std::string{dash};
       });
+  panel = 3;
   add("FCR", [](const GroupMetrics& m) { return m.fcr.resolved > 0; },
       [](const GroupMetrics& m) { return pct(m.fcr.first_contact, m.fcr.resolved); });
   add("reopen", [](const GroupMetrics& m) { return m.reopen.resolved > 0; },
@@ -112,14 +123,46 @@ std::vector<Column> columns_for(const std::vector<const Group*>& groups) {
       [](const GroupMetrics& m) { return duration(m.queue.asa); });
   add("abandon", [](const GroupMetrics& m) { return m.queue.abandoned > 0; },
       [](const GroupMetrics& m) { return pct(m.queue.abandon_rate); });
+  panel = 4;
+  add("resolved/agent-day", [](const GroupMetrics& m) { return m.productivity && m.productivity->active_days > 0; },
+      [](const GroupMetrics& m) { return m.productivity ? number(m.productivity->resolved_per_day, 2) : std::string{dash}; });
+  add("churn", [](const GroupMetrics& m) { return m.customers && m.customers->start > 0; },
+      [](const GroupMetrics& m) { return m.customers ? pct(m.customers->lost, m.customers->start) : std::string{dash}; });
+  add("retention", [](const GroupMetrics& m) { return m.customers && m.customers->start > 0; },
+      [](const GroupMetrics& m) { return m.customers ? pct(m.customers->retention_rate) : std::string{dash}; });
+  add("NRR", [](const GroupMetrics& m) { return m.customers && m.customers->net_revenue_retention; },
+      [](const GroupMetrics& m) { return m.customers ? pct(m.customers->net_revenue_retention) : std::string{dash}; });
+  add("attrition", [](const GroupMetrics& m) { return m.attrition && m.attrition->rate; },
+      [](const GroupMetrics& m) { return m.attrition ? pct(m.attrition->rate) : std::string{dash}; });
   add("cost/contact", [](const GroupMetrics& m) { return m.cost.interactions > 0; },
       [](const GroupMetrics& m) { return number(m.cost.per_contact, 2); });
   return cols;
 }
 
+void print(std::ostream& out, const std::vector<const Column*>& cols, std::size_t rows) {
+  std::vector<std::size_t> width;
+  for (const Column* c : cols) {
+    std::size_t w = c->title.size();
+    for (const auto& cell : c->cells) w = std::max(w, cell.size());
+    width.push_back(w);
+  }
+  std::string line;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    line += i == 0 ? fmt::format("  {:<{}}", cols[i]->title, width[i]) : fmt::format("  {:>{}}", cols[i]->title, width[i]);
+  }
+  out << line << '\n' << "  " << std::string(line.size() - 2, '-') << '\n';
+  for (std::size_t r = 0; r < rows; ++r) {
+    line.clear();
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      line += i == 0 ? fmt::format("  {:<{}}", cols[i]->cells[r], width[i])
+                     : fmt::format("  {:>{}}", cols[i]->cells[r], width[i]);
+    }
+    out << line << '\n';
+  }
+}
+
 void table(std::ostream& out, const std::string& title, const std::vector<const Group*>& groups) {
-  std::vector<Column> cols;
-  Column key{title.empty() ? std::string{"group"} : title, true, {}};
+  Column key{title.empty() ? std::string{"group"} : title, true, {}, 0};
   for (const Group* g : groups) {
     std::string k;
     for (std::size_t p = 0; p < g->key.size(); ++p) {
@@ -128,28 +171,15 @@ void table(std::ostream& out, const std::string& title, const std::vector<const 
     }
     key.cells.push_back(g->key.empty() ? std::string{"all"} : k);
   }
-  cols.push_back(std::move(key));
-  for (auto& c : columns_for(groups)) {
-    if (c.used) cols.push_back(std::move(c));
-  }
-  std::vector<std::size_t> width;
-  for (const auto& c : cols) {
-    std::size_t w = c.title.size();
-    for (const auto& cell : c.cells) w = std::max(w, cell.size());
-    width.push_back(w);
-  }
-  std::string line;
-  for (std::size_t i = 0; i < cols.size(); ++i) {
-    line += i == 0 ? fmt::format("{:<{}}", cols[i].title, width[i]) : fmt::format("  {:>{}}", cols[i].title, width[i]);
-  }
-  out << line << '\n' << std::string(line.size(), '-') << '\n';
-  for (std::size_t r = 0; r < groups.size(); ++r) {
-    line.clear();
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      line += i == 0 ? fmt::format("{:<{}}", cols[i].cells[r], width[i])
-                     : fmt::format("  {:>{}}", cols[i].cells[r], width[i]);
+  const std::vector<Column> columns = columns_for(groups);
+  for (std::size_t panel = 0; panel < std::size(panel_titles); ++panel) {
+    std::vector<const Column*> cols{&key};
+    for (const Column& c : columns) {
+      if (c.used && c.panel == panel) cols.push_back(&c);
     }
-    out << line << '\n';
+    if (cols.size() == 1) continue;
+    out << "  [" << panel_titles[panel] << "]\n";
+    print(out, cols, groups.size());
   }
 }
 
@@ -175,6 +205,37 @@ void render_text(std::ostream& out, const Report& report) {
     const std::string title = by.empty() ? std::string{"overall"} : "by " + to_string(by);
     out << '\n' << title << '\n';
     table(out, by.empty() ? std::string{} : to_string(by), same);
+  }
+  if (!report.adoption.empty()) {
+    out << "\nadoption\n";
+    for (const AdoptionRow& a : report.adoption) {
+      out << fmt::format("  {:<24} {:>6} purchasers  {:>6} adopters  {:>7}\n", a.product.value_or("(none)"),
+                         a.result.purchasers, a.result.adopters, pct(a.result.adopters, a.result.purchasers));
+    }
+  }
+  if (!report.cohorts.empty()) {
+    out << "\ncohorts (share still active after k months)\n";
+    for (const CohortRow& c : report.cohorts) {
+      std::string cells;
+      for (const std::uint64_t active : c.active) cells += fmt::format(" {:>6}", pct(active, c.size));
+      out << fmt::format("  {:<8} {:>6}{}\n", c.cohort, c.size, cells);
+    }
+  }
+  if (!report.staffing.empty()) {
+    // The busiest hours of the week, with the agents Erlang C asks for.
+    std::vector<const StaffingRow*> rows;
+    for (const StaffingRow& s : report.staffing) rows.push_back(&s);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const StaffingRow* a, const StaffingRow* b) { return a->calls_per_hour > b->calls_per_hour; });
+    static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    out << "\nstaffing (phone, busiest hours of the week)\n";
+    out << fmt::format("  {:<9} {:>10} {:>8} {:>7} {:>10}\n", "hour", "calls/h", "AHT", "agents", "scheduled");
+    for (std::size_t i = 0; i < rows.size() && i < 10 && rows[i]->calls_per_hour > 0; ++i) {
+      const StaffingRow& s = *rows[i];
+      out << fmt::format("  {} {:02}:00 {:>10.1f} {:>8} {:>7} {:>10}\n", days[s.hour_of_week / 24], s.hour_of_week % 24,
+                         s.calls_per_hour, s.aht ? duration(s.aht->count()) : std::string{dash}, count(s.agents),
+                         count(s.scheduled));
+    }
   }
 }
 
