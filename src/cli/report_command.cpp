@@ -102,7 +102,7 @@ ReportSpec make_spec(const ReportOptions& o) {
 
 int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
-  if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv", o.format)};
+  if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
   const ReportSpec spec = make_spec(o);
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
@@ -166,7 +166,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month; repeatable")
       ->allow_extra_args(false)
       ->type_name("DIM[,DIM...]");
-  cmd->add_option("--format", o.format, "text (default), json or csv")->type_name("FORMAT");
+  cmd->add_option("--format", o.format, "text (default), json, csv or html")->type_name("FORMAT");
   cmd->add_option("--output", o.output, "Write the report here instead of standard output")->type_name("FILE");
   cmd->add_option("--rejects", o.rejects, "Write rejected records as CSV")->type_name("FILE");
   cmd->add_option("--detail", o.detail, "Write one CSV row per interaction with its derived values")->type_name("FILE");

@@ -1,5 +1,5 @@
 // cskpi/report/render.hpp: a computed report as JSON (SPEC §4, `cskpi.report/1`), as a
-// terminal dashboard, or as CSV (one row per group x metric field).
+// terminal dashboard, as CSV (one row per group x metric field) or as an HTML page.
 #pragma once
 
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace cskpi {
 
-enum class ReportFormat : unsigned char { text, json, csv };
+enum class ReportFormat : unsigned char { text, json, csv, html };
 
 [[nodiscard]] std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept;
 
@@ -24,6 +24,10 @@ void render_csv(std::ostream& out, const Report& report);
 
 /// A readable terminal dashboard: the period and inputs, then one aligned table per grouping.
 void render_text(std::ostream& out, const Report& report);
+
+/// A self-contained HTML page: the period and inputs, bar charts (inline SVG) of volume, NPS
+/// and CSAT per group, and one table per metric object; no scripts, no external resources.
+void render_html(std::ostream& out, const Report& report);
 
 void render(std::ostream& out, const Report& report, ReportFormat format);
 
