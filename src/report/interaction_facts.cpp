@@ -51,7 +51,7 @@ std::uint32_t code_of(const Dataset& data, Dimension d, std::string_view label) 
 }  // namespace
 
 FactsBuilder::FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of)
-    : data_(data), config_(config), as_of_(as_of), policies_(config.sla) {
+    : data_(data), as_of_(as_of), policies_(config.sla) {
   fcr_method_ = config.fcr_method.value_or(default_fcr_method(data));
   if (fcr_method_ == FcrMethod::repeat_window) repeats_ = repeat_flags(data, config.fcr_window, as_of);
   for (const auto& [name, spec] : config.calendars) calendars_.emplace(name, BusinessCalendar{spec});

@@ -71,7 +71,6 @@ class FactsBuilder {
   void sla(std::size_t row, InteractionFacts& out) const;
 
   const Dataset& data_;
-  const MetricConfig& config_;
   std::int64_t as_of_;
   FcrMethod fcr_method_ = FcrMethod::contacts;
   std::vector<std::uint8_t> repeats_;

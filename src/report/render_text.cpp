@@ -230,8 +230,8 @@ void render_text(std::ostream& out, const Report& report) {
     static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     out << "\nstaffing (phone, busiest hours of the week)\n";
     out << fmt::format("  {:<9} {:>10} {:>8} {:>7} {:>10}\n", "hour", "calls/h", "AHT", "agents", "scheduled");
-    for (std::size_t i = 0; i < rows.size() && i < 10 && rows[i]->calls_per_hour > 0; ++i) {
-      const StaffingRow& s = *rows[i];
+    for (std::size_t r = 0; r < rows.size() && r < 10 && rows[r]->calls_per_hour > 0; ++r) {
+      const StaffingRow& s = *rows[r];
       out << fmt::format("  {} {:02}:00 {:>10.1f} {:>8} {:>7} {:>10}\n", days[s.hour_of_week / 24], s.hour_of_week % 24,
                          s.calls_per_hour, s.aht ? duration(s.aht->count()) : std::string{dash}, count(s.agents),
                          count(s.scheduled));
