@@ -49,7 +49,7 @@ TEST_CASE("CSV records end at LF, CRLF or CR, with the same fields and line numb
   }
 }
 
-TEST_CASE("CSV mixed line ends each count one line; the last record needs no line end", "[io][csv]") {
+TEST_CASE("CSV mixed line ends each count one line, the last record needs no line end", "[io][csv]") {
   const auto rows = read_all("a\r\nb\rc\nd");
   REQUIRE(rows.size() == 4);
   CHECK(rows[1].line == 2);
@@ -67,7 +67,7 @@ TEST_CASE("CSV skips a UTF-8 byte order mark at the start only", "[io][csv]") {
   CHECK(read_all("").empty());
 }
 
-TEST_CASE("CSV quoted fields hold commas, doubled quotes and line ends; the record keeps its first line",
+TEST_CASE("CSV quoted fields hold commas, doubled quotes and line ends, the record keeps its first line",
           "[io][csv]") {
   const auto rows = read_all("h1,h2\n\"a, \"\"b\"\"\",\"two\nlines\"\nnext,row\n");
   REQUIRE(rows.size() == 3);

@@ -244,7 +244,7 @@ TEST_CASE("The repeated hour of a fall-back night is one hour bucket in America/
   CHECK(days[0]->metrics.volume.count == 3);
 }
 
-TEST_CASE("Surveys inherit the linked interaction's dimensions; explicit values win", "[engine]") {
+TEST_CASE("Surveys inherit the linked interaction's dimensions, explicit values win", "[engine]") {
   Dataset data;
   Interaction a = interaction("a", "email", "2026-01-01T09:00:00Z");
   a.kind = "complaint";

@@ -35,7 +35,7 @@ std::vector<Got> lines_of(const std::string& text, std::size_t limit = 1024) {
 
 }  // namespace
 
-TEST_CASE("JSON Lines: LF, CRLF and CR end lines; blank lines are skipped but counted", "[io][jsonl]") {
+TEST_CASE("JSON Lines: LF, CRLF and CR end lines, blank lines are skipped but counted", "[io][jsonl]") {
   const auto lines = lines_of("{}\r\n\r\n  \t\n{\"a\":1}\r{}\n{\"last\":true}");
   REQUIRE(lines.size() == 4);
   CHECK(lines[0].number == 1);

@@ -49,7 +49,7 @@ TEST_CASE("format_from_path goes by the extension", "[io][loader]") {
   CHECK(format_from_path("") == std::nullopt);
 }
 
-TEST_CASE("CSV columns may come in any order; unknown columns are ignored", "[io][loader]") {
+TEST_CASE("CSV columns may come in any order, unknown columns are ignored", "[io][loader]") {
   const auto run = load_csv(RecordType::interaction,
                             "note,created_at,channel,customer_id,id,note\n"
                             "x,2027-01-01T10:00:00Z,chat,c-1,I-1,y\n");
@@ -83,7 +83,7 @@ TEST_CASE("A CSV without a required column rejects every record as missing_field
   CHECK(reasons(run->loader) == "2:customer_id:missing_field 3:customer_id:missing_field ");
 }
 
-TEST_CASE("CSV structure rejects: field_count, malformed_quote, line_too_long; an empty field is absent",
+TEST_CASE("CSV structure rejects: field_count, malformed_quote, line_too_long, an empty field is absent",
           "[io][loader]") {
   LoadOptions small;
   small.record_limit = 80;
@@ -130,7 +130,7 @@ TEST_CASE("A CSV file of 0 bytes, only a BOM or only a header is zero records", 
   }
 }
 
-TEST_CASE("A duplicate id is rejected; a rejected record claims no id", "[io][loader]") {
+TEST_CASE("A duplicate id is rejected, a rejected record claims no id", "[io][loader]") {
   const auto run = load_csv(RecordType::interaction,
                             "id,customer_id,channel,created_at\n"
                             "I-1,,chat,2027-01-01T10:00:00Z\n"   // rejected: I-1 stays free
@@ -205,7 +205,7 @@ TEST_CASE("Events of a rejected interaction are unknown_interaction", "[io][load
   CHECK(reasons(run.loader) == "2:customer_id:missing_field 2:interaction_id:unknown_interaction ");
 }
 
-TEST_CASE("A mixed file routes lines by \"record\"; lines without a known record are unrouted", "[io][loader]") {
+TEST_CASE("A mixed file routes lines by \"record\", lines without a known record are unrouted", "[io][loader]") {
   test::Loaded run;
   run.loader.load_mixed(data_dir + "mixed.ndjson");
   run.loader.finish();

@@ -64,7 +64,7 @@ TEST_CASE("The first bad field in field order decides the reject", "[io][fields]
   CHECK(interaction_verdict(R"("resolved_at": "2026-01-01T00:00:00Z", "cost": -1)") == "cost:out_of_range");
 }
 
-TEST_CASE("Instants: ISO-8601 with an offset or Unix seconds; local times and float epochs are bad_instant",
+TEST_CASE("Instants: ISO-8601 with an offset or Unix seconds, local times and float epochs are bad_instant",
           "[io][fields]") {
   const auto run = load_jsonl(RecordType::interaction,
                               interaction(R"("id": "a", "created_at": "2027-01-01T11:00:00+01:00")") +
@@ -130,7 +130,7 @@ TEST_CASE("Numbers: non-numeric is bad_number, negatives and contacts < 1 are ou
   CHECK(interaction_verdict(R"("cost": [1])") == "cost:bad_number");
 }
 
-TEST_CASE("Enumerations are trimmed and case-insensitive; other values are unknown_value", "[io][fields]") {
+TEST_CASE("Enumerations are trimmed and case-insensitive, other values are unknown_value", "[io][fields]") {
   const auto run = load_jsonl(RecordType::interaction, interaction(R"("priority": " HIGH ")"));
   REQUIRE(run->data.interactions().size() == 1);
   CHECK(run->data.interaction(0).priority == Priority::high);
@@ -144,7 +144,7 @@ TEST_CASE("Enumerations are trimmed and case-insensitive; other values are unkno
         "type:unknown_value");
 }
 
-TEST_CASE("Labels are verbatim and case-sensitive; a JSON number is its decimal text", "[io][fields]") {
+TEST_CASE("Labels are verbatim and case-sensitive, a JSON number is its decimal text", "[io][fields]") {
   const auto run = load_jsonl(RecordType::interaction,
                               interaction(R"("id": 17, "channel": " Chat ", "topic": "billing")") +
                                   interaction(R"("id": "18", "channel": "chat")"));
@@ -205,7 +205,7 @@ TEST_CASE("Interaction inconsistencies are rejected with no field", "[io][fields
   CHECK(interaction_verdict(R"("first_response_at": "2027-01-01T10:00:00Z")") == "");  // equal instants
 }
 
-TEST_CASE("Interaction events: a status event needs a known status; types are an enumeration", "[io][fields]") {
+TEST_CASE("Interaction events: a status event needs a known status, types are an enumeration", "[io][fields]") {
   const std::string head = R"({"interaction_id": "I-1", "at": "2027-01-01T10:00:00Z", )";
   CHECK(verdict(RecordType::interaction_event, head + R"("type": "status"})") == "status:missing_field");
   CHECK(verdict(RecordType::interaction_event, head + R"("type": "status", "status": "frozen"})") ==

@@ -19,7 +19,7 @@ TEST_CASE("An SLA target not done is pending until its clock passes the target, 
   CHECK(sla_status(std::nullopt, Milliseconds{0}, target) == SlaStatus::pending);
 }
 
-TEST_CASE("SLA compliance is achieved over achieved plus breached; pending is left out", "[metrics][sla]") {
+TEST_CASE("SLA compliance is achieved over achieved plus breached, pending is left out", "[metrics][sla]") {
   SlaAccumulator acc;
   CHECK_FALSE(acc.result().compliance);
   CHECK_FALSE(acc.result().target);

@@ -250,7 +250,7 @@ TEST_CASE("Out-of-range keys and instants are refused", "[buckets]") {
   CHECK_THROWS_AS(utc_zone.key(TimeBucket::day, cskpi::from_millis(INT64_MAX)), cskpi::Error);
 }
 
-TEST_CASE("Every instant lies in [begin, end) of its bucket and keys sort like labels", "[buckets]") {
+TEST_CASE("Every instant lies in (begin, end) of its bucket and keys sort like labels", "[buckets]") {
   // A property check over a year in zones with hour, half-hour and midnight transitions.
   for (const char* name : {"UTC", "Europe/Rome", "America/New_York", "America/Santiago", "Australia/Lord_Howe",
                            "Asia/Kolkata"}) {

@@ -12,6 +12,15 @@ namespace {
 
 constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 
+// The first LF or CR in [first, last), or last (memchr is vectorised; CR is rare).
+const char* line_end_in(const char* first, const char* last) noexcept {
+  const auto size = static_cast<std::size_t>(last - first);
+  const auto* lf = static_cast<const char*>(std::memchr(first, '\n', size));
+  const char* bound = lf != nullptr ? lf : last;
+  const auto* cr = static_cast<const char*>(std::memchr(first, '\r', static_cast<std::size_t>(bound - first)));
+  return cr != nullptr ? cr : bound;
+}
+
 }  // namespace
 
 LineReader::LineReader(std::istream& in, std::string name, std::size_t limit)
@@ -58,9 +67,9 @@ bool LineReader::next(Line& out) {
     skipping_ = false;
     bool found = false;
     for (;;) {
-      const auto* first = buf_.data() + pos_;
-      const auto* last = buf_.data() + end_;
-      const auto* hit = std::find_if(first, last, [](char c) { return c == '\n' || c == '\r'; });
+      const char* first = buf_.data() + pos_;
+      const char* last = buf_.data() + end_;
+      const char* hit = line_end_in(first, last);
       pos_ = static_cast<std::size_t>(hit - buf_.data());
       if (hit != last) {
         found = true;

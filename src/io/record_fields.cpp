@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <system_error>
 #include <utility>
@@ -421,6 +422,14 @@ bool valid_utf8(std::string_view text) noexcept {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    if (n - i >= 8) {  // eight ASCII bytes at a time
+      std::uint64_t word = 0;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned c = s[i];
     if (c < 0x80) {
       ++i;
