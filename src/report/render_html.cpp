@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ std::string escape(std::string_view text) {
 
 std::string cell(const detail::Json& v) {
   if (v.is_null()) return "<td class=\"na\">–</td>";
+  if (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number()) {
+    return fmt::format("<td>[{:.2f}, {:.2f}]</td>", v[0].get<double>(), v[1].get<double>());
+  }
   if (v.is_number_float()) return fmt::format("<td>{:.2f}</td>", v.get<double>());
   if (v.is_number()) return fmt::format("<td>{}</td>", v.dump());
   if (v.is_string()) return "<td>" + escape(v.get<std::string>()) + "</td>";
@@ -69,12 +73,36 @@ std::string bar_chart(const std::string& title, const std::vector<std::pair<std:
       const double w = std::abs(chart_w * (*value / span));
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" class=\"{}\"/>", x0, y + 3, w,
                          row - 6, *value < 0 ? "neg" : "pos");
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{:.1f}{}</text>", std::max(x0 + w, zero_x) + 4, y + 14, *value,
-                         unit);
+      const int decimals = *value == std::floor(*value) ? 0 : 1;
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{:.{}f}{}</text>", std::max(x0 + w, zero_x) + 4, y + 14, *value,
+                         decimals, unit);
     }
     y += row;
   }
   return svg + "</svg></figure>";
+}
+
+/// Nested objects of a metric (`business`, `sla.first_response`) become fields `business.mean_s`.
+detail::Json flatten(const detail::Json& metrics) {
+  detail::Json out = detail::Json::object();
+  for (const auto& [metric, object] : metrics.items()) {
+    detail::Json fields = detail::Json::object();
+    for (const auto& [name, value] : object.items()) {
+      if (value.is_object()) {
+        for (const auto& [inner, v] : value.items()) {
+          if (v.is_object()) {
+            for (const auto& [leaf, w] : v.items()) fields[name + "." + inner + "." + leaf] = w;
+          } else {
+            fields[name + "." + inner] = v;
+          }
+        }
+      } else {
+        fields[name] = value;
+      }
+    }
+    out[metric] = std::move(fields);
+  }
+  return out;
 }
 
 constexpr const char* style = R"(body{font-family:system-ui,sans-serif;margin:2em;color:#222}
@@ -83,7 +111,8 @@ th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}th{background:#f2f2
 td:first-child,th:first-child{text-align:left}.na{color:#aaa}
 figure{display:inline-block;margin:0 2em 1em 0;vertical-align:top}figcaption{font-weight:600;font-size:13px}
 svg text{font-size:11px}rect.pos{fill:#4878a8}rect.neg{fill:#c0504d}
-h2{margin-top:2em;border-bottom:1px solid #ddd}.meta{color:#555})";
+h2{margin-top:2em;border-bottom:1px solid #ddd}.meta{color:#555}
+.tables{display:flex;flex-wrap:wrap;gap:0 1.5em;align-items:flex-start})";
 
 }  // namespace
 
@@ -120,13 +149,14 @@ void render_html(std::ostream& out, const Report& report) {
           << bar_chart("CSAT (% satisfied)", csat, "%") << '\n';
     }
     // One table per metric object: rows = groups, columns = its fields.
-    const detail::Json first = whole["groups"][same.front()]["metrics"];
+    const detail::Json first = flatten(whole["groups"][same.front()]["metrics"]);
+    out << "<div class=\"tables\">";
     for (const auto& [metric, fields] : first.items()) {
       out << "<table><tr><th>" << escape(metric) << "</th>";
       for (const auto& [field, value] : fields.items()) out << "<th>" << escape(field) << "</th>";
       out << "</tr>";
       for (const std::size_t g : same) {
-        const detail::Json& m = whole["groups"][g]["metrics"][metric];
+        const detail::Json m = flatten(whole["groups"][g]["metrics"])[metric];
         out << "<tr><td>" << escape(key_text(report.groups[g])) << "</td>";
         for (const auto& [field, value] : fields.items()) {
           (void)value;
@@ -134,8 +164,9 @@ void render_html(std::ostream& out, const Report& report) {
         }
         out << "</tr>";
       }
-      out << "</table>\n";
+      out << "</table>";
     }
+    out << "</div>\n";
   }
   for (const char* list : {"adoption", "cohorts", "staffing"}) {
     const detail::Json& rows = whole[list];

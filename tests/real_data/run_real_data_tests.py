@@ -178,6 +178,9 @@ def bucket_label(kind, ms, tz):
         return f"{d.year:04d}-{d.month:02d}"
     if kind == "quarter":
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if kind == "week":
+        iy, iw, _ = d.isocalendar()
+        return f"{iy:04d}-W{iw:02d}"
     if kind == "hour_of_week":
         return str(d.weekday() * 24 + d.hour)
     raise ValueError(kind)
@@ -191,6 +194,9 @@ def bucket_end(kind, label, tz):
     elif kind == "month":
         y, m = map(int, label.split("-"))
         nxt = datetime(y + (m == 12), m % 12 + 1, 1)
+    elif kind == "week":
+        y, w = label.split("-W")
+        nxt = datetime.fromisocalendar(int(y), int(w), 1) + timedelta(days=7)
     elif kind == "quarter":
         y, q = label.split("-Q")
         y, q = int(y), int(q)
@@ -652,7 +658,7 @@ def helpdesk(checks, cskpi, data, tmp):
         # (name, from, to, groupings): the whole log by month; and the first half of 2012 with
         # as_of = to, so that later events have not happened yet (open tickets, backlog, pending SLAs).
         ("helpdesk[whole log]", "2010-01-01T00:00:00+01:00", "2014-02-01T00:00:00+01:00",
-         [["month"], ["topic"], ["product"], ["team"], ["product", "quarter"]]),
+         [["month"], ["week"], ["topic"], ["product"], ["team"], ["product", "quarter"]]),
         ("helpdesk[2012-H1]", "2012-01-01T00:00:00+01:00", "2012-07-01T00:00:00+02:00",
          [["month"], ["topic"], ["product"]]),
     ]
