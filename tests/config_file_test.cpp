@@ -237,11 +237,25 @@ TEST_CASE("Unknown enumerated values name their key", "[config]") {
   CHECK_THAT(config_error(R"({"targets": [{"metric": "csat.score"}]})"), Contains("targets[0]: needs \"min\" or \"max\""));
 }
 
-TEST_CASE("The queue mode is spelled exactly as in the SPEC", "[config]") {
+TEST_CASE("The queue mode is case-insensitive like the other enumerated values", "[config]") {
   CHECK(parse_config(R"({"queue": {"mode": "abandon_within_T_good"}})").metrics.queue.mode ==
         QueueMode::abandon_within_T_good);
+  CHECK(parse_config(R"({"queue": {"mode": "ABANDON_WITHIN_t_GOOD"}})").metrics.queue.mode ==
+        QueueMode::abandon_within_T_good);
   CHECK(parse_config(R"({"queue": {"mode": "answered"}})").metrics.queue.mode == QueueMode::answered);
-  CHECK_THAT(config_error(R"({"queue": {"mode": "Offered"}})"), Contains("queue.mode"));
+  CHECK(parse_config(R"({"queue": {"mode": "Offered"}})").metrics.queue.mode == QueueMode::offered);
+  CHECK_THAT(config_error(R"({"queue": {"mode": "offer"}})"), Contains("queue.mode"));
+}
+
+TEST_CASE("The reporting time_zone is checked with its key path", "[config]") {
+  CHECK_THAT(config_error(R"({"time_zone": "Mars/Base"})"), Contains("time_zone: unknown time zone 'Mars/Base'"));
+  CHECK_THAT(config_error(R"({"time_zone": "+01:00"})"), Contains("time_zone: unknown time zone"));
+}
+
+TEST_CASE("Survey scales stay within -1000..1000 (scores are stored as 16-bit integers)", "[config]") {
+  CHECK_THAT(config_error(R"({"scales": {"csat": {"min": 1, "max": 100000}}})"), Contains("scales.csat: must lie within"));
+  CHECK_THAT(config_error(R"({"scales": {"ces": {"min": -5000, "max": 7}}})"), Contains("scales.ces: must lie within"));
+  CHECK(parse_config(R"({"scales": {"csat": {"min": 0, "max": 1000, "satisfied_from": 900}}})").metrics.csat.scale.max == 1000);
 }
 
 TEST_CASE("A calendar name must name a calendar of calendars", "[config]") {

@@ -35,6 +35,7 @@
 #include "cskpi/io/reject.hpp"
 
 #include "cskpi/report/config_file.hpp"
+#include "cskpi/report/detail.hpp"
 #include "cskpi/report/engine.hpp"
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/report/render.hpp"

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
 
 namespace cskpi {
@@ -169,6 +170,7 @@ ScoreScale scale(const Reader& r, const Json& j, const std::string& path, ScoreS
   if (j.contains("min")) scale.min = r.integer(j["min"], path + ".min");
   if (j.contains("max")) scale.max = r.integer(j["max"], path + ".max");
   if (scale.min >= scale.max) r.fail(path, "min must be below max");
+  if (scale.min < -1000 || scale.max > 1000) r.fail(path, "must lie within -1000..1000");
   return scale;
 }
 
@@ -238,7 +240,14 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
                      "targets", "staffing"});
   ConfigFile config;
   MetricConfig& m = config.metrics;
-  if (doc.contains("time_zone")) config.time_zone = r.string(doc["time_zone"], "time_zone");
+  if (doc.contains("time_zone")) {
+    config.time_zone = r.string(doc["time_zone"], "time_zone");
+    try {
+      (void)ZoneBuckets{*config.time_zone};
+    } catch (const Error& e) {
+      r.fail("time_zone", e.what());
+    }
+  }
   if (doc.contains("attribution")) {
     const std::string a = lower(r.string(doc["attribution"], "attribution"));
     if (a == "created") {
@@ -284,7 +293,11 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     if (q.contains("threshold_s")) m.queue.threshold = r.seconds(q["threshold_s"], "queue.threshold_s");
     if (q.contains("short_abandon_s")) m.queue.short_abandon = r.seconds(q["short_abandon_s"], "queue.short_abandon_s");
     if (q.contains("mode")) {
-      const auto mode = parse_queue_mode(r.string(q["mode"], "queue.mode"));
+      std::optional<QueueMode> mode;
+      const std::string wanted = lower(r.string(q["mode"], "queue.mode"));
+      for (const QueueMode m : {QueueMode::offered, QueueMode::answered, QueueMode::abandon_within_T_good}) {
+        if (lower(std::string{to_string(m)}) == wanted) mode = m;
+      }
       if (!mode) r.fail("queue.mode", "must be \"offered\", \"answered\" or \"abandon_within_T_good\"");
       m.queue.mode = *mode;
     }

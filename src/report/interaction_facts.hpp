@@ -61,14 +61,14 @@ class FactsBuilder {
   [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return resolved_at_; }
 
   /// Fills `out` for interaction `row` (its vectors are reused).
-  void build(std::size_t row, InteractionFacts& out);
+  void build(std::size_t row, InteractionFacts& f);
 
  private:
   [[nodiscard]] std::int64_t business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) const;
   [[nodiscard]] std::int64_t paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
                                        std::int64_t to) const;
   void derive_history(std::size_t row);
-  void sla(std::size_t row, InteractionFacts& out) const;
+  void sla(std::size_t row, InteractionFacts& f) const;
 
   const Dataset& data_;
   std::int64_t as_of_;

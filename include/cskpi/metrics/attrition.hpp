@@ -35,7 +35,7 @@ struct RosterFilter {
 class Roster {
  public:
   Roster() = default;
-  explicit Roster(const AgentEventColumns& events);
+  explicit Roster(const AgentEventColumns& c);
 
   /// Attrition over [from, to) with as_of as "now" (events after it have not happened).
   /// O(events). Throws Error(invalid_argument) when to < from.

@@ -10,7 +10,8 @@
 namespace cskpi {
 
 enum class InteractionEventType : unsigned char { agent_reply, customer_message, status };
-enum class TicketStatus : unsigned char { new_, open, pending, on_hold, solved, closed };
+/// `new_` spells "new", a keyword (to_string gives the input text).
+enum class TicketStatus : unsigned char { new_, open, pending, on_hold, solved, closed };  // NOLINT(readability-identifier-naming)
 
 [[nodiscard]] constexpr std::string_view to_string(InteractionEventType t) noexcept {
   switch (t) {
