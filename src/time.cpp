@@ -173,8 +173,8 @@ InstantParse parse_iso(std::string_view s) noexcept {
   if (offset_hour > 23 || offset_minute > 59) return failure(InstantError::invalid_offset);
 
   const std::int64_t local_seconds =
-      days_from_civil(year, month, day) * seconds_per_day + hour * 3600 + minute * 60 + second;
-  const std::int64_t offset_seconds = offset_sign * (offset_hour * 3600 + offset_minute * 60);
+      days_from_civil(year, month, day) * seconds_per_day + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
+  const std::int64_t offset_seconds = std::int64_t{offset_sign} * (std::int64_t{offset_hour} * 3600 + std::int64_t{offset_minute} * 60);
   return success((local_seconds - offset_seconds) * ms_per_second + fraction_ms);
 }
 

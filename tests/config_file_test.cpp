@@ -350,3 +350,18 @@ TEST_CASE("The example configuration examples/config.json is valid", "[config]")
   CHECK(c.metrics.calendars.size() == 2);
   CHECK_FALSE(c.metrics.targets.empty());
 }
+
+TEST_CASE("The staffing extension sets the plan's targets and checks its ranges", "[config]") {
+  const MetricConfig m =
+      parse_config(R"({"staffing": {"service_level": 0.9, "asa_target_s": 15, "max_occupancy": 0.85, "shrinkage": 0.3}})")
+          .metrics;
+  CHECK(m.staffing.service_level == 0.9);
+  CHECK(m.staffing.asa_target == Milliseconds{15000});
+  CHECK(m.staffing.max_occupancy == 0.85);
+  CHECK(m.staffing.shrinkage == 0.3);
+  CHECK(parse_config("{}").metrics.staffing.service_level == 0.8);
+  CHECK_THAT(config_error(R"({"staffing": {"service_level": 1}})"), Contains("staffing.service_level"));
+  CHECK_THAT(config_error(R"({"staffing": {"shrinkage": 1}})"), Contains("staffing.shrinkage"));
+  CHECK_THAT(config_error(R"({"staffing": {"max_occupancy": 0}})"), Contains("staffing.max_occupancy"));
+  CHECK_THAT(config_error(R"({"staffing": {"agents": 3}})"), Contains("staffing.agents: unknown key"));
+}

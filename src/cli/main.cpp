@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <exception>
 
 #include "cli/report_command.hpp"
 #include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"cskpi " CSKPI_VERSION_STRING ": customer-service KPIs from CSV and JSON Lines files", "cskpi"};
   app.set_version_flag("--version", CSKPI_VERSION_STRING);
   app.require_subcommand(1);
@@ -31,4 +34,17 @@ int main(int argc, char** argv) {
   if (report->parsed()) return cskpi::cli::run_report(*report, report_options);
   if (staffing->parsed()) return cskpi::cli::run_staffing(staffing_options);
   return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // the commands report their own errors; this is a last resort
+    std::fprintf(stderr, "cskpi: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "cskpi: internal error\n");
+  }
+  return 3;
 }

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <numeric>
 #include <ostream>
 #include <utility>
@@ -46,10 +48,144 @@ struct Origin {
   std::uint64_t line = 0;  // 0 = not read by this loader
 };
 
+// The origins of data set rows: a line per row (0 = not read by this loader) and the input of
+// each run of rows (rows are added in input order), so a row costs 8 bytes.
+class Origins {
+ public:
+  void remember(std::size_t row, std::uint32_t input, std::uint64_t line) {
+    if (lines_.size() <= row) lines_.resize(row + 1, 0);
+    lines_[row] = line;
+    if (runs_.empty() || runs_.back().input != input) runs_.push_back(Run{row, input});
+  }
+
+  [[nodiscard]] std::optional<Origin> of(std::size_t row) const {
+    if (row >= lines_.size() || lines_[row] == 0) return std::nullopt;
+    const auto next = std::upper_bound(runs_.begin(), runs_.end(), row,
+                                       [](std::size_t r, const Run& run) { return r < run.first_row; });
+    return Origin{std::prev(next)->input, lines_[row]};
+  }
+
+ private:
+  struct Run {
+    std::size_t first_row;
+    std::uint32_t input;
+  };
+  std::vector<std::uint64_t> lines_;
+  std::vector<Run> runs_;
+};
+
+// Storage that grows in fixed chunks: no reallocation peak, and finish() frees chunks as it goes.
+template <class T, std::size_t ChunkSize>
+class Chunked {
+ public:
+  static constexpr std::size_t chunk_size = ChunkSize;
+
+  void push_back(const T& value) {
+    if (size_ % ChunkSize == 0) chunks_.push_back(std::make_unique<T[]>(ChunkSize));
+    chunks_.back()[size_ % ChunkSize] = value;
+    ++size_;
+  }
+  [[nodiscard]] const T& operator[](std::size_t i) const { return chunks_[i / ChunkSize][i % ChunkSize]; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  // Frees the chunk holding element i (no element of it may be read afterwards).
+  void release_chunk_of(std::size_t i) { chunks_[i / ChunkSize].reset(); }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
+// Interaction ids of deferred events, each stored once per run of consecutive events that name
+// it (event files usually list an interaction's events together): [varint size][bytes] in 1 MiB
+// blocks that never move. A reference is block << 20 | offset.
+class IdArena {
+ public:
+  static constexpr std::size_t block_bytes = std::size_t{1} << 20;
+
+  std::uint64_t add(std::string_view id) {
+    if (has_last_ && id == last_) return last_ref_;
+    const std::size_t need = varint_size(id.size()) + id.size();
+    if (blocks_.empty() || used_ + need > block_size_) {
+      block_size_ = std::max(need, block_bytes);
+      blocks_.push_back(std::make_unique<char[]>(block_size_));
+      used_ = 0;
+    }
+    char* out = blocks_.back().get() + used_;
+    const std::uint64_t ref = (static_cast<std::uint64_t>(blocks_.size() - 1) << 20) | used_;
+    std::size_t n = id.size();
+    while (n >= 0x80) {
+      *out++ = static_cast<char>(0x80 | (n & 0x7F));
+      n >>= 7;
+    }
+    *out++ = static_cast<char>(n);
+    if (!id.empty()) std::memcpy(out, id.data(), id.size());
+    used_ += need;
+    last_ = std::string_view(out, id.size());
+    last_ref_ = ref;
+    has_last_ = true;
+    return ref;
+  }
+
+  [[nodiscard]] std::string_view get(std::uint64_t ref) const noexcept {
+    const char* p = blocks_[ref >> 20].get() + (ref & (block_bytes - 1));
+    std::size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto b = static_cast<unsigned char>(*p++);
+      n |= static_cast<std::size_t>(b & 0x7F) << shift;
+      if (b < 0x80) break;
+    }
+    return {p, n};
+  }
+
+ private:
+  static std::size_t varint_size(std::size_t n) noexcept {
+    std::size_t bytes = 1;
+    while (n >= 0x80) {
+      n >>= 7;
+      ++bytes;
+    }
+    return bytes;
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+  std::size_t block_size_ = 0;
+  std::string_view last_;
+  std::uint64_t last_ref_ = 0;
+  bool has_last_ = false;
+};
+
+// An interaction event held until finish(), in 24 bytes: its instant; its interaction id (an
+// IdArena reference), type and status packed in one word; its agent as a code of the loader's
+// own agent dictionary (the data set's agent codes are assigned at finish(), as before); the low
+// half of its line (the input and the high half are in EventRun).
 struct DeferredEvent {
-  InteractionEvent event;
+  std::int64_t at_ms = 0;
+  std::uint64_t packed = 0;  // id ref: bits 0-47; type: 48-49; status: 50-52 (7 = none)
+  std::uint32_t agent = no_code;
+  std::uint32_t line_low = 0;
+
+  static constexpr unsigned type_shift = 48;
+  static constexpr unsigned status_shift = 50;
+  static constexpr std::uint64_t no_status = 7;
+  [[nodiscard]] std::uint64_t id_ref() const noexcept { return packed & ((std::uint64_t{1} << type_shift) - 1); }
+  [[nodiscard]] InteractionEventType type() const noexcept {
+    return static_cast<InteractionEventType>((packed >> type_shift) & 3);
+  }
+  [[nodiscard]] std::optional<TicketStatus> status() const noexcept {
+    const std::uint64_t s = (packed >> status_shift) & 7;
+    if (s == no_status) return std::nullopt;
+    return static_cast<TicketStatus>(s);
+  }
+};
+static_assert(sizeof(DeferredEvent) == 24);
+
+// Deferred events [first_event, next run's first_event) come from one input, with lines whose
+// high 32 bits are line_high.
+struct EventRun {
+  std::size_t first_event = 0;
   std::uint32_t input = 0;
-  std::uint64_t line = 0;
+  std::uint32_t line_high = 0;
 };
 
 }  // namespace
@@ -65,9 +201,13 @@ struct Loader::State {
   std::vector<std::uint32_t> reject_input;  // the input of each reject, to keep input order
   std::uint64_t unrouted = 0;
   std::vector<std::string> inputs;  // names, by load order
-  std::vector<Origin> interaction_origin;
-  std::vector<Origin> survey_origin;
-  std::vector<DeferredEvent> deferred;
+  Origins interaction_origin;
+  Origins survey_origin;
+  // Interaction events, deferred to finish().
+  Chunked<DeferredEvent, 65536> deferred;
+  std::vector<EventRun> deferred_runs;
+  IdArena deferred_ids;
+  Dictionary deferred_agents;
   // Scratch records, reused so their strings keep their capacity.
   Interaction interaction;
   SurveyResponse survey;
@@ -110,19 +250,29 @@ struct Loader::State {
 
   void accept(RecordType type) { ++counts[index_of(type)].accepted; }
 
-  std::string duplicate_detail(const std::string& id, std::optional<std::uint32_t> row,
-                               const std::vector<Origin>& origins, std::uint32_t input) const {
-    if (row && *row < origins.size() && origins[*row].line != 0) {
-      const Origin& o = origins[*row];
-      if (inputs[o.input] == inputs[input]) return fmt::format("{} was accepted at line {}", id, o.line);
-      return fmt::format("{} was accepted at {}:{}", id, inputs[o.input], o.line);
+  std::string duplicate_detail(const std::string& id, std::optional<std::uint32_t> row, const Origins& origins,
+                               std::uint32_t input) const {
+    if (const auto o = row ? origins.of(*row) : std::nullopt) {
+      if (inputs[o->input] == inputs[input]) return fmt::format("{} was accepted at line {}", id, o->line);
+      return fmt::format("{} was accepted at {}:{}", id, inputs[o->input], o->line);
     }
     return fmt::format("{} was already accepted", id);
   }
 
-  static void remember(std::vector<Origin>& origins, std::size_t row, std::uint32_t input, std::uint64_t line) {
-    if (origins.size() <= row) origins.resize(row + 1);
-    origins[row] = Origin{input, line};
+  void defer(const InteractionEvent& e, std::uint32_t input, std::uint64_t line) {
+    const auto line_high = static_cast<std::uint32_t>(line >> 32);
+    if (deferred_runs.empty() || deferred_runs.back().input != input || deferred_runs.back().line_high != line_high) {
+      deferred_runs.push_back(EventRun{deferred.size(), input, line_high});
+    }
+    DeferredEvent d;
+    d.at_ms = to_millis(e.at);
+    const std::uint64_t status = e.status ? static_cast<std::uint64_t>(*e.status) : DeferredEvent::no_status;
+    d.packed = deferred_ids.add(e.interaction_id) |
+               (static_cast<std::uint64_t>(e.type) << DeferredEvent::type_shift) |
+               (status << DeferredEvent::status_shift);
+    d.agent = e.agent_id ? deferred_agents.intern(*e.agent_id) : no_code;
+    d.line_low = static_cast<std::uint32_t>(line);
+    deferred.push_back(d);
   }
 
   // One record's raw values: built, checked and added, or rejected.
@@ -136,7 +286,7 @@ struct Loader::State {
                         duplicate_detail(interaction.id, data.find_interaction(interaction.id), interaction_origin,
                                          input));
         }
-        remember(interaction_origin, row, input, line);
+        interaction_origin.remember(row, input, line);
         return accept(type);
       }
       case RecordType::survey: {
@@ -146,12 +296,12 @@ struct Loader::State {
           return reject(type, input, line, "id", RejectReason::duplicate_id,
                         duplicate_detail(survey.id, data.survey_ids().find(survey.id), survey_origin, input));
         }
-        remember(survey_origin, row, input, line);
+        survey_origin.remember(row, input, line);
         return accept(type);
       }
       case RecordType::interaction_event: {
         if (auto p = builder.build(v, event)) return reject(type, input, line, std::move(*p));
-        deferred.push_back(DeferredEvent{event, input, line});  // its interaction may come later
+        defer(event, input, line);  // its interaction may come later
         return;
       }
       case RecordType::customer_event: {
@@ -277,22 +427,44 @@ void Loader::State::load_mixed(std::istream& in, std::uint32_t input) {
 }
 
 void Loader::State::finish() {
-  std::vector<DeferredEvent> events;
-  events.swap(deferred);
   const auto type = RecordType::interaction_event;
   bool rejected = false;
-  for (DeferredEvent& e : events) {
-    switch (data.add(e.event)) {
+  // Taken out first, so that a strict-mode throw leaves nothing deferred (as a second finish() expects).
+  auto events = std::exchange(deferred, {});
+  const auto runs = std::exchange(deferred_runs, {});
+  const auto ids = std::exchange(deferred_ids, {});
+  const auto agents = std::exchange(deferred_agents, {});
+  InteractionEvent& e = event;  // the scratch event, refilled from each deferred one
+  std::size_t run = 0;
+  const std::size_t n = events.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    while (run + 1 < runs.size() && runs[run + 1].first_event <= i) ++run;
+    const DeferredEvent& d = events[i];
+    e.interaction_id.assign(ids.get(d.id_ref()));
+    e.at = from_millis(d.at_ms);
+    e.type = d.type();
+    e.status = d.status();
+    if (d.agent == no_code) {
+      e.agent_id.reset();
+    } else if (e.agent_id) {
+      e.agent_id->assign(agents.value(d.agent));
+    } else {
+      e.agent_id.emplace(agents.value(d.agent));
+    }
+    const std::uint32_t input = runs[run].input;
+    const std::uint64_t line = (std::uint64_t{runs[run].line_high} << 32) | d.line_low;
+    if ((i + 1) % decltype(events)::chunk_size == 0) events.release_chunk_of(i);  // d is not read after this
+    switch (data.add(e)) {
       case EventAdd::accepted: accept(type); break;
       case EventAdd::unknown_interaction:
         rejected = true;
-        reject(type, e.input, e.line, "interaction_id", RejectReason::unknown_interaction,
-               fmt::format("no accepted interaction {}", e.event.interaction_id));
+        reject(type, input, line, "interaction_id", RejectReason::unknown_interaction,
+               fmt::format("no accepted interaction {}", e.interaction_id));
         break;
       case EventAdd::before_created:
         rejected = true;
-        reject(type, e.input, e.line, "at", RejectReason::inconsistent,
-               fmt::format("{} is before the created_at of {}", format_instant(e.event.at), e.event.interaction_id));
+        reject(type, input, line, "at", RejectReason::inconsistent,
+               fmt::format("{} is before the created_at of {}", format_instant(e.at), e.interaction_id));
         break;
     }
   }

@@ -215,10 +215,12 @@ std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::strin
     if (!t.min && !t.max) r.fail(p, "needs \"min\" or \"max\"");
     if (j[i].contains("where")) {
       const Json& w = j[i]["where"];
-      if (!w.is_object()) r.fail(p + ".where", "must be an object of dimension: value");
+      const std::string wp = p + ".where";
+      if (!w.is_object()) r.fail(wp, "must be an object of dimension: value");
       for (const auto& [dim, value] : w.items()) {
-        if (!parse_dimension(dim)) r.fail(p + ".where." + dim, "is not a dimension");
-        t.where[dim] = r.string(value, p + ".where." + dim);
+        const std::string dp = Reader::join(wp, dim);
+        if (!parse_dimension(dim)) r.fail(dp, "is not a dimension");
+        t.where[dim] = r.string(value, dp);
       }
     }
     out.push_back(std::move(t));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "cskpi/error.hpp"
 #include "cskpi/metrics/erlang_c.hpp"
@@ -63,7 +64,7 @@ std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& 
   if (total == 0) return {};
   // Exposure: how many hours of the period fall in each local hour of the week, walked in
   // 15-minute steps (every zone's hour boundaries fall on quarter hours of UTC).
-  constexpr std::int64_t step = 15 * 60 * 1000;
+  constexpr std::int64_t step = std::int64_t{15} * 60 * 1000;
   std::array<double, 168> hours{};
   for (std::int64_t t = from - ((from % step) + step) % step; t < to; t += step) {
     const std::int64_t a = std::max(t, from);
@@ -98,7 +99,7 @@ std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& 
     ErlangCInput input;
     input.calls = row.calls_per_hour;
     input.interval = std::chrono::hours{1};
-    input.aht = Milliseconds{static_cast<std::int64_t>(row.aht->count() * 1000.0 + 0.5)};
+    input.aht = Milliseconds{std::llround(row.aht->count() * 1000.0)};
     if (input.aht.count() <= 0) continue;
     const StaffingResult plan = required_agents(input, target);
     row.agents = plan.required_agents;

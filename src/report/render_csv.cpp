@@ -27,7 +27,9 @@ std::string scalar_text(const detail::Json& v) {
 void rows(std::ostream& out, const std::string& by, const std::string& key, const std::string& metric,
           const std::string& prefix, const detail::Json& object) {
   for (const auto& [name, value] : object.items()) {
-    const std::string field = prefix.empty() ? name : prefix + "." + name;
+    std::string field = prefix;
+    if (!field.empty()) field += '.';
+    field += name;
     if (value.is_object()) {
       rows(out, by, key, metric, field, value);
     } else if (value.is_array() && value.size() == 2) {

@@ -90,10 +90,12 @@ detail::Json flatten(const detail::Json& metrics) {
     for (const auto& [name, value] : object.items()) {
       if (value.is_object()) {
         for (const auto& [inner, v] : value.items()) {
+          std::string path = name;
+          path.append(".").append(inner);
           if (v.is_object()) {
-            for (const auto& [leaf, w] : v.items()) fields[name + "." + inner + "." + leaf] = w;
+            for (const auto& [leaf, w] : v.items()) fields[std::string{path}.append(".").append(leaf)] = w;
           } else {
-            fields[name + "." + inner] = v;
+            fields[path] = v;
           }
         }
       } else {
