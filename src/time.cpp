@@ -2,6 +2,8 @@
 // parse side: readers call parse_instant once per instant field, tens of millions of times.
 #include "cskpi/time.hpp"
 
+#include "detail/civil.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +11,12 @@
 namespace cskpi {
 
 namespace {
+
+using detail::Civil;
+using detail::civil_from_days;
+using detail::days_from_civil;
+using detail::days_in_month;
+using detail::floor_div;
 
 constexpr std::int64_t ms_per_second = 1000;
 constexpr std::int64_t seconds_per_day = 86400;
@@ -23,51 +31,8 @@ constexpr bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-constexpr bool is_leap(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-
-constexpr int days_in_month(std::int64_t y, int m) noexcept {
-  constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : days[static_cast<std::size_t>(m - 1)];
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;                                     // [0, 399]
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  std::int64_t year;
-  int month;
-  int day;
-};
-
-constexpr Civil civil_from_days(std::int64_t z) noexcept {
-  z += 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;                                   // [0, 146096]
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                 // [0, 11]
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return Civil{yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(days_from_civil(2000, 3, 1) == 11017);
 static_assert(days_from_civil(1, 1, 1) * seconds_per_day == min_epoch_seconds);
 static_assert((days_from_civil(9999, 12, 31) + 1) * seconds_per_day - 1 == max_epoch_seconds);
-static_assert(civil_from_days(11017).year == 2000 && civil_from_days(11017).month == 3);
 
 // Reads exactly `count` digits at `pos`; false if any is not a digit or the text ends.
 constexpr bool read_digits(std::string_view s, std::size_t pos, std::size_t count, int& out) noexcept {

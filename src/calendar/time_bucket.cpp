@@ -9,6 +9,8 @@
 #include <chrono>
 #include <exception>
 
+#include "detail/civil.hpp"
+
 #include "cskpi/error.hpp"
 
 namespace cskpi {
@@ -20,6 +22,12 @@ struct ZoneBuckets::Impl {
 
 namespace {
 
+using detail::Civil;
+using detail::civil_from_days;
+using detail::days_from_civil;
+using detail::floor_div;
+using detail::weekday;
+
 constexpr std::int64_t ms_per_hour = 3'600'000;
 constexpr std::int64_t ms_per_day = 24 * ms_per_hour;
 // Supported instants and local times: |ms| <= limit (about 31'700 years around 1970),
@@ -30,44 +38,6 @@ constexpr std::int64_t limit_year = 30'000;  // |year| for month, quarter and ye
 constexpr std::array<std::string_view, time_bucket_count> bucket_names = {
     "hour", "day", "week", "month", "quarter", "year", "hour_of_week"};
 
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  std::int64_t year;
-  std::int64_t month;  // 1..12
-  std::int64_t day;    // 1..31
-};
-
-constexpr Civil civil_from_days(std::int64_t z) noexcept {
-  z += 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  return Civil{yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1};
-}
-
-// 0 = Monday … 6 = Sunday; 1970-01-01 (day 0) was a Thursday.
-constexpr std::int64_t weekday(std::int64_t day) noexcept { return day + 3 - floor_div(day + 3, 7) * 7; }
-
-static_assert(weekday(0) == 3);
-static_assert(weekday(-3) == 0);  // 1969-12-29, a Monday
-static_assert(civil_from_days(days_from_civil(2026, 3, 1)).day == 1);
 
 Error out_of_range(TimeBucket bucket, std::int64_t key) {
   return Error(ErrorCode::invalid_argument,

@@ -8,39 +8,13 @@
 #include <chrono>
 #include <cstdint>
 
+#include "detail/civil.hpp"
+
 namespace cskpi::detail {
 
 inline constexpr std::int64_t ms_per_minute = 60'000;
 inline constexpr std::int64_t ms_per_day = 86'400'000;
 inline constexpr std::int64_t ms_per_week = 7 * ms_per_day;
-
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-constexpr bool is_leap_year(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-
-constexpr std::int64_t days_in_month(std::int64_t y, std::int64_t m) noexcept {
-  constexpr std::int64_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
-}
-
-// 0 = Monday … 6 = Sunday; 1970-01-01 (day 0) was a Thursday.
-constexpr std::int64_t weekday(std::int64_t day) noexcept { return day + 3 - floor_div(day + 3, 7) * 7; }
-
-static_assert(weekday(0) == 3);
-static_assert(weekday(days_from_civil(2026, 4, 6)) == 0);  // a Monday
 
 /// Which side of a local span a local time bounds, so that the UTC span covers the whole local
 /// span: a begin maps to the first instant whose local time is >= it, an end to the last instant

@@ -15,6 +15,15 @@ constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 // Bytes that end a run of plain text in an unquoted field.
 constexpr bool is_unquoted_special(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
 
+// The first LF or CR in [first, last), or last (memchr is vectorised; CR is rare).
+const char* line_end_in(const char* first, const char* last) noexcept {
+  const auto size = static_cast<std::size_t>(last - first);
+  const auto* lf = static_cast<const char*>(std::memchr(first, '\n', size));
+  const char* bound = lf != nullptr ? lf : last;
+  const auto* cr = static_cast<const char*>(std::memchr(first, '\r', static_cast<std::size_t>(bound - first)));
+  return cr != nullptr ? cr : bound;
+}
+
 }  // namespace
 
 CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit)
@@ -70,6 +79,37 @@ void CsvReader::finish_record(CsvRecord& out) {
   }
 }
 
+// The common record, read without the state machine: a whole line already in the buffer, with
+// no quote and no longer than the limit, split at commas and trimmed of blanks, exactly as the
+// state machine would read it.
+CsvReader::Simple CsvReader::simple_record(CsvRecord& out) {
+  const char* const first = buf_.data() + pos_;
+  const char* const last = buf_.data() + end_;
+  const char* const eol = line_end_in(first, last);
+  if (eol == last) return Simple::no;  // the line end is not read yet (or this is the last line)
+  const auto size = static_cast<std::size_t>(eol - first);
+  if (size > limit_ || std::memchr(first, '"', size) != nullptr) return Simple::no;
+  out.fields.clear();
+  const char* p = first;
+  for (;;) {
+    const char* q = p;
+    while (q != eol && *q != ',') ++q;
+    const char* b = p;
+    const char* e = q;
+    while (b != e && is_blank(*b)) ++b;
+    while (e != b && is_blank(e[-1])) --e;
+    out.fields.emplace_back(b, static_cast<std::size_t>(e - b));
+    if (q == eol) break;
+    p = q + 1;
+  }
+  pending_lf_ = *eol == '\r';
+  pos_ = static_cast<std::size_t>(eol - buf_.data()) + 1;
+  out.line = line_++;
+  if (out.fields.size() == 1 && out.fields[0].empty()) return Simple::blank;  // a blank line is not a record
+  out.status = CsvStatus::ok;
+  return Simple::record;
+}
+
 bool CsvReader::next(CsvRecord& out) {
   if (!started_) {
     started_ = true;
@@ -92,6 +132,9 @@ bool CsvReader::next(CsvRecord& out) {
       pending_lf_ = false;
       rec_ = pos_;
     }
+    const Simple simple = simple_record(out);
+    if (simple == Simple::record) return true;
+    if (simple == Simple::blank) continue;
     const std::uint64_t first_line = line_;
     bool at_eof = false;
     char line_end = 0;

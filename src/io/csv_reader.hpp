@@ -39,6 +39,8 @@ class CsvReader {
  private:
   enum class State : unsigned char { field_start, unquoted, quoted, quote_in_quoted, after_quote };
 
+  enum class Simple : unsigned char { no, record, blank };
+  Simple simple_record(CsvRecord& out);  // the common case, or no (then the state machine reads it)
   bool fill();  // reads more bytes after end_, keeping the record from rec_; false at EOF
   void end_field(std::size_t end);
   void finish_record(CsvRecord& out);

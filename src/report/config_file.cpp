@@ -297,8 +297,8 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     if (q.contains("mode")) {
       std::optional<QueueMode> mode;
       const std::string wanted = lower(r.string(q["mode"], "queue.mode"));
-      for (const QueueMode m : {QueueMode::offered, QueueMode::answered, QueueMode::abandon_within_T_good}) {
-        if (lower(std::string{to_string(m)}) == wanted) mode = m;
+      for (const QueueMode candidate : {QueueMode::offered, QueueMode::answered, QueueMode::abandon_within_T_good}) {
+        if (lower(std::string{to_string(candidate)}) == wanted) mode = candidate;
       }
       if (!mode) r.fail("queue.mode", "must be \"offered\", \"answered\" or \"abandon_within_T_good\"");
       m.queue.mode = *mode;
