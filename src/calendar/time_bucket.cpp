@@ -284,4 +284,9 @@ std::int64_t ZoneBuckets::local_day(TimePoint t) const { return key(TimeBucket::
 
 Milliseconds ZoneBuckets::utc_offset(TimePoint t) const { return Milliseconds{offset_at(to_millis(t))}; }
 
+TimePoint ZoneBuckets::offset_end(TimePoint t) const {
+  (void)offset_at(to_millis(t));  // fills the cache with the range holding t
+  return from_millis(std::min(cache_.end_ms, limit_ms));
+}
+
 }  // namespace cskpi

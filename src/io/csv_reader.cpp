@@ -26,8 +26,8 @@ const char* line_end_in(const char* first, const char* last) noexcept {
 
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit)
-    : in_(in), name_(std::move(name)), limit_(limit), buf_(chunk_bytes) {}
+CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit, bool simple)
+    : in_(in), name_(std::move(name)), limit_(limit), simple_(simple), buf_(chunk_bytes) {}
 
 bool CsvReader::fill() {
   if (eof_) return false;
@@ -132,7 +132,7 @@ bool CsvReader::next(CsvRecord& out) {
       pending_lf_ = false;
       rec_ = pos_;
     }
-    const Simple simple = simple_record(out);
+    const Simple simple = simple_ ? simple_record(out) : Simple::no;
     if (simple == Simple::record) return true;
     if (simple == Simple::blank) continue;
     const std::uint64_t first_line = line_;

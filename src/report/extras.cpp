@@ -6,6 +6,7 @@
 
 #include "cskpi/error.hpp"
 #include "cskpi/metrics/erlang_c.hpp"
+#include "detail/civil.hpp"
 
 namespace cskpi::detail {
 
@@ -32,6 +33,47 @@ std::vector<AdoptionRow> adoption_rows(const CustomerLifecycle& customers, const
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+namespace {
+
+constexpr std::int64_t ms_per_hour = 3'600'000;
+constexpr std::int64_t ms_per_week = 168 * ms_per_hour;
+
+/// Hour of the week (0 = Monday 00:00) of a local time in ms since 1970-01-01T00:00 local.
+std::size_t hour_of_week(std::int64_t local_ms) {
+  const std::int64_t hour = floor_div(local_ms, ms_per_hour);
+  return static_cast<std::size_t>(weekday(floor_div(hour, 24)) * 24 + (hour - floor_div(hour, 24) * 24));
+}
+
+/// Adds the local span [a, b) (local ms) to the hours of each hour of the week: whole weeks at
+/// once, then at most 169 hour pieces.
+void add_local_span(std::array<double, 168>& hours, std::int64_t a, std::int64_t b) {
+  const std::int64_t weeks = (b - a) / ms_per_week;
+  if (weeks > 0) {
+    for (double& h : hours) h += static_cast<double>(weeks);
+    a += weeks * ms_per_week;
+  }
+  while (a < b) {
+    const std::int64_t next = std::min(b, (floor_div(a, ms_per_hour) + 1) * ms_per_hour);
+    hours[hour_of_week(a)] += static_cast<double>(next - a) / static_cast<double>(ms_per_hour);
+    a = next;
+  }
+}
+
+}  // namespace
+
+std::array<double, 168> week_hour_exposure(const ZoneBuckets& zone, std::int64_t from, std::int64_t to) {
+  std::array<double, 168> hours{};
+  // Between two offset changes local time is UTC + a constant: exact, whatever the period's
+  // length (a span of years costs its DST changes, not its hours).
+  for (std::int64_t a = from; a < to;) {
+    const std::int64_t offset = zone.utc_offset(from_millis(a)).count();
+    const std::int64_t b = std::min(to, to_millis(zone.offset_end(from_millis(a))));
+    add_local_span(hours, a + offset, b + offset);
+    a = std::max(b, a + 1);
+  }
+  return hours;
 }
 
 std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& config, const ZoneBuckets& zone,
@@ -62,17 +104,7 @@ std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& 
     }
   }
   if (total == 0) return {};
-  // Exposure: how many hours of the period fall in each local hour of the week, walked in
-  // 15-minute steps (every zone's hour boundaries fall on quarter hours of UTC).
-  constexpr std::int64_t step = std::int64_t{15} * 60 * 1000;
-  std::array<double, 168> hours{};
-  for (std::int64_t t = from - ((from % step) + step) % step; t < to; t += step) {
-    const std::int64_t a = std::max(t, from);
-    const std::int64_t b = std::min(t + step, to);
-    if (b <= a) continue;
-    const auto h = static_cast<std::size_t>(zone.key(TimeBucket::hour_of_week, from_millis(a)));
-    hours[h] += static_cast<double>(b - a) / 3600000.0;
-  }
+  const std::array<double, 168> hours = week_hour_exposure(zone, from, to);
   StaffingTarget target;
   target.service_level = config.staffing.service_level;
   target.answer_within = config.queue.threshold;

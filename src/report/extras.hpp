@@ -2,6 +2,7 @@
 // attrition and productivity per group, adoption, cohorts and the staffing plan.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct GroupScope {
 
 [[nodiscard]] std::vector<AdoptionRow> adoption_rows(const CustomerLifecycle& customers, const Dataset& data,
                                                      const ReportPeriod& period);
+
+/// Hours of [from, to) (UTC ms) that fall in each local hour of the week (0 = Monday 00:00).
+[[nodiscard]] std::array<double, 168> week_hour_exposure(const ZoneBuckets& zone, std::int64_t from, std::int64_t to);
 
 /// 168 rows (hour_of_week 0…167) when phone interactions were created in the period, else none.
 [[nodiscard]] std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& config,

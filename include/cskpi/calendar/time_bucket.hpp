@@ -57,6 +57,9 @@ class ZoneBuckets {
   [[nodiscard]] std::int64_t local_day(TimePoint t) const;
   /// Offset of local time from UTC at t (local = UTC + offset).
   [[nodiscard]] Milliseconds utc_offset(TimePoint t) const;
+  /// The instant where the offset in force at t stops applying (the next transition; far in
+  /// the future for a zone without more changes).
+  [[nodiscard]] TimePoint offset_end(TimePoint t) const;
   /// The UTC instant of a local time given as milliseconds since 1970-01-01T00:00 local,
   /// with the gap and ambiguity rules of begin().
   [[nodiscard]] TimePoint from_local(std::int64_t local_ms) const;
