@@ -3,6 +3,7 @@
 // adoption and cohorts, and the staffing plan per hour of the week.
 #include <catch2/catch.hpp>
 
+#include <cskpi/error.hpp>
 #include <cskpi/report/engine.hpp>
 
 using namespace cskpi;
@@ -177,4 +178,57 @@ TEST_CASE("The staffing plan sizes each hour of the week from observed phone cal
   CHECK(r.staffing[10].calls_per_hour == 0.0);
   CHECK(r.staffing[10].agents == 0u);
   CHECK_FALSE(r.staffing[10].aht);
+}
+
+TEST_CASE("Targets are evaluated per matching group in report units", "[engine][targets]") {
+  Dataset data;
+  const auto answer = [&](const char* id, const char* channel, int score) {
+    SurveyResponse s;
+    s.id = id;
+    s.kind = SurveyKind::csat;
+    s.score = score;
+    s.responded_at = at("2026-01-05T10:00:00Z");
+    s.channel = std::string{channel};
+    data.add(s);
+  };
+  answer("1", "chat", 5);
+  answer("2", "chat", 3);  // chat: 1 of 2 satisfied = 50 %
+  answer("3", "email", 4);
+  answer("4", "email", 5);  // email: 100 %
+  data.link();
+  ReportSpec spec;
+  spec.groupings = {parse_grouping("channel")};
+  TargetSpec chat;
+  chat.metric = "csat.score";
+  chat.min = 85.0;
+  chat.where["channel"] = "chat";
+  TargetSpec everywhere;
+  everywhere.metric = "csat.score";
+  everywhere.min = 60.0;
+  everywhere.max = 90.0;
+  TargetSpec nps;
+  nps.metric = "nps.score";
+  nps.min = 0.0;
+  nps.where["channel"] = "email";
+  spec.config.targets = {chat, everywhere, nps};
+  const Report r = compute_report(data, spec);
+  REQUIRE(r.targets.size() == 1 + 3 + 1);  // chat; overall, chat, email; email
+  CHECK(r.targets[0].key == std::vector<std::optional<std::string>>{"chat"});
+  CHECK(*r.targets[0].value == 50.0);
+  CHECK(r.targets[0].status == TargetStatus::missed);
+  CHECK(*r.targets[0].gap == -35.0);  // 50 − 85
+  CHECK(r.targets[1].key.empty());    // overall: 3 of 4 = 75 % in [60, 90]
+  CHECK(r.targets[1].status == TargetStatus::met);
+  CHECK(*r.targets[1].gap == 15.0);   // min(75 − 60, 90 − 75)
+  CHECK(r.targets[2].status == TargetStatus::missed);  // chat 50 < 60
+  CHECK(*r.targets[3].gap == -10.0);  // email 100 > 90: 90 − 100
+  CHECK(r.targets[4].status == TargetStatus::undefined);  // no NPS answers by email
+  CHECK_FALSE(r.targets[4].value);
+  CHECK_FALSE(r.targets[4].gap);
+
+  TargetSpec typo;
+  typo.metric = "csat.scor";
+  typo.min = 1.0;
+  spec.config.targets = {typo};
+  CHECK_THROWS_AS(compute_report(data, spec), Error);
 }

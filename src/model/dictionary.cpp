@@ -1,15 +1,105 @@
 #include "cskpi/model/dictionary.hpp"
 
-#include <functional>
+#include <cstring>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "cskpi/error.hpp"
 
 namespace cskpi {
 namespace {
 
-std::uint64_t hash_of(std::string_view value) noexcept { return std::hash<std::string_view>{}(value); }
+__extension__ using Wide = unsigned __int128;
+
+std::uint64_t load64(const char* p) noexcept {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+std::uint64_t load32(const char* p) noexcept {
+  std::uint32_t v = 0;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// 128-bit multiply, folded.
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
+  const Wide r = static_cast<Wide>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+constexpr std::uint64_t k0 = 0xa0761d6478bd642full;
+constexpr std::uint64_t k1 = 0xe7037ed1a0b428dbull;
+constexpr std::uint64_t k2 = 0x8ebc6af09c88c6e3ull;
+
+// A wyhash-style hash: one or two multiplies for the short labels and ids that dominate loading
+// (std::hash's murmur loop is slower on them); every bit of the result depends on every input
+// bit, so both the table index (low bits) and the tag (high bits) are well spread.
+std::uint64_t hash_of(std::string_view value) noexcept {
+  const char* p = value.data();
+  const std::size_t n = value.size();
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::uint64_t seed = k0;
+  if (n <= 16) {
+    if (n >= 8) {
+      a = load64(p);
+      b = load64(p + n - 8);
+    } else if (n >= 4) {
+      a = load32(p);
+      b = load32(p + n - 4);
+    } else if (n > 0) {
+      a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) | static_cast<unsigned char>(p[n - 1]);
+    }
+  } else {
+    std::size_t i = n;
+    while (i > 16) {
+      seed = mix(load64(p) ^ k1, load64(p + 8) ^ seed);
+      p += 16;
+      i -= 16;
+    }
+    a = load64(p + i - 16);
+    b = load64(p + i - 8);
+  }
+  return mix(k1 ^ n, mix(a ^ k1, b ^ seed ^ k2));
+}
+
+// Labels are mostly short: compare them without a call to memcmp.
+bool same(const std::string& stored, std::string_view value) noexcept {
+  const std::size_t n = value.size();
+  if (stored.size() != n) return false;
+  const char* a = stored.data();
+  const char* b = value.data();
+  if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+  if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+  return n == 0 || std::memcmp(a, b, n) == 0;
+}
 
 constexpr std::size_t min_slots = 16;
+
+// Tables from this size get transparent huge pages where the system offers them on request:
+// a probe of a table of millions of slots is a cache miss, and with 4 KiB pages a TLB miss too.
+constexpr std::size_t huge_table_bytes = std::size_t{4} << 20;
+
+std::vector<std::uint64_t> zeroed_slots(std::size_t count) {
+  std::vector<std::uint64_t> slots;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (count * sizeof(std::uint64_t) >= huge_table_bytes) {
+    slots.reserve(count);  // fresh, untouched pages: advise before the zeros touch them
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto first = reinterpret_cast<std::uintptr_t>(slots.data());
+    const std::uintptr_t begin = (first + huge - 1) & ~(huge - 1);
+    const std::uintptr_t end = (first + count * sizeof(std::uint64_t)) & ~(huge - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint only
+  }
+#endif
+  slots.resize(count, 0);
+  return slots;
+}
 
 }  // namespace
 
@@ -21,14 +111,14 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t hash) cons
   const std::uint64_t tag = tag_of(hash);
   std::size_t i = static_cast<std::size_t>(hash) & mask;
   while (slots_[i] != 0) {
-    if (tag_of(slots_[i]) == tag && values_[code_in(slots_[i])] == value) return i;
+    if (tag_of(slots_[i]) == tag && same(values_[code_in(slots_[i])], value)) return i;
     i = (i + 1) & mask;
   }
   return i;
 }
 
 void Dictionary::rehash(std::size_t slot_count) {
-  std::vector<std::uint64_t> slots(slot_count, 0);
+  std::vector<std::uint64_t> slots = zeroed_slots(slot_count);
   const std::size_t mask = slot_count - 1;
   for (std::uint32_t code = 0; code < values_.size(); ++code) {
     std::size_t i = static_cast<std::size_t>(hashes_[code]) & mask;

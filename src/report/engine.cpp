@@ -12,6 +12,7 @@
 #include "report/group_accumulators.hpp"
 #include "report/group_key.hpp"
 #include "report/interaction_facts.hpp"
+#include "report/targets.hpp"
 
 namespace cskpi {
 namespace {
@@ -408,6 +409,7 @@ class Engine {
       report.cohorts = customers_->cohorts(zone_, period_.from, period_.to, period_.as_of);
     }
     report.staffing = detail::staffing_plan(data_, spec_.config, zone_, period_);
+    report.targets = detail::evaluate_targets(report, spec_.config.targets);
     return report;
   }
 

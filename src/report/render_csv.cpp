@@ -77,6 +77,14 @@ void render_csv(std::ostream& out, const Report& report) {
       rows(out, list, key, list, "", fields);
     }
   }
+  // Targets: `key` is the metric and the group (`csat.score channel=chat`).
+  for (const auto& t : whole["targets"]) {
+    std::string key = t["metric"].get<std::string>();
+    for (const auto& [dimension, value] : t["key"].items()) key.append(" ").append(dimension).append("=").append(scalar_text(value));
+    detail::Json fields = detail::Json::object();
+    for (const char* name : {"min", "max", "value", "status", "gap"}) fields[name] = t[name];
+    rows(out, "targets", key, "targets", "", fields);
+  }
 }
 
 }  // namespace cskpi

@@ -222,6 +222,21 @@ void render_text(std::ostream& out, const Report& report) {
       out << fmt::format("  {:<8} {:>6}{}\n", c.cohort, c.size, cells);
     }
   }
+  if (!report.targets.empty()) {
+    out << "\ntargets\n";
+    for (const TargetResult& t : report.targets) {
+      std::string group = "all";
+      if (!t.key.empty()) {
+        group.clear();
+        for (std::size_t p = 0; p < t.key.size(); ++p) group += (p > 0 ? " / " : "") + t.key[p].value_or("(none)");
+      }
+      std::string bounds;
+      if (t.target.min) bounds += fmt::format(">= {:g}", *t.target.min);
+      if (t.target.max) bounds += fmt::format("{}<= {:g}", bounds.empty() ? "" : ", ", *t.target.max);
+      out << fmt::format("  {:<28} {:<24} {:>10} {:<18} {:<9} gap {}\n", t.target.metric, group, number(t.value, 2), bounds,
+                         to_string(t.status), number(t.gap, 2));
+    }
+  }
   if (!report.staffing.empty()) {
     // The busiest hours of the week, with the agents Erlang C asks for.
     std::vector<const StaffingRow*> rows;

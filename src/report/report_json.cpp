@@ -210,6 +210,28 @@ Json report_json(const Report& report) {
                             {"service_level", percent_of(s.service_level)}});
   }
   j["staffing"] = std::move(staffing);
+  Json targets = Json::array();
+  for (const TargetResult& t : report.targets) {
+    Json key = Json::object();
+    Json by = Json::array();
+    for (std::size_t p = 0; p < t.by.size(); ++p) {
+      const std::string name{to_string(t.by[p])};
+      by.push_back(name);
+      key[name] = t.key[p] ? Json(*t.key[p]) : Json(nullptr);
+    }
+    Json where = Json::object();
+    for (const auto& [dimension, label] : t.target.where) where[dimension] = label;
+    targets.push_back(Json{{"metric", t.target.metric},
+                           {"min", value_or_null(t.target.min)},
+                           {"max", value_or_null(t.target.max)},
+                           {"where", std::move(where)},
+                           {"by", std::move(by)},
+                           {"key", std::move(key)},
+                           {"value", value_or_null(t.value)},
+                           {"status", to_string(t.status)},
+                           {"gap", value_or_null(t.gap)}});
+  }
+  j["targets"] = std::move(targets);
   return j;
 }
 

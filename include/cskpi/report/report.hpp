@@ -80,6 +80,24 @@ struct StaffingRow {
   std::optional<double> service_level;     // expected at `agents`, fraction
 };
 
+enum class TargetStatus : unsigned char { met, missed, undefined };
+
+[[nodiscard]] constexpr std::string_view to_string(TargetStatus s) noexcept {
+  return s == TargetStatus::met ? "met" : s == TargetStatus::missed ? "missed" : "undefined";
+}
+
+/// A configured target evaluated on one matching group (SPEC §3 Targets): the value of the
+/// metric field in report units (percent, points, seconds), met when inside [min, max], and
+/// the gap to the nearest bound (positive inside, negative when missed).
+struct TargetResult {
+  TargetSpec target;
+  Grouping by;
+  std::vector<std::optional<std::string>> key;
+  std::optional<double> value;
+  TargetStatus status = TargetStatus::undefined;
+  std::optional<double> gap;
+};
+
 /// Every metric of one group. Objects whose inputs are absent keep zero counts.
 struct GroupMetrics {
   VolumeResult volume;
@@ -122,6 +140,7 @@ struct Report {
   std::vector<AdoptionRow> adoption;  // with purchases in the period
   std::vector<CohortRow> cohorts;     // with customer starts in the period
   std::vector<StaffingRow> staffing;  // with phone interactions in the period: 168 rows
+  std::vector<TargetResult> targets;  // per configured target and matching group
 };
 
 }  // namespace cskpi
