@@ -5,6 +5,7 @@
 
 #include <cskpi/io/loader.hpp>
 #include <cskpi/model/dataset.hpp>
+#include <cskpi/model/dictionary.hpp>
 
 #include <cstdint>
 #include <random>
@@ -143,6 +144,30 @@ void csv_interaction_events(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * lines_of(text) - state.iterations());
 }
 BENCHMARK(csv_interaction_events)->Unit(benchmark::kMillisecond);
+
+// Dictionary::intern as loading uses it: a million new ids in file order, then a million
+// customer ids drawn from 250 000 (mostly found), then every id found again.
+void dictionary(benchmark::State& state) {
+  constexpr std::size_t n = 1'000'000;
+  std::vector<std::string> ids;
+  std::vector<std::string> customers;
+  std::mt19937_64 rng(5);
+  for (std::size_t i = 0; i < n; ++i) {
+    ids.push_back(fmt::format("I{:07}", i + 1));
+    customers.push_back(fmt::format("C{:06}", rng() % (n / 4)));
+  }
+  for (auto _ : state) {
+    cskpi::Dictionary id_codes;
+    cskpi::Dictionary customer_codes;
+    for (std::size_t i = 0; i < n; ++i) {
+      benchmark::DoNotOptimize(id_codes.intern(ids[i]));
+      benchmark::DoNotOptimize(customer_codes.intern(customers[i]));
+    }
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(id_codes.find(ids[i]));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(3 * n));
+}
+BENCHMARK(dictionary)->Unit(benchmark::kMillisecond);
 
 // One JSON Lines line parsed and its survey fields extracted, fast path or nlohmann.
 void jsonl_line(benchmark::State& state, bool fast) {

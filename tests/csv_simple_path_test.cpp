@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/csv_reader.hpp"
+#include "io/record_fields.hpp"
 
 using cskpi::detail::CsvReader;
 using cskpi::detail::CsvRecord;
@@ -30,7 +31,10 @@ std::vector<Row> read_all(const std::string& text, std::size_t limit, bool simpl
   std::vector<Row> rows;
   while (reader.next(record)) {
     Row row{record.line, record.status, {}};
-    for (const auto f : record.fields) row.fields.emplace_back(f);
+    for (const auto f : record.fields) {
+      row.fields.emplace_back(f);
+      if (record.ascii) CHECK(cskpi::detail::valid_utf8(f));  // ascii records skip the UTF-8 check
+    }
     rows.push_back(std::move(row));
   }
   return rows;

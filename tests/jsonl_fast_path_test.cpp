@@ -26,9 +26,12 @@ constexpr RecordType all_types[] = {RecordType::interaction, RecordType::interac
 
 std::string describe(const RawValue& v) {
   std::ostringstream out;
-  out << static_cast<int>(v.kind) << ':' << v.text;
+  out << static_cast<int>(v.kind) << (v.utf8 ? "u" : "") << ':' << v.text;
   return out.str();
 }
+
+// Values marked utf8 skip the label check: they must be valid UTF-8.
+bool utf8_as_marked(const RawValue& v) { return !v.utf8 || detail::valid_utf8(v.text); }
 
 // A line from a literal holding NUL bytes.
 template <std::size_t N>
@@ -64,6 +67,8 @@ Outcome same_as_reference(const std::string& line) {
     for (std::size_t slot = 0; slot < a.size(); ++slot) {
       INFO("type " << to_string(type) << " slot " << slot);
       CHECK(describe(a[slot]) == describe(b[slot]));
+      CHECK(utf8_as_marked(a[slot]));
+      CHECK(utf8_as_marked(b[slot]));
     }
   }
   for (const std::string_view key : {"record", "id", "score", "nope", ""}) {
@@ -239,5 +244,23 @@ TEST_CASE("JSON fast path: random numbers are spelled as nlohmann stores them", 
                            "1E+308", "1.7976931348623158e308", "2.2250738585072014e-308", "1e22", "1e21", "1e16",
                            "123456.789e3", "0.000001", "0.0000001"}) {
     same_as_reference(std::string("{\"score\":") + edge + "}");
+  }
+}
+
+TEST_CASE("JSON fast path: long strings with specials anywhere agree with nlohmann", "[io][jsonl][fast]") {
+  // Pieces that the 16-byte scan must stop at (or skip), placed at every offset of long strings.
+  const std::vector<std::string> pieces = {"a", "0", " ", "~", "\x7F", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00",
+                                           "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xE9", "\xC0\xAF", "\x01",
+                                           "\t", "\"", "\\", "\\uD800", "\\x"};
+  std::mt19937_64 rng(123);
+  for (std::size_t i = 0; i < 4000; ++i) {
+    std::string s;
+    const std::size_t plain = rng() % 40;
+    for (std::size_t k = 0; k < plain; ++k) s += static_cast<char>('a' + rng() % 26);
+    const std::size_t specials = rng() % 3;
+    for (std::size_t k = 0; k < specials; ++k) {
+      s.insert(rng() % (s.size() + 1), pieces[rng() % pieces.size()]);
+    }
+    same_as_reference("{\"id\":\"" + s + "\",\"" + s + "\":1,\"team\":\"" + s + s + "\"}");
   }
 }

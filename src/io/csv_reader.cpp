@@ -1,11 +1,20 @@
 #include "io/csv_reader.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <istream>
 #include <utility>
 
 #include "cskpi/error.hpp"
+
+// SSE2 (every x86-64) scans 16 bytes at a time; elsewhere, or with CSKPI_NO_SIMD (to test the
+// portable code), eight at a time.
+#if defined(__SSE2__) && !defined(CSKPI_NO_SIMD)
+#define CSKPI_CSV_SSE2 1
+#include <emmintrin.h>
+#endif
 
 namespace cskpi::detail {
 namespace {
@@ -15,6 +24,41 @@ constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 // Bytes that end a run of plain text in an unquoted field.
 constexpr bool is_unquoted_special(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
 
+#if !defined(CSKPI_CSV_SSE2)
+// The first comma in [first, last), or last: eight bytes at a time (a zero byte of
+// word ^ ",,,,,,,," is a comma; the lowest flagged byte is always a true one).
+const char* comma_in(const char* first, const char* last) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  constexpr std::uint64_t commas = ones * static_cast<unsigned char>(',');
+  while (last - first >= 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, first, 8);
+    if constexpr (std::endian::native == std::endian::little) {
+      const std::uint64_t x = word ^ commas;
+      const std::uint64_t found = (x - ones) & ~x & highs;
+      if (found != 0) return first + std::countr_zero(found) / 8;
+    } else {
+      break;
+    }
+    first += 8;
+  }
+  while (first != last && *first != ',') ++first;
+  return first;
+}
+
+// Whether every byte of [first, last) is ASCII.
+bool is_ascii(const char* first, const char* last) noexcept {
+  std::uint64_t any = 0;
+  for (; last - first >= 8; first += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, first, 8);
+    any |= word;
+  }
+  for (; first != last; ++first) any |= static_cast<unsigned char>(*first);
+  return (any & 0x8080808080808080ull) == 0;
+}
+
 // The first LF or CR in [first, last), or last (memchr is vectorised; CR is rare).
 const char* line_end_in(const char* first, const char* last) noexcept {
   const auto size = static_cast<std::size_t>(last - first);
@@ -23,6 +67,8 @@ const char* line_end_in(const char* first, const char* last) noexcept {
   const auto* cr = static_cast<const char*>(std::memchr(first, '\r', static_cast<std::size_t>(bound - first)));
   return cr != nullptr ? cr : bound;
 }
+
+#endif
 
 }  // namespace
 
@@ -69,6 +115,7 @@ void CsvReader::end_field(std::size_t end) {
 
 void CsvReader::finish_record(CsvRecord& out) {
   out.fields.clear();
+  out.ascii = false;
   if (skipping_) {
     out.status = CsvStatus::too_long;
     return;
@@ -85,23 +132,75 @@ void CsvReader::finish_record(CsvRecord& out) {
 CsvReader::Simple CsvReader::simple_record(CsvRecord& out) {
   const char* const first = buf_.data() + pos_;
   const char* const last = buf_.data() + end_;
+  const auto trimmed = [](const char* b, const char* e) {
+    while (b != e && is_blank(*b)) ++b;
+    while (e != b && is_blank(e[-1])) --e;
+    return std::string_view(b, static_cast<std::size_t>(e - b));
+  };
+  out.fields.clear();
+#if defined(CSKPI_CSV_SSE2)
+  // One pass, 16 bytes at a time: line end, quotes, commas, blanks and high bits as bit masks.
+  // Fields are trimmed afterwards, and only when the line has a blank.
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  // A line end must come before this: past the limit the state machine reads the record.
+  const char* const bound = static_cast<std::size_t>(last - first) > limit_ ? first + limit_ + 1 : last;
+  const char* field = first;
+  const char* eol = nullptr;
+  unsigned high = 0;
+  unsigned blanks = 0;
+  for (const char* block = first; eol == nullptr; block += 16) {
+    if (block >= bound) return Simple::no;
+    __m128i v;
+    if (last - block >= 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+    } else {  // the end of the buffer: zeros past it are nothing special
+      alignas(16) char tail[16] = {};
+      std::memcpy(tail, block, static_cast<std::size_t>(last - block));
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+    }
+    const auto mask_of = [&v](__m128i c) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)));
+    };
+    const unsigned ends = mask_of(lf) | mask_of(cr);
+    unsigned keep = 0xFFFFu;  // the bytes of the block that belong to the line
+    if (ends != 0) {
+      const int stop = std::countr_zero(ends);
+      keep = (1u << stop) - 1;
+      eol = block + stop;
+    }
+    if ((mask_of(quote) & keep) != 0) return Simple::no;
+    high |= static_cast<unsigned>(_mm_movemask_epi8(v)) & keep;
+    blanks |= (mask_of(space) | mask_of(tab)) & keep;
+    for (unsigned commas = mask_of(comma) & keep; commas != 0; commas &= commas - 1) {
+      const char* at = block + std::countr_zero(commas);
+      out.fields.emplace_back(field, static_cast<std::size_t>(at - field));
+      field = at + 1;
+    }
+  }
+  if (static_cast<std::size_t>(eol - first) > limit_) return Simple::no;
+  out.fields.emplace_back(field, static_cast<std::size_t>(eol - field));
+  if (blanks != 0) {
+    for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size());
+  }
+  out.ascii = high == 0;
+#else
   const char* const eol = line_end_in(first, last);
   if (eol == last) return Simple::no;  // the line end is not read yet (or this is the last line)
   const auto size = static_cast<std::size_t>(eol - first);
   if (size > limit_ || std::memchr(first, '"', size) != nullptr) return Simple::no;
-  out.fields.clear();
-  const char* p = first;
-  for (;;) {
-    const char* q = p;
-    while (q != eol && *q != ',') ++q;
-    const char* b = p;
-    const char* e = q;
-    while (b != e && is_blank(*b)) ++b;
-    while (e != b && is_blank(e[-1])) --e;
-    out.fields.emplace_back(b, static_cast<std::size_t>(e - b));
+  for (const char* p = first;;) {
+    const char* q = comma_in(p, eol);
+    out.fields.push_back(trimmed(p, q));
     if (q == eol) break;
     p = q + 1;
   }
+  out.ascii = is_ascii(first, eol);
+#endif
   pending_lf_ = *eol == '\r';
   pos_ = static_cast<std::size_t>(eol - buf_.data()) + 1;
   out.line = line_++;

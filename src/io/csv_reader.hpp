@@ -23,6 +23,7 @@ struct CsvRecord {
   std::uint64_t line = 0;  // 1-based number of the record's first line
   CsvStatus status = CsvStatus::ok;
   std::vector<std::string_view> fields;  // unquoted: trimmed; quoted: verbatim, unescaped
+  bool ascii = false;  // every byte is ASCII (so every field is valid UTF-8); false when unknown
 };
 
 class CsvReader {

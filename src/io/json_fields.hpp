@@ -28,7 +28,8 @@ class JsonFields {
   /// Parses one line; the problem (malformed_json, or invalid_utf8 for a line that is not
   /// UTF-8) when it is not a JSON object.
   [[nodiscard]] std::optional<Problem> parse(std::string_view line);
-  /// The raw values of the parsed object's members that are fields of `type`; other
+  /// The raw values of the parsed object's members that are fields of `type` (strings are
+  /// valid UTF-8: both parsers refuse a line that is not, so values are marked `utf8`); other
   /// members are ignored; of repeated members the last counts. Views live until the next
   /// parse() (and point into `line` for the fast parser).
   void fields(RecordType type, RawRecord& out);

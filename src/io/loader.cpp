@@ -371,7 +371,9 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
     values.fill(RawValue{});
     for (std::size_t col = 0; col < columns; ++col) {
       const std::size_t slot = slot_of_column[col];
-      if (slot != none && !record.fields[col].empty()) values[slot] = RawValue{ValueKind::text, record.fields[col]};
+      if (slot != none && !record.fields[col].empty()) {
+        values[slot] = RawValue{ValueKind::text, record.fields[col], record.ascii};
+      }
     }
     take(type, values, input, record.line);
   }

@@ -104,9 +104,35 @@ struct Decimal {
   bool range = false;
 };
 
+// Digits, optionally with a fraction ("466", "-4.66"), of at most 15 significant digits: the
+// quotient of two exactly representable doubles, so one correctly rounded division gives the
+// same double as from_chars (Clinger's fast path). nullopt for anything else.
+std::optional<double> simple_decimal(std::string_view t) noexcept {
+  std::size_t i = 0;
+  const bool negative = !t.empty() && t[0] == '-';
+  if (negative) ++i;
+  std::uint64_t mantissa = 0;
+  std::size_t digits = 0;
+  std::size_t fraction = 0;
+  const std::size_t int_begin = i;
+  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) mantissa = mantissa * 10 + static_cast<unsigned>(t[i] - '0');
+  if (i == int_begin) return std::nullopt;
+  if (i < t.size() && t[i] == '.') {
+    const std::size_t frac_begin = ++i;
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) mantissa = mantissa * 10 + static_cast<unsigned>(t[i] - '0');
+    fraction = i - frac_begin;
+    if (fraction == 0) return std::nullopt;
+  }
+  if (i != t.size() || digits > 15) return std::nullopt;
+  constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const double value = static_cast<double>(mantissa) / powers[fraction];
+  return negative ? -value : value;
+}
+
 Decimal parse_decimal(std::string_view text) noexcept {
   std::string_view t = trim(text);
   if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);
+  if (const auto simple = simple_decimal(t)) return Decimal{*simple, false};
   double value = 0;
   const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (ec == std::errc::result_out_of_range && ptr == t.data() + t.size()) return Decimal{std::nullopt, true};
@@ -296,7 +322,7 @@ class Fields {
       return fail(slot, RejectReason::unknown_value, fmt::format("{} where a label is expected", kind_name(r.kind)));
     }
     if (r.kind == ValueKind::absent || r.text.empty()) return true;
-    if (!valid_utf8(r.text)) return fail(slot, RejectReason::invalid_utf8, "not valid UTF-8");
+    if (!r.utf8 && !valid_utf8(r.text)) return fail(slot, RejectReason::invalid_utf8, "not valid UTF-8");
     out = r.text;
     return true;
   }
@@ -323,9 +349,10 @@ std::span<const std::string_view> field_names(RecordType type) noexcept {
 }
 
 std::optional<std::size_t> field_slot(RecordType type, std::string_view name) noexcept {
+  if (name.empty()) return std::nullopt;
   const auto names = field_names(type);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return i;
+  for (std::size_t i = 0; i < names.size(); ++i) {  // size and first byte first: most names differ there
+    if (names[i].size() == name.size() && names[i][0] == name[0] && names[i] == name) return i;
   }
   return std::nullopt;
 }

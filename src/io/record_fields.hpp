@@ -26,6 +26,7 @@ enum class ValueKind : unsigned char { absent, text, number, boolean, compound }
 struct RawValue {
   ValueKind kind = ValueKind::absent;
   std::string_view text;
+  bool utf8 = false;  // known to be valid UTF-8 (a JSON string, an ASCII CSV record): not checked again
 };
 
 /// Field slots of each record type, in the order the fields are checked.

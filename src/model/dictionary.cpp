@@ -2,16 +2,10 @@
 
 #include <cstring>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include "cskpi/error.hpp"
 
 namespace cskpi {
 namespace {
-
-__extension__ using Wide = unsigned __int128;
 
 std::uint64_t load64(const char* p) noexcept {
   std::uint64_t v = 0;
@@ -27,8 +21,18 @@ std::uint64_t load32(const char* p) noexcept {
 
 // 128-bit multiply, folded.
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
+#if defined(__SIZEOF_INT128__)
+  __extension__ using Wide = unsigned __int128;
   const Wide r = static_cast<Wide>(a) * b;
   return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+#else  // the same product from 32-bit halves
+  const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32, b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
+  const std::uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+  const std::uint64_t cross = (lo_lo >> 32) + (hi_lo & 0xFFFFFFFFu) + lo_hi;
+  const std::uint64_t high = (hi_lo >> 32) + (cross >> 32) + hi_hi;
+  const std::uint64_t low = (cross << 32) | (lo_lo & 0xFFFFFFFFu);
+  return low ^ high;
+#endif
 }
 
 constexpr std::uint64_t k0 = 0xa0761d6478bd642full;
@@ -81,26 +85,6 @@ bool same(const std::string& stored, std::string_view value) noexcept {
 
 constexpr std::size_t min_slots = 16;
 
-// Tables from this size get transparent huge pages where the system offers them on request:
-// a probe of a table of millions of slots is a cache miss, and with 4 KiB pages a TLB miss too.
-constexpr std::size_t huge_table_bytes = std::size_t{4} << 20;
-
-std::vector<std::uint64_t> zeroed_slots(std::size_t count) {
-  std::vector<std::uint64_t> slots;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (count * sizeof(std::uint64_t) >= huge_table_bytes) {
-    slots.reserve(count);  // fresh, untouched pages: advise before the zeros touch them
-    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    const auto first = reinterpret_cast<std::uintptr_t>(slots.data());
-    const std::uintptr_t begin = (first + huge - 1) & ~(huge - 1);
-    const std::uintptr_t end = (first + count * sizeof(std::uint64_t)) & ~(huge - 1);
-    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint only
-  }
-#endif
-  slots.resize(count, 0);
-  return slots;
-}
-
 }  // namespace
 
 constexpr std::uint64_t tag_of(std::uint64_t hash) noexcept { return hash & 0xFFFFFFFF00000000ull; }
@@ -118,7 +102,7 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t hash) cons
 }
 
 void Dictionary::rehash(std::size_t slot_count) {
-  std::vector<std::uint64_t> slots = zeroed_slots(slot_count);
+  std::vector<std::uint64_t> slots(slot_count, 0);
   const std::size_t mask = slot_count - 1;
   for (std::uint32_t code = 0; code < values_.size(); ++code) {
     std::size_t i = static_cast<std::size_t>(hashes_[code]) & mask;
