@@ -228,7 +228,9 @@ void render_text(std::ostream& out, const Report& report) {
       std::string group = "all";
       if (!t.key.empty()) {
         group.clear();
-        for (std::size_t p = 0; p < t.key.size(); ++p) group += (p > 0 ? " / " : "") + t.key[p].value_or("(none)");
+        for (std::size_t part = 0; part < t.key.size(); ++part) {
+          group += (part > 0 ? " / " : "") + t.key[part].value_or("(none)");
+        }
       }
       std::string bounds;
       if (t.target.min) bounds += fmt::format(">= {:g}", *t.target.min);
