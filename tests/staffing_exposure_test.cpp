@@ -4,7 +4,7 @@
 
 #include <numeric>
 
-#include "report/extras.hpp"
+#include "report/staffing_plan.hpp"
 
 using cskpi::ZoneBuckets;
 using cskpi::detail::week_hour_exposure;

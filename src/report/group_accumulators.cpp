@@ -9,10 +9,31 @@ GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig
     : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla),
       productivity_(productivity) {}
 
-void GroupAccumulators::add_agent_day(std::uint32_t agent, std::int64_t day) {
-  // The day as an offset from year −5,000,000 fits 32 bits for any TimePoint in range.
-  const auto day_bits = static_cast<std::uint64_t>(day + 0x7FFFFFFF) & 0xFFFFFFFFull;
-  agent_days_.insert((std::uint64_t{agent} << 32) | day_bits);
+void GroupAccumulators::merge(const GroupAccumulators& o) {
+  volume_.merge(o.volume_);
+  nps_.merge(o.nps_);
+  enps_.merge(o.enps_);
+  csat_.merge(o.csat_);
+  ces_.merge(o.ces_);
+  first_response_.merge(o.first_response_);
+  resolution_.merge(o.resolution_);
+  next_reply_.merge(o.next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) states_[s].merge(o.states_[s]);
+  handle_.merge(o.handle_);
+  business_first_response_.merge(o.business_first_response_);
+  business_resolution_.merge(o.business_resolution_);
+  business_next_reply_.merge(o.business_next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].merge(o.business_states_[s]);
+  fcr_.merge(o.fcr_);
+  reopen_.merge(o.reopen_);
+  complaint_.merge(o.complaint_);
+  self_service_.merge(o.self_service_);
+  queue_.merge(o.queue_);
+  cost_.merge(o.cost_);
+  sla_first_response_.merge(o.sla_first_response_);
+  sla_resolution_.merge(o.sla_resolution_);
+  productivity_ = productivity_ || o.productivity_;
+  productivity_days_.merge(o.productivity_days_);
 }
 
 void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f) {
@@ -88,14 +109,7 @@ GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows) 
   m.queue = queue_.result();
   m.cost = cost_.result();
   if (sla_) m.sla = SlaResult{sla_first_response_.result(), sla_resolution_.result()};
-  if (productivity_) {
-    ProductivityResult p;
-    p.handled = volume_.count();
-    p.resolved = volume_.resolved();
-    p.active_days = agent_days_.size();
-    if (p.active_days > 0) p.resolved_per_day = static_cast<double>(p.resolved) / static_cast<double>(p.active_days);
-    m.productivity = p;
-  }
+  if (productivity_) m.productivity = productivity_days_.result(volume_.count(), volume_.resolved());
   return m;
 }
 

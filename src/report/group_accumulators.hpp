@@ -3,7 +3,6 @@
 #pragma once
 
 #include <array>
-#include <unordered_set>
 
 #include "cskpi/report/report.hpp"
 #include "report/interaction_facts.hpp"
@@ -23,7 +22,13 @@ class GroupAccumulators {
   void add_backlog(std::uint64_t n) noexcept { volume_.add_backlog(n); }
   void add_survey(SurveyKind kind, int score);
   /// An agent active on a local day (days since 1970-01-01 in the reporting zone).
-  void add_agent_day(std::uint32_t agent, std::int64_t day);
+  void add_agent_day(std::uint32_t agent, std::int64_t day) {
+    if (productivity_) productivity_days_.add(agent, day);
+  }
+  /// Adds another group's state (same configuration; agent codes of the same dictionary).
+  void merge(const GroupAccumulators& other);
+  /// The agent-days, for re-coding agents between dictionaries.
+  [[nodiscard]] ProductivityAccumulator& agent_days() noexcept { return productivity_days_; }
 
   [[nodiscard]] std::uint64_t count() const noexcept { return volume_.count(); }
   [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
@@ -54,7 +59,7 @@ class GroupAccumulators {
   SlaAccumulator sla_first_response_;
   SlaAccumulator sla_resolution_;
   bool productivity_;
-  std::unordered_set<std::uint64_t> agent_days_;
+  ProductivityAccumulator productivity_days_;
 };
 
 }  // namespace cskpi::detail

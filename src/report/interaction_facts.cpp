@@ -50,55 +50,63 @@ std::uint32_t code_of(const Dataset& data, Dimension d, std::string_view label) 
 
 }  // namespace
 
-FactsBuilder::FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of)
-    : data_(data), as_of_(as_of), policies_(config.sla) {
-  fcr_method_ = config.fcr_method.value_or(default_fcr_method(data));
-  if (fcr_method_ == FcrMethod::repeat_window) repeats_ = repeat_flags(data, config.fcr_window, as_of);
-  for (const auto& [name, spec] : config.calendars) calendars_.emplace(name, BusinessCalendar{spec});
+FactsBuilder::FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of) {
+  auto shared = std::make_shared<Shared>();
+  shared->data = &data;
+  shared->as_of = as_of;
+  shared_ = shared;  // init() reads it through this builder's derive_history
+  init(*shared, *this, data, config);
+}
+
+void FactsBuilder::init(Shared& s, FactsBuilder& scratch, const Dataset& data, const MetricConfig& config) {
+  s.policies = config.sla;
+  s.fcr_method = config.fcr_method.value_or(default_fcr_method(data));
+  if (s.fcr_method == FcrMethod::repeat_window) s.repeats = repeat_flags(data, config.fcr_window, s.as_of);
+  for (const auto& [name, spec] : config.calendars) s.calendars.emplace(name, BusinessCalendar{spec});
   if (config.business_calendar) {
-    const auto it = calendars_.find(*config.business_calendar);
-    if (it == calendars_.end()) {
+    const auto it = s.calendars.find(*config.business_calendar);
+    if (it == s.calendars.end()) {
       throw Error(ErrorCode::invalid_config, "business_calendar '" + *config.business_calendar + "' is not a calendar");
     }
-    business_ = &it->second;
+    s.business = &it->second;
   }
-  for (const auto& [priority, policy] : policies_) {
-    if (policy.calendar && calendars_.count(*policy.calendar) == 0) {
+  for (const auto& [priority, policy] : s.policies) {
+    if (policy.calendar && s.calendars.count(*policy.calendar) == 0) {
       throw Error(ErrorCode::invalid_config, "the SLA policy of priority " + std::string{to_string(priority)} +
                                                  " names no calendar '" + *policy.calendar + "'");
     }
   }
   const Dictionary& priorities = data.dictionary(Dimension::priority);
-  policy_of_code_.assign(priorities.size(), nullptr);
+  s.policy_of_code.assign(priorities.size(), nullptr);
   for (std::uint32_t code = 0; code < priorities.size(); ++code) {
-    for (const auto& [priority, policy] : policies_) {
-      if (priorities.value(code) == to_string(priority)) policy_of_code_[code] = &policy;
+    for (const auto& [priority, policy] : s.policies) {
+      if (priorities.value(code) == to_string(priority)) s.policy_of_code[code] = &policy;
     }
   }
-  self_service_code_ = code_of(data, Dimension::channel, "self_service");
-  complaint_code_ = code_of(data, Dimension::kind, "complaint");
+  s.self_service_code = code_of(data, Dimension::channel, "self_service");
+  s.complaint_code = code_of(data, Dimension::kind, "complaint");
 
   const auto& c = data.interactions();
-  resolved_at_ = c.resolved_ms;
+  s.resolved_at = c.resolved_ms;
   if (data.has_events()) {
     for (std::size_t r = 0; r < c.size(); ++r) {
-      if (resolved_at_[r] != no_instant || data.events_of(r).empty()) continue;
-      derive_history(r);
-      if (history_.resolved_at) resolved_at_[r] = to_millis(*history_.resolved_at);
+      if (s.resolved_at[r] != no_instant || data.events_of(r).empty()) continue;
+      scratch.derive_history(r);
+      if (scratch.history_.resolved_at) s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
     }
   }
 }
 
-std::int64_t FactsBuilder::business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) const {
+std::int64_t FactsBuilder::business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) {
   if (b <= a) return 0;
   return calendar.business_time(from_millis(a), from_millis(b)).count();
 }
 
 void FactsBuilder::derive_history(std::size_t row) {
-  const auto& e = data_.interaction_events();
+  const auto& e = shared_->data->interaction_events();
   events_.clear();
-  for (const std::uint32_t i : data_.events_of(row)) events_.push_back(HistoryEvent{from_millis(e.at_ms[i]), e.type[i], e.status[i]});
-  history_ = cskpi::derive_history(from_millis(data_.interactions().created_ms[row]), events_, from_millis(as_of_));
+  for (const std::uint32_t i : shared_->data->events_of(row)) events_.push_back(HistoryEvent{from_millis(e.at_ms[i]), e.type[i], e.status[i]});
+  history_ = cskpi::derive_history(from_millis(shared_->data->interactions().created_ms[row]), events_, from_millis(shared_->as_of));
 }
 
 std::int64_t FactsBuilder::paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
@@ -115,11 +123,11 @@ std::int64_t FactsBuilder::paused_ms(const SlaPolicy& policy, const BusinessCale
 }
 
 void FactsBuilder::sla(std::size_t row, InteractionFacts& f) const {
-  const std::uint32_t code = data_.interactions().dim[index_of(Dimension::priority)][row];
-  if (code == no_code || code >= policy_of_code_.size() || policy_of_code_[code] == nullptr) return;
-  const SlaPolicy& policy = *policy_of_code_[code];
-  const BusinessCalendar* calendar = policy.calendar ? &calendars_.at(*policy.calendar) : nullptr;
-  const std::int64_t created = data_.interactions().created_ms[row];
+  const std::uint32_t code = shared_->data->interactions().dim[index_of(Dimension::priority)][row];
+  if (code == no_code || code >= shared_->policy_of_code.size() || shared_->policy_of_code[code] == nullptr) return;
+  const SlaPolicy& policy = *shared_->policy_of_code[code];
+  const BusinessCalendar* calendar = policy.calendar ? &shared_->calendars.at(*policy.calendar) : nullptr;
+  const std::int64_t created = shared_->data->interactions().created_ms[row];
   const auto elapsed = [&](std::int64_t t) {
     return Milliseconds{calendar ? business_ms(*calendar, created, t) : std::max<std::int64_t>(0, t - created)};
   };
@@ -127,7 +135,7 @@ void FactsBuilder::sla(std::size_t row, InteractionFacts& f) const {
     // No first response: the resolution counts as the response.
     const std::int64_t done = f.first_response_at != no_instant ? f.first_response_at : f.resolved_at;
     const auto at_done = done != no_instant ? std::optional<Milliseconds>{elapsed(done)} : std::nullopt;
-    f.sla_first_response = SlaOutcome{sla_status(at_done, elapsed(as_of_), *policy.first_response), *policy.first_response};
+    f.sla_first_response = SlaOutcome{sla_status(at_done, elapsed(shared_->as_of), *policy.first_response), *policy.first_response};
   }
   if (policy.resolution) {
     const bool pauses = f.has_history && !policy.paused.empty();
@@ -135,30 +143,30 @@ void FactsBuilder::sla(std::size_t row, InteractionFacts& f) const {
       return pauses ? elapsed(t) - Milliseconds{paused_ms(policy, calendar, created, t)} : elapsed(t);
     };
     const auto at_done = f.resolved_at != no_instant ? std::optional<Milliseconds>{clock(f.resolved_at)} : std::nullopt;
-    f.sla_resolution = SlaOutcome{sla_status(at_done, clock(as_of_), *policy.resolution), *policy.resolution};
+    f.sla_resolution = SlaOutcome{sla_status(at_done, clock(shared_->as_of), *policy.resolution), *policy.resolution};
   }
 }
 
 void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
-  const auto& c = data_.interactions();
+  const auto& c = shared_->data->interactions();
   const std::int64_t created = c.created_ms[row];
-  f.has_history = data_.has_events() && !data_.events_of(row).empty();
+  f.has_history = shared_->data->has_events() && !shared_->data->events_of(row).empty();
   if (f.has_history) derive_history(row);
 
   f.first_response_at = c.first_response_ms[row];
   if (f.first_response_at == no_instant && f.has_history && history_.first_response_at) {
     f.first_response_at = to_millis(*history_.first_response_at);
   }
-  if (f.first_response_at > as_of_) f.first_response_at = no_instant;
-  f.resolved_at = resolved_at_[row] <= as_of_ ? resolved_at_[row] : no_instant;
+  if (f.first_response_at > shared_->as_of) f.first_response_at = no_instant;
+  f.resolved_at = shared_->resolved_at[row] <= shared_->as_of ? shared_->resolved_at[row] : no_instant;
   f.resolved = f.resolved_at != no_instant;
   f.first_response_ms = f.first_response_at != no_instant ? f.first_response_at - created : no_value;
   f.resolution_ms = f.resolved ? f.resolved_at - created : no_value;
   f.first_response_business_ms = no_value;
   f.resolution_business_ms = no_value;
-  if (business_ != nullptr) {
-    if (f.first_response_at != no_instant) f.first_response_business_ms = business_ms(*business_, created, f.first_response_at);
-    if (f.resolved) f.resolution_business_ms = business_ms(*business_, created, f.resolved_at);
+  if (shared_->business != nullptr) {
+    if (f.first_response_at != no_instant) f.first_response_business_ms = business_ms(*shared_->business, created, f.first_response_at);
+    if (f.resolved) f.resolution_business_ms = business_ms(*shared_->business, created, f.resolved_at);
   }
 
   const std::int64_t reopened = c.reopened[row] != no_value ? c.reopened[row]
@@ -166,14 +174,14 @@ void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
                                                           : 0;
   f.reopened = reopened >= 1;
   const std::uint32_t channel = c.dim[index_of(Dimension::channel)][row];
-  f.self_service = self_service_code_ != no_code && channel == self_service_code_;
-  f.complaint = complaint_code_ != no_code && c.dim[index_of(Dimension::kind)][row] == complaint_code_;
+  f.self_service = shared_->self_service_code != no_code && channel == shared_->self_service_code;
+  f.complaint = shared_->complaint_code != no_code && c.dim[index_of(Dimension::kind)][row] == shared_->complaint_code;
   f.first_contact.reset();
   if (f.resolved && !f.self_service) {
-    if (fcr_method_ == FcrMethod::contacts) {
+    if (shared_->fcr_method == FcrMethod::contacts) {
       if (c.contacts[row] != no_value) f.first_contact = c.contacts[row] == 1 && !f.reopened;
     } else {
-      f.first_contact = !f.reopened && repeats_[row] == 0;
+      f.first_contact = !f.reopened && shared_->repeats[row] == 0;
     }
   }
 
@@ -184,15 +192,15 @@ void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
                   history_.pending.count()};
     for (const Milliseconds d : history_.next_reply) f.next_reply_ms.push_back(d.count());
     f.state_business_ms = {0, 0, 0, 0};
-    if (business_ != nullptr) {
+    if (shared_->business != nullptr) {
       for (const StatusSpan& span : history_.statuses) {
-        const std::int64_t b = business_ms(*business_, to_millis(span.from), to_millis(span.to));
+        const std::int64_t b = business_ms(*shared_->business, to_millis(span.from), to_millis(span.to));
         for (std::size_t s = 0; s < state_count; ++s) {
           if (in_state(s, span.status)) f.state_business_ms[s] += b;
         }
       }
       for (const auto& [message, reply] : history_.next_reply_spans) {
-        f.next_reply_business_ms.push_back(business_ms(*business_, to_millis(message), to_millis(reply)));
+        f.next_reply_business_ms.push_back(business_ms(*shared_->business, to_millis(message), to_millis(reply)));
       }
     }
   }

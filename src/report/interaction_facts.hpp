@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -47,40 +48,48 @@ struct InteractionFacts {
   std::vector<std::int64_t> next_reply_business_ms;
 };
 
+/// Builds the facts of interactions. Copies share the immutable, data-set-wide part (FCR
+/// method and repeat flags, calendars, SLA policies, effective resolution instants) and have
+/// their own scratch, so each thread uses its own copy.
 class FactsBuilder {
  public:
   /// Throws Error(invalid_config) when a calendar of the configuration is invalid.
   FactsBuilder(const Dataset& data, const MetricConfig& config, std::int64_t as_of);
 
   /// The FCR method in force (the configured one, else the SPEC default).
-  [[nodiscard]] FcrMethod fcr_method() const noexcept { return fcr_method_; }
-  [[nodiscard]] bool has_business_calendar() const noexcept { return business_ != nullptr; }
-  [[nodiscard]] bool has_sla() const noexcept { return !policies_.empty(); }
+  [[nodiscard]] FcrMethod fcr_method() const noexcept { return shared_->fcr_method; }
+  [[nodiscard]] bool has_business_calendar() const noexcept { return shared_->business != nullptr; }
+  [[nodiscard]] bool has_sla() const noexcept { return !shared_->policies.empty(); }
   /// Effective resolution instant of every interaction (record field, else the history;
   /// no_instant when open), before the as_of cut: for resolved counts and backlog.
-  [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return resolved_at_; }
+  [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return shared_->resolved_at; }
 
   /// Fills `out` for interaction `row` (its vectors are reused).
   void build(std::size_t row, InteractionFacts& f);
 
  private:
-  [[nodiscard]] std::int64_t business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) const;
+  struct Shared {
+    const Dataset* data = nullptr;
+    std::int64_t as_of = 0;
+    FcrMethod fcr_method = FcrMethod::contacts;
+    std::vector<std::uint8_t> repeats;
+    std::map<std::string, BusinessCalendar> calendars;
+    const BusinessCalendar* business = nullptr;
+    std::vector<const SlaPolicy*> policy_of_code;  // by priority dictionary code
+    std::map<Priority, SlaPolicy> policies;
+    std::vector<std::int64_t> resolved_at;
+    std::uint32_t self_service_code = no_code;
+    std::uint32_t complaint_code = no_code;
+  };
+
+  [[nodiscard]] static std::int64_t business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b);
   [[nodiscard]] std::int64_t paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
                                        std::int64_t to) const;
   void derive_history(std::size_t row);
   void sla(std::size_t row, InteractionFacts& f) const;
+  static void init(Shared& s, FactsBuilder& scratch, const Dataset& data, const MetricConfig& config);
 
-  const Dataset& data_;
-  std::int64_t as_of_;
-  FcrMethod fcr_method_ = FcrMethod::contacts;
-  std::vector<std::uint8_t> repeats_;
-  std::map<std::string, BusinessCalendar> calendars_;
-  const BusinessCalendar* business_ = nullptr;
-  std::vector<const SlaPolicy*> policy_of_code_;  // by priority dictionary code
-  std::map<Priority, SlaPolicy> policies_;
-  std::vector<std::int64_t> resolved_at_;
-  std::uint32_t self_service_code_ = no_code;
-  std::uint32_t complaint_code_ = no_code;
+  std::shared_ptr<const Shared> shared_;
   // Scratch for one history.
   std::vector<HistoryEvent> events_;
   HistoryFacts history_;

@@ -13,9 +13,18 @@ namespace cskpi {
 /// Error(unknown_time_zone) for an unknown or fixed-offset zone.
 [[nodiscard]] ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec);
 
-/// Computes the overall group and every grouping's groups. The data set must be linked
-/// (Dataset::link, which Loader::finish calls). Report::inputs is left zero: the caller
-/// that read the files fills it in.
-[[nodiscard]] Report compute_report(const Dataset& data, const ReportSpec& spec);
+struct ComputeOptions {
+  /// Threads that scan slices of the data set in parallel (0 = all cores). The report is
+  /// byte-identical for every count: partial states merge exactly (SPEC §9).
+  unsigned threads = 1;
+};
+
+/// `threads`, or the number of cores for 0 (at least 1).
+[[nodiscard]] unsigned resolve_threads(unsigned threads) noexcept;
+
+/// Computes the overall group and every grouping's groups: finish(merge(partials of slices)).
+/// The data set must be linked (Dataset::link, which Loader::finish calls). Report::inputs is
+/// left zero: the caller that read the files fills it in.
+[[nodiscard]] Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options = {});
 
 }  // namespace cskpi

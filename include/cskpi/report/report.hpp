@@ -17,6 +17,7 @@
 #include "cskpi/metrics/duration_stats.hpp"
 #include "cskpi/metrics/fcr.hpp"
 #include "cskpi/metrics/nps.hpp"
+#include "cskpi/metrics/productivity.hpp"
 #include "cskpi/metrics/quality.hpp"
 #include "cskpi/metrics/queue.hpp"
 #include "cskpi/metrics/sla.hpp"
@@ -50,18 +51,6 @@ struct BusinessDurations {
 struct SlaResult {
   SlaTargetResult first_response;
   SlaTargetResult resolution;
-};
-
-/// Agent productivity of a group (SPEC §3 People): handled = interactions attributed to
-/// the group, resolved = resolved in the period, active_days = distinct (agent, local date)
-/// pairs with a created or resolved interaction of the agent (for one agent: its active
-/// days; for a team: agent-days, so the levels add up), resolved_per_day = resolved /
-/// active_days.
-struct ProductivityResult {
-  std::uint64_t handled = 0;
-  std::uint64_t resolved = 0;
-  std::uint64_t active_days = 0;
-  std::optional<double> resolved_per_day;
 };
 
 /// Adoption of one product (top-level `adoption` list).

@@ -1,39 +1,14 @@
-#include "report/extras.hpp"
+#include "report/staffing_plan.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "cskpi/error.hpp"
 #include "cskpi/metrics/erlang_c.hpp"
+#include "cskpi/model/dataset.hpp"
 #include "detail/civil.hpp"
 
 namespace cskpi::detail {
-
-std::optional<CustomerResult> customer_figures(const CustomerLifecycle& customers, const GroupScope& scope,
-                                               TimePoint as_of) {
-  if (scope.whole_week_hours || scope.other_labels || scope.agent || scope.team || scope.department) return std::nullopt;
-  return customers.figures(scope.from, std::max(scope.from, scope.to), as_of, scope.product);
-}
-
-std::optional<AttritionResult> attrition_figures(const Roster& roster, const GroupScope& scope, TimePoint as_of) {
-  if (scope.whole_week_hours || scope.other_labels || scope.product) return std::nullopt;
-  return roster.attrition(scope.from, std::max(scope.from, scope.to), as_of,
-                          RosterFilter{scope.agent, scope.team, scope.department});
-}
-
-std::vector<AdoptionRow> adoption_rows(const CustomerLifecycle& customers, const Dataset& data,
-                                       const ReportPeriod& period) {
-  std::vector<AdoptionRow> rows;
-  const Dictionary& products = data.dictionary(Dimension::product);
-  for (const AdoptionResult& a : customers.adoption(products, period.from, period.to, period.as_of)) {
-    AdoptionRow row;
-    if (a.product != no_code) row.product = products.value(a.product);
-    row.result = a;
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 namespace {
 
@@ -76,34 +51,37 @@ std::array<double, 168> week_hour_exposure(const ZoneBuckets& zone, std::int64_t
   return hours;
 }
 
-std::vector<StaffingRow> staffing_plan(const Dataset& data, const MetricConfig& config, const ZoneBuckets& zone,
+void StaffingCounts::add(std::size_t hour, std::int64_t handle_ms_or_none) {
+  ++calls[hour];
+  ++total;
+  if (handle_ms_or_none == no_value) return;
+  handle_ms[hour] += handle_ms_or_none;
+  ++handled[hour];
+  all_handle_ms += handle_ms_or_none;
+  ++all_handled;
+}
+
+void StaffingCounts::merge(const StaffingCounts& o) {
+  for (std::size_t h = 0; h < 168; ++h) {
+    calls[h] += o.calls[h];
+    handle_ms[h] += o.handle_ms[h];
+    handled[h] += o.handled[h];
+  }
+  all_handle_ms += o.all_handle_ms;
+  all_handled += o.all_handled;
+  total += o.total;
+}
+
+std::vector<StaffingRow> staffing_plan(const StaffingCounts& counts, const MetricConfig& config, const ZoneBuckets& zone,
                                        const ReportPeriod& period) {
-  const auto phone = data.dictionary(Dimension::channel).find("phone");
-  if (!phone) return {};
-  const auto& c = data.interactions();
+  if (counts.total == 0) return {};
   const std::int64_t from = to_millis(period.from);
   const std::int64_t to = to_millis(period.to);
-  const std::int64_t as_of = to_millis(period.as_of);
-  std::array<std::uint64_t, 168> calls{};
-  std::array<std::int64_t, 168> handle_ms{};
-  std::array<std::uint64_t, 168> handled{};
-  std::int64_t all_handle_ms = 0;
-  std::uint64_t all_handled = 0;
-  std::uint64_t total = 0;
-  for (std::size_t r = 0; r < c.size(); ++r) {
-    const std::int64_t t = c.created_ms[r];
-    if (c.dim[index_of(Dimension::channel)][r] != *phone || t < from || t >= to || t > as_of) continue;
-    const auto h = static_cast<std::size_t>(zone.key(TimeBucket::hour_of_week, from_millis(t)));
-    ++calls[h];
-    ++total;
-    if (c.handle_ms[r] != no_value) {
-      handle_ms[h] += c.handle_ms[r];
-      ++handled[h];
-      all_handle_ms += c.handle_ms[r];
-      ++all_handled;
-    }
-  }
-  if (total == 0) return {};
+  const auto& calls = counts.calls;
+  const auto& handle_ms = counts.handle_ms;
+  const auto& handled = counts.handled;
+  const std::int64_t all_handle_ms = counts.all_handle_ms;
+  const std::uint64_t all_handled = counts.all_handled;
   const std::array<double, 168> hours = week_hour_exposure(zone, from, to);
   StaffingTarget target;
   target.service_level = config.staffing.service_level;

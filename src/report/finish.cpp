@@ -1,0 +1,198 @@
+// Finishing a (merged) partial state into a Report: groups in key order (which is report
+// order), backlog from the differences, customer figures per window, attrition from the
+// roster, adoption, cohorts, the staffing plan and targets.
+#include <algorithm>
+#include <map>
+
+#include "cskpi/error.hpp"
+#include "report/group_scope.hpp"
+#include "report/key_codec.hpp"
+#include "report/partial_state.hpp"
+#include "report/slice_scan.hpp"
+#include "report/targets.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+/// The roster of the state, with codes of its own dictionaries (labels → codes for filters).
+struct RosterIndex {
+  Dictionary agents;
+  Dictionary teams;
+  Dictionary departments;
+  Roster roster;
+
+  explicit RosterIndex(const std::vector<RosterEvent>& events) {
+    AgentEventColumns c;
+    for (const RosterEvent& e : events) {
+      c.agent.push_back(agents.intern(e.agent));
+      c.type.push_back(e.type);
+      c.at_ms.push_back(e.at_ms);
+      c.team.push_back(e.team ? teams.intern(*e.team) : no_code);
+      c.department.push_back(e.department ? departments.intern(*e.department) : no_code);
+    }
+    roster = Roster(c);
+  }
+
+  /// The code of a group's label for a filter: no_code for the null key, and a code no event
+  /// has for a label the roster does not know (it matches nothing).
+  static std::uint32_t code_of(const Dictionary& d, const std::optional<std::string>& label) {
+    if (!label) return no_code;
+    const auto code = d.find(*label);
+    return code ? *code : static_cast<std::uint32_t>(d.size());
+  }
+};
+
+class Finisher {
+ public:
+  explicit Finisher(const PartialReport::State& s) : s_(s), zone_(s.period.time_zone) {
+    if (!s.roster.empty()) roster_.emplace(s.roster);
+  }
+
+  Report run() {
+    Report report;
+    report.period = s_.period;
+    report.has_events = s_.has_events;
+    report.inputs = s_.inputs;
+    const auto& overall = s_.tables.front().groups;
+    const std::uint64_t overall_count = overall.empty() ? 0 : overall.begin()->second.count();
+    for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t, overall_count);
+    add_customer_lists(report);
+    StaffingCounts staffing = s_.staffing;
+    report.staffing = staffing_plan(staffing, s_.config, zone_, s_.period);
+    report.targets = evaluate_targets(report, s_.config.targets);
+    return report;
+  }
+
+ private:
+  void add_table(Report& report, std::size_t t, std::uint64_t overall_count) {
+    const PartialTable& table = s_.tables[t];
+    const TableSpec spec = make_table_spec(s_.groupings[t], zone_, s_.period);
+    std::map<std::string, std::vector<std::uint64_t>> backlog;  // label key → backlog per snapshot
+    for (const auto& [key, acc] : table.groups) {
+      const std::vector<KeyPart> parts = decode_key(key);
+      if (parts.size() != spec.by.size()) throw Error(ErrorCode::invalid_argument, "a partial state's group key is damaged");
+      Group group;
+      group.by = spec.by;
+      std::vector<std::int64_t> buckets(parts.size(), 0);
+      std::vector<KeyPart> labels;
+      for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (const auto* b = std::get_if<TimeBucket>(&spec.by[p])) {
+          buckets[p] = parts[p].bucket;
+          group.key.emplace_back(zone_.label(*b, parts[p].bucket));
+        } else {
+          group.key.emplace_back(parts[p].label);
+          labels.push_back(parts[p]);
+        }
+      }
+      group.metrics = acc.result(overall_count, spec.flows);
+      if (spec.flows) group.metrics.volume.backlog = backlog_of(table, spec, labels, buckets, backlog);
+      const GroupScope scope = scope_of(spec.by, parts);
+      if (s_.has_customer_events && spec.customer_keys) group.metrics.customers = customers_of(table, spec, parts, scope);
+      if (roster_ && spec.agent_keys) group.metrics.attrition = attrition_of(scope, spec.by, parts);
+      report.groups.push_back(std::move(group));
+    }
+  }
+
+  std::uint64_t backlog_of(const PartialTable& table, const TableSpec& spec, const std::vector<KeyPart>& labels,
+                           const std::vector<std::int64_t>& buckets,
+                           std::map<std::string, std::vector<std::uint64_t>>& cache) const {
+    const std::string label_key = encode_key(labels);
+    auto it = cache.find(label_key);
+    if (it == cache.end()) {
+      const auto diff = table.backlog.find(label_key);
+      std::vector<std::uint64_t> counts =
+          diff == table.backlog.end() ? std::vector<std::uint64_t>(spec.snapshots.size(), 0) : diff->second.counts();
+      it = cache.emplace(label_key, std::move(counts)).first;
+    }
+    const std::int64_t snapshot = group_snapshot(spec.by, buckets, zone_, to_millis(s_.period.as_of));
+    const auto at = std::lower_bound(spec.snapshots.begin(), spec.snapshots.end(), snapshot);
+    if (at == spec.snapshots.end() || *at != snapshot) {
+      throw Error(ErrorCode::invalid_argument, "a group's backlog snapshot is not one of its grouping's");
+    }
+    return it->second[static_cast<std::size_t>(at - spec.snapshots.begin())];
+  }
+
+  /// The slice of the period a group covers (labels are looked at by the callers).
+  GroupScope scope_of(const Grouping& by, const std::vector<KeyPart>& parts) const {
+    GroupScope scope{s_.period.from, s_.period.to, false, {}, {}, {}, {}, false};
+    for (std::size_t p = 0; p < by.size(); ++p) {
+      const auto* b = std::get_if<TimeBucket>(&by[p]);
+      if (b == nullptr) continue;
+      if (*b == TimeBucket::hour_of_week) {
+        scope.whole_week_hours = true;
+        continue;
+      }
+      scope.from = std::max(scope.from, zone_.begin(*b, parts[p].bucket));
+      scope.to = std::min(scope.to, zone_.end(*b, parts[p].bucket));
+    }
+    return scope;
+  }
+
+  CustomerResult customers_of(const PartialTable& table, const TableSpec& spec, const std::vector<KeyPart>& parts,
+                              const GroupScope& scope) const {
+    std::string view;  // "" = all products
+    for (std::size_t p = 0; p < spec.by.size(); ++p) {
+      if (!is_time(spec.by[p])) view = encode_key({parts[p]});
+    }
+    const auto it = table.customers.find(view);
+    if (it == table.customers.end()) return CustomerResult{};  // a product without customer events
+    const auto w = std::lower_bound(spec.windows.begin(), spec.windows.end(), scope.from);
+    if (w == spec.windows.end() || *w != scope.from || w + 1 == spec.windows.end() || *(w + 1) != scope.to) {
+      throw Error(ErrorCode::invalid_argument, "a group's window is not one of its grouping's");
+    }
+    return it->second.at(static_cast<std::size_t>(w - spec.windows.begin()));
+  }
+
+  AttritionResult attrition_of(const GroupScope& scope, const Grouping& by, const std::vector<KeyPart>& parts) const {
+    RosterFilter filter;
+    for (std::size_t p = 0; p < by.size(); ++p) {
+      const auto* d = std::get_if<Dimension>(&by[p]);
+      if (d == nullptr) continue;
+      if (*d == Dimension::agent) {
+        filter.agent = parts[p].label ? RosterIndex::code_of(roster_->agents, parts[p].label) : no_code;
+      }
+      if (*d == Dimension::team) filter.team = RosterIndex::code_of(roster_->teams, parts[p].label);
+      if (*d == Dimension::department) filter.department = RosterIndex::code_of(roster_->departments, parts[p].label);
+    }
+    return roster_->roster.attrition(scope.from, std::max(scope.from, scope.to), s_.period.as_of, filter);
+  }
+
+  void add_customer_lists(Report& report) const {
+    for (const auto& [key, counts] : s_.adoption) {
+      AdoptionRow row;
+      row.product = decode_key(key).at(0).label;
+      row.result.purchasers = counts.purchasers;
+      row.result.adopters = counts.adopters;
+      if (counts.purchasers > 0) {
+        row.result.rate = static_cast<double>(counts.adopters) / static_cast<double>(counts.purchasers);
+      }
+      report.adoption.push_back(std::move(row));
+    }
+    for (const auto& [month, counts] : s_.cohorts) {
+      CohortRow row;
+      row.month = month;
+      row.cohort = counts.label;
+      row.size = counts.size;
+      row.active = counts.active;
+      for (const std::uint64_t a : counts.active) {
+        row.share.push_back(static_cast<double>(a) / static_cast<double>(row.size));
+      }
+      report.cohorts.push_back(std::move(row));
+    }
+  }
+
+  const PartialReport::State& s_;
+  ZoneBuckets zone_;
+  std::optional<RosterIndex> roster_;
+};
+
+}  // namespace
+
+Report finish_state(const PartialReport::State& state) {
+  if (state.tables.empty() || state.tables.size() != state.groupings.size()) {
+    throw Error(ErrorCode::invalid_argument, "a partial state without its groupings");
+  }
+  return Finisher(state).run();
+}
+
+}  // namespace cskpi::detail

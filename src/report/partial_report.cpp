@@ -1,0 +1,168 @@
+#include "cskpi/report/partial_report.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "cskpi/error.hpp"
+#include "report/partial_state.hpp"
+#include "report/slice_scan.hpp"
+
+namespace cskpi {
+namespace {
+
+[[noreturn]] void differ(const std::string& what) {
+  throw Error(ErrorCode::invalid_argument, "the partial reports differ in " + what + ": they cannot be merged");
+}
+
+/// The first difference of what must be equal for two partials to merge.
+void check_same_report(const PartialReport::State& a, const PartialReport::State& b) {
+  if (a.period.from != b.period.from) differ("their period start (from)");
+  if (a.period.to != b.period.to) differ("their period end (to)");
+  if (a.period.as_of != b.period.as_of) differ("as_of");
+  if (a.period.time_zone != b.period.time_zone) differ("the time zone");
+  if (a.period.attribution != b.period.attribution) differ("attribution");
+  if (a.groupings != b.groupings) differ("the groupings");
+  if (!(a.fcr == b.fcr)) differ("the FCR method or window");
+  if (!(a.config.csat == b.config.csat)) differ("the csat scale");
+  if (!(a.config.ces == b.config.ces)) differ("the ces scale");
+  if (!(a.config.queue == b.config.queue)) differ("the queue configuration");
+  if (a.business != b.business) differ("the business calendar");
+  if (a.sla != b.sla) differ("the SLA policies");
+  if (a.tables.size() != b.tables.size()) differ("their tables");
+}
+
+/// Maps agent codes of `from` into `into`'s labels, adding labels `into` lacks.
+std::vector<std::uint32_t> agent_recoding(std::shared_ptr<const std::vector<std::string>>& into,
+                                          const std::vector<std::string>& from) {
+  std::unordered_map<std::string, std::uint32_t> index;
+  auto merged = std::make_shared<std::vector<std::string>>(*into);
+  for (std::uint32_t code = 0; code < merged->size(); ++code) index.emplace((*merged)[code], code);
+  std::vector<std::uint32_t> recode(from.size());
+  for (std::size_t code = 0; code < from.size(); ++code) {
+    const auto [it, inserted] = index.emplace(from[code], static_cast<std::uint32_t>(merged->size()));
+    if (inserted) merged->push_back(from[code]);
+    recode[code] = it->second;
+  }
+  into = std::move(merged);
+  return recode;
+}
+
+void recode_agents(detail::GroupAccumulators& acc, const std::vector<std::uint32_t>& recode) {
+  std::vector<std::uint64_t> pairs = acc.agent_days().pairs();
+  for (std::uint64_t& p : pairs) {
+    p = ProductivityAccumulator::pack(recode.at(ProductivityAccumulator::agent_of(p)), ProductivityAccumulator::day_of(p));
+  }
+  acc.agent_days().assign(std::move(pairs));
+}
+
+void merge_table(PartialTable& a, const PartialTable& b, const std::vector<std::uint32_t>* recode) {
+  for (const auto& [key, acc] : b.groups) {
+    detail::GroupAccumulators other = acc;
+    if (recode != nullptr) recode_agents(other, *recode);
+    const auto it = a.groups.find(key);
+    if (it == a.groups.end()) {
+      a.groups.emplace(key, std::move(other));
+    } else {
+      it->second.merge(other);
+    }
+  }
+  for (const auto& [key, diff] : b.backlog) {
+    const auto it = a.backlog.find(key);
+    if (it == a.backlog.end()) {
+      a.backlog.emplace(key, diff);
+    } else {
+      it->second.merge(diff);
+    }
+  }
+  for (const auto& [view, windows] : b.customers) {
+    if (a.customers.count(view) != 0) {
+      throw Error(ErrorCode::invalid_argument, "customer events of more than one partial cannot be merged yet");
+    }
+    a.customers.emplace(view, windows);
+  }
+}
+
+void merge_lists(PartialReport::State& a, const PartialReport::State& b) {
+  a.roster.insert(a.roster.end(), b.roster.begin(), b.roster.end());
+  for (const auto& [key, counts] : b.adoption) {
+    AdoptionCounts& into = a.adoption[key];
+    into.purchasers += counts.purchasers;
+    into.adopters += counts.adopters;
+  }
+  for (const auto& [month, counts] : b.cohorts) {
+    CohortCounts& into = a.cohorts[month];
+    if (into.label.empty()) into.label = counts.label;
+    into.size += counts.size;
+    if (into.active.size() < counts.active.size()) into.active.resize(counts.active.size(), 0);
+    for (std::size_t k = 0; k < counts.active.size(); ++k) into.active[k] += counts.active[k];
+  }
+  a.staffing.merge(b.staffing);
+}
+
+}  // namespace
+
+PartialReport::PartialReport() : state_(std::make_unique<State>()) {}
+PartialReport::~PartialReport() = default;
+PartialReport::PartialReport(std::unique_ptr<State> state) : state_(std::move(state)) {}
+PartialReport::PartialReport(const PartialReport& other) : state_(std::make_unique<State>(*other.state_)) {}
+PartialReport& PartialReport::operator=(const PartialReport& other) {
+  if (this != &other) state_ = std::make_unique<State>(*other.state_);
+  return *this;
+}
+PartialReport::PartialReport(PartialReport&& other) noexcept = default;
+PartialReport& PartialReport::operator=(PartialReport&& other) noexcept = default;
+
+const ReportPeriod& PartialReport::period() const noexcept { return state_->period; }
+std::array<InputCounts, record_type_count>& PartialReport::inputs() noexcept { return state_->inputs; }
+const std::array<InputCounts, record_type_count>& PartialReport::inputs() const noexcept { return state_->inputs; }
+
+void PartialReport::merge(const PartialReport& other) {
+  State& a = *state_;
+  const State& b = *other.state_;
+  if (a.tables.empty()) {  // a default-constructed partial: the neutral element
+    a = b;
+    return;
+  }
+  if (b.tables.empty()) return;
+  check_same_report(a, b);
+  if (a.has_customer_events && b.has_customer_events) {
+    throw Error(ErrorCode::invalid_argument, "customer events of more than one partial cannot be merged yet");
+  }
+  std::vector<std::uint32_t> recode;
+  const bool same_agents = a.agents == b.agents || *a.agents == *b.agents;
+  if (!same_agents) recode = agent_recoding(a.agents, *b.agents);
+  for (std::size_t t = 0; t < a.tables.size(); ++t) merge_table(a.tables[t], b.tables[t], same_agents ? nullptr : &recode);
+  for (std::size_t r = 0; r < record_type_count; ++r) {
+    a.inputs[r].accepted += b.inputs[r].accepted;
+    a.inputs[r].rejected += b.inputs[r].rejected;
+  }
+  a.has_events = a.has_events || b.has_events;
+  a.productivity = a.productivity || b.productivity;
+  a.has_customer_events = a.has_customer_events || b.has_customer_events;
+  merge_lists(a, b);
+}
+
+std::vector<DataSlice> split_data(const Dataset& data, std::size_t parts) {
+  parts = std::max<std::size_t>(parts, 1);
+  const std::size_t n_i = data.interactions().size();
+  const std::size_t n_s = data.surveys().size();
+  std::vector<DataSlice> slices(parts);
+  for (std::size_t k = 0; k < parts; ++k) {
+    slices[k].interactions = RowSpan{n_i * k / parts, n_i * (k + 1) / parts};
+    slices[k].surveys = RowSpan{n_s * k / parts, n_s * (k + 1) / parts};
+    slices[k].customer_events = k == 0;
+    slices[k].agent_events = k == 0;
+  }
+  return slices;
+}
+
+PartialReport compute_partial(const Dataset& data, const ReportSpec& spec, const ReportPeriod& period,
+                              const DataSlice& slice) {
+  const detail::EngineContext context(data, spec, period);
+  return PartialReport(detail::scan_slice(context, slice));
+}
+
+Report finish_report(const PartialReport& partial) { return detail::finish_state(partial.state()); }
+
+}  // namespace cskpi

@@ -1,0 +1,424 @@
+#include "report/slice_scan.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "cskpi/error.hpp"
+#include "report/group_key.hpp"
+#include "report/key_codec.hpp"
+#include "report/partial_state.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+constexpr std::int64_t null_label = -1;
+
+/// Bucket keys of one instant, computed once per record for the buckets in use.
+using BucketKeys = std::array<std::int64_t, time_bucket_count>;
+
+std::size_t bucket_index(TimeBucket b) noexcept { return static_cast<std::size_t>(b); }
+
+bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed) {
+  return std::all_of(by.begin(), by.end(), [&](const GroupPart& p) {
+    const auto* d = std::get_if<Dimension>(&p);
+    return !d || std::find(allowed.begin(), allowed.end(), *d) != allowed.end();
+  });
+}
+
+/// The groups of one grouping while a slice is scanned: keys of data-set codes and bucket keys.
+struct ScanTable {
+  const TableSpec* spec = nullptr;
+  std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
+  std::vector<GroupKey> keys;
+  std::vector<GroupAccumulators> accs;
+  std::unordered_map<GroupKey, BacklogDiff, GroupKeyHash> backlog;  // by label-only key
+};
+
+class SliceScan {
+ public:
+  SliceScan(const EngineContext& c, const DataSlice& slice)
+      : c_(c), zone_(c.zone), facts_(c.facts), slice_(slice) {
+    for (const TableSpec& spec : c_.tables) {
+      ScanTable t;
+      t.spec = &spec;
+      tables_.push_back(std::move(t));
+    }
+  }
+
+  std::unique_ptr<PartialReport::State> run() {
+    slot(tables_.front(), GroupKey{});  // the overall group exists even when the period holds nothing
+    const auto& ic = c_.data.interactions();
+    const std::size_t i_end = std::min(slice_.interactions.end, ic.size());
+    const std::size_t i_begin = std::min(slice_.interactions.begin, i_end);
+    scan_interactions(i_begin, i_end);
+    scan_surveys();
+    scan_resolutions(i_begin, i_end);
+    if (slice_.customer_events) scan_customer_events();
+    if (slice_.agent_events) scan_agent_events();
+    for (auto& table : tables_) {
+      if (table.spec->flows) count_backlog(table, i_begin, i_end);
+    }
+    return to_state();
+  }
+
+ private:
+  GroupAccumulators& slot(ScanTable& table, const GroupKey& key) {
+    const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
+    if (inserted) {
+      table.keys.push_back(key);
+      table.accs.emplace_back(c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity);
+    }
+    return table.accs[it->second];
+  }
+
+  bool in_period(std::int64_t t) const noexcept { return t >= c_.from && t < c_.to && t <= c_.as_of; }
+
+  void fill_buckets(std::int64_t t, BucketKeys& keys) {
+    for (std::size_t b = 0; b < keys.size(); ++b) {
+      if (c_.used_buckets[b]) keys[b] = zone_.key(static_cast<TimeBucket>(b), from_millis(t));
+    }
+  }
+
+  /// Key of a record in a table: label codes from `dim_of`, time parts from `buckets`.
+  template <class DimOf>
+  static GroupKey key_of(const ScanTable& table, const DimOf& dim_of, const BucketKeys& buckets) {
+    GroupKey key;
+    for (const auto& part : table.spec->by) {
+      if (const auto* d = std::get_if<Dimension>(&part)) {
+        const std::uint32_t code = dim_of(*d);
+        key.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
+      } else {
+        key.push(buckets[bucket_index(std::get<TimeBucket>(part))]);
+      }
+    }
+    return key;
+  }
+
+  /// Each interaction feeds three parts: the created part (volume, complaints, handle,
+  /// queue, cost, SLA, next replies, state durations), the first-response part and the
+  /// resolution part (resolution, FCR, reopen, self-service). With created attribution all
+  /// three go by created_at; with event attribution the last two go by their own instants.
+  void scan_interactions(std::size_t begin, std::size_t end) {
+    const auto& c = c_.data.interactions();
+    const bool by_event = c_.spec.config.attribution == Attribution::event;
+    InteractionFacts f;
+    BucketKeys created_buckets{};
+    BucketKeys event_buckets{};
+    for (std::size_t r = begin; r < end; ++r) {
+      const std::int64_t created = c.created_ms[r];
+      const bool created_in = in_period(created);
+      if (!by_event && !created_in) continue;
+      const std::int64_t resolved = facts_.resolved_at()[r];
+      if (by_event && !created_in && !in_period(resolved) && !in_period(c.first_response_ms[r]) &&
+          c_.data.events_of(r).empty()) {
+        continue;  // nothing of it can be in the period (a history may give a first response)
+      }
+      facts_.build(r, f);
+      const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+      if (created_in) {
+        fill_buckets(created, created_buckets);
+        count_staffing(r, created);
+      }
+      const std::uint32_t agent = dim_of(Dimension::agent);
+      const bool day = c_.productivity && created_in && agent != no_code;
+      const std::int64_t created_day = day ? zone_.local_day(from_millis(created)) : 0;
+      if (created_in) {
+        for (auto& table : tables_) {
+          GroupAccumulators& acc = slot(table, key_of(table, dim_of, created_buckets));
+          acc.add_created(r, c, f);
+          if (day) acc.add_agent_day(agent, created_day);
+          if (!by_event) {
+            acc.add_first_response(f);
+            acc.add_resolution(f);
+          }
+        }
+      }
+      if (!by_event) continue;
+      if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
+        fill_buckets(f.first_response_at, event_buckets);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_first_response(f);
+      }
+      if (f.resolved && in_period(f.resolved_at)) {
+        fill_buckets(f.resolved_at, event_buckets);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_resolution(f);
+      }
+    }
+  }
+
+  void count_staffing(std::size_t r, std::int64_t created) {
+    const auto& c = c_.data.interactions();
+    if (c_.phone == no_code || c.dim[index_of(Dimension::channel)][r] != c_.phone) return;
+    const auto hour = static_cast<std::size_t>(zone_.key(TimeBucket::hour_of_week, from_millis(created)));
+    staffing_.add(hour, c.handle_ms[r]);
+  }
+
+  void scan_surveys() {
+    const auto& s = c_.data.surveys();
+    if (s.effective_dim[0].size() != s.size()) {
+      throw Error(ErrorCode::invalid_argument, "compute_report: call Dataset::link() after the last add");
+    }
+    const std::size_t end = std::min(slice_.surveys.end, s.size());
+    BucketKeys buckets{};
+    for (std::size_t i = std::min(slice_.surveys.begin, end); i < end; ++i) {
+      const std::int64_t t = s.responded_ms[i];
+      if (!in_period(t)) continue;
+      fill_buckets(t, buckets);
+      const auto dim_of = [&](Dimension d) { return s.effective_dim[index_of(d)][i]; };
+      for (auto& table : tables_) slot(table, key_of(table, dim_of, buckets)).add_survey(s.kind[i], s.score[i]);
+    }
+  }
+
+  /// `resolved` counts every interaction of the group's labels resolved in the period
+  /// (time buckets: in the bucket of its resolution), whenever it was created.
+  void scan_resolutions(std::size_t begin, std::size_t end) {
+    const auto& c = c_.data.interactions();
+    BucketKeys buckets{};
+    for (std::size_t r = begin; r < end; ++r) {
+      const std::int64_t t = facts_.resolved_at()[r];
+      if (t == no_instant || !in_period(t)) continue;
+      fill_buckets(t, buckets);
+      const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+      const std::uint32_t agent = dim_of(Dimension::agent);
+      const bool day = c_.productivity && agent != no_code;
+      const std::int64_t resolved_day = day ? zone_.local_day(from_millis(t)) : 0;
+      for (auto& table : tables_) {
+        if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
+        GroupAccumulators& acc = slot(table, key_of(table, dim_of, buckets));
+        acc.add_resolved_count();
+        if (day) acc.add_agent_day(agent, resolved_day);
+      }
+    }
+  }
+
+  /// Customer events make groups in groupings by product and time buckets; their figures
+  /// come from the lifecycle, per window.
+  void scan_customer_events() {
+    const auto& ce = c_.data.customer_events();
+    BucketKeys buckets{};
+    for (std::size_t i = 0; i < ce.size(); ++i) {
+      if (!in_period(ce.at_ms[i])) continue;
+      fill_buckets(ce.at_ms[i], buckets);
+      const auto dim_of = [&](Dimension d) { return d == Dimension::product ? ce.product[i] : no_code; };
+      for (auto& table : tables_) {
+        if (table.spec->customer_keys) slot(table, key_of(table, dim_of, buckets));
+      }
+    }
+  }
+
+  /// Agent events make groups in groupings by agent, team, department and time buckets.
+  void scan_agent_events() {
+    const auto& ae = c_.data.agent_events();
+    BucketKeys buckets{};
+    for (std::size_t i = 0; i < ae.size(); ++i) {
+      if (!in_period(ae.at_ms[i])) continue;
+      fill_buckets(ae.at_ms[i], buckets);
+      const auto dim_of = [&](Dimension d) {
+        if (d == Dimension::agent) return ae.agent[i];
+        return d == Dimension::team ? ae.team[i] : d == Dimension::department ? ae.department[i] : no_code;
+      };
+      for (auto& table : tables_) {
+        if (table.spec->agent_keys) slot(table, key_of(table, dim_of, buckets));
+      }
+    }
+  }
+
+  /// Every interaction of the slice against every snapshot of the grouping (SPEC §3 backlog).
+  void count_backlog(ScanTable& table, std::size_t begin, std::size_t end) {
+    const auto& c = c_.data.interactions();
+    const auto& snaps = table.spec->snapshots;
+    for (std::size_t r = begin; r < end; ++r) {
+      const auto lo = std::upper_bound(snaps.begin(), snaps.end(), c.created_ms[r]);
+      const std::int64_t resolved = facts_.resolved_at()[r];
+      const auto hi = resolved == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), resolved);
+      if (lo >= hi) continue;
+      GroupKey labels;
+      for (const std::size_t p : table.spec->label_parts) {
+        const std::uint32_t code = c.dim[index_of(std::get<Dimension>(table.spec->by[p]))][r];
+        labels.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
+      }
+      auto it = table.backlog.find(labels);
+      if (it == table.backlog.end()) it = table.backlog.emplace(labels, BacklogDiff(snaps.size())).first;
+      it->second.add(static_cast<std::uint32_t>(lo - snaps.begin()), static_cast<std::uint32_t>(hi - snaps.begin()));
+    }
+  }
+
+  /// Encodes a scan key: labels from the data set's dictionaries, buckets as they are.
+  std::string encode(const Grouping& by, const GroupKey& key, bool labels_only) const {
+    KeyWriter w;
+    std::size_t k = 0;
+    for (const GroupPart& part : by) {
+      const auto* d = std::get_if<Dimension>(&part);
+      if (d == nullptr && labels_only) continue;
+      const std::int64_t v = key[k++];
+      if (d == nullptr) {
+        w.bucket(v);
+      } else if (v == null_label) {
+        w.null_label();
+      } else {
+        w.label(std::string_view{c_.data.dictionary(*d).value(static_cast<std::uint32_t>(v))});
+      }
+    }
+    return w.bytes();
+  }
+
+  std::unique_ptr<PartialReport::State> to_state();
+  void add_customer_state(PartialReport::State& state) const;
+  void add_roster_state(PartialReport::State& state) const;
+
+  const EngineContext& c_;
+  ZoneBuckets zone_;
+  FactsBuilder facts_;
+  DataSlice slice_;
+  std::vector<ScanTable> tables_;
+  StaffingCounts staffing_;
+};
+
+std::unique_ptr<PartialReport::State> SliceScan::to_state() {
+  auto state = std::make_unique<PartialReport::State>();
+  state->period = c_.period;
+  for (const TableSpec& spec : c_.tables) state->groupings.push_back(spec.by);
+  state->config = c_.spec.config;
+  state->fcr = c_.fcr;
+  state->has_events = c_.data.has_events();
+  state->productivity = c_.productivity;
+  state->business = facts_.has_business_calendar();
+  state->sla = facts_.has_sla();
+  state->agents = c_.agents;
+  state->staffing = staffing_;
+  state->tables.resize(tables_.size());
+  for (std::size_t t = 0; t < tables_.size(); ++t) {
+    ScanTable& table = tables_[t];
+    PartialTable& out = state->tables[t];
+    for (std::size_t g = 0; g < table.keys.size(); ++g) {
+      table.accs[g].agent_days().compact();
+      out.groups.emplace(encode(table.spec->by, table.keys[g], false), std::move(table.accs[g]));
+    }
+    for (auto& [labels, diff] : table.backlog) out.backlog.emplace(encode(table.spec->by, labels, true), std::move(diff));
+  }
+  if (slice_.customer_events && c_.customers) add_customer_state(*state);
+  if (slice_.agent_events) add_roster_state(*state);
+  return state;
+}
+
+void SliceScan::add_customer_state(PartialReport::State& state) const {
+  const CustomerLifecycle& lifecycle = *c_.customers;
+  const Dictionary& products = c_.data.dictionary(Dimension::product);
+  state.has_customer_events = true;
+  const auto product_key = [&](std::uint32_t code) {
+    KeyWriter w;
+    if (code == no_code) {
+      w.null_label();
+    } else {
+      w.label(std::string_view{products.value(code)});
+    }
+    return w.bytes();
+  };
+  const TimePoint as_of = c_.period.as_of;
+  for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+    const TableSpec& spec = c_.tables[t];
+    if (!spec.customer_keys) continue;
+    const bool by_product = !spec.label_parts.empty();
+    const auto windows_of = [&](std::optional<std::uint32_t> product) {
+      std::vector<CustomerResult> out;
+      for (std::size_t w = 0; w + 1 < spec.windows.size(); ++w) {
+        out.push_back(lifecycle.figures(spec.windows[w], spec.windows[w + 1], as_of, product));
+      }
+      return out;
+    };
+    if (!by_product) {
+      state.tables[t].customers.emplace(std::string{}, windows_of(std::nullopt));
+      continue;
+    }
+    for (const std::uint32_t code : lifecycle.products()) {
+      state.tables[t].customers.emplace(product_key(code), windows_of(code));
+    }
+  }
+  for (const AdoptionResult& a : lifecycle.adoption(products, c_.period.from, c_.period.to, as_of)) {
+    state.adoption[product_key(a.product)] = AdoptionCounts{a.purchasers, a.adopters};
+  }
+  for (const CohortRow& row : lifecycle.cohorts(c_.zone, c_.period.from, c_.period.to, as_of)) {
+    state.cohorts[row.month] = CohortCounts{row.cohort, row.size, row.active};
+  }
+}
+
+void SliceScan::add_roster_state(PartialReport::State& state) const {
+  const auto& ae = c_.data.agent_events();
+  const auto label = [&](Dimension d, std::uint32_t code) -> std::optional<std::string> {
+    if (code == no_code) return std::nullopt;
+    return c_.data.dictionary(d).value(code);
+  };
+  state.roster.reserve(ae.size());
+  for (std::size_t i = 0; i < ae.size(); ++i) {
+    state.roster.push_back(RosterEvent{c_.data.dictionary(Dimension::agent).value(ae.agent[i]), ae.type[i], ae.at_ms[i],
+                                       label(Dimension::team, ae.team[i]),
+                                       label(Dimension::department, ae.department[i])});
+  }
+}
+
+FcrMethod fcr_method_of(const FactsBuilder& facts) { return facts.fcr_method(); }
+
+}  // namespace
+
+std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period) {
+  std::vector<TimePoint> out{period.from, period.to};
+  for (const GroupPart& part : by) {
+    const auto* b = std::get_if<TimeBucket>(&part);
+    if (b == nullptr || *b == TimeBucket::hour_of_week) continue;
+    for (TimePoint t = period.from; t < period.to;) {
+      const TimePoint end = zone.end(*b, zone.key(*b, t));
+      if (end < period.to) out.push_back(end);
+      t = std::max(end, t + Milliseconds{1});
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period) {
+  TableSpec t;
+  t.by = by;
+  t.flows = std::none_of(by.begin(), by.end(), [](const GroupPart& p) {
+    const auto* b = std::get_if<TimeBucket>(&p);
+    return b && *b == TimeBucket::hour_of_week;
+  });
+  t.customer_keys = t.flows && labels_within(by, {Dimension::product});
+  t.agent_keys = t.flows && labels_within(by, {Dimension::agent, Dimension::team, Dimension::department});
+  for (std::size_t p = 0; p < by.size(); ++p) {
+    if (!is_time(by[p])) t.label_parts.push_back(p);
+  }
+  if (t.flows) {
+    t.snapshots = backlog_snapshots(by, zone, to_millis(period.from), to_millis(period.to), to_millis(period.as_of));
+  }
+  if (t.customer_keys) t.windows = customer_windows(by, zone, period);
+  return t;
+}
+
+EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod p)
+    : data(d), spec(s), period(std::move(p)), zone(period.time_zone), from(to_millis(period.from)),
+      to(to_millis(period.to)), as_of(to_millis(period.as_of)), facts(d, s.config, as_of) {
+  if (d.customer_events().size() > 0) customers = CustomerLifecycle(d.customer_events());
+  const auto& agent_codes = d.interactions().dim[index_of(Dimension::agent)];
+  productivity = std::any_of(agent_codes.begin(), agent_codes.end(), [](std::uint32_t a) { return a != no_code; });
+  fcr.method = fcr_method_of(facts);
+  fcr.window = s.config.fcr_window;
+  tables.push_back(make_table_spec({}, zone, period));
+  for (const auto& grouping : s.groupings) tables.push_back(make_table_spec(grouping, zone, period));
+  for (const auto& table : tables) {
+    for (const auto& part : table.by) {
+      if (const auto* b = std::get_if<TimeBucket>(&part)) used_buckets[bucket_index(*b)] = true;
+    }
+  }
+  auto labels = std::make_shared<std::vector<std::string>>();
+  const Dictionary& agent_dict = d.dictionary(Dimension::agent);
+  labels->reserve(agent_dict.size());
+  for (std::uint32_t code = 0; code < agent_dict.size(); ++code) labels->push_back(agent_dict.value(code));
+  agents = std::move(labels);
+  if (const auto code = d.dictionary(Dimension::channel).find("phone")) phone = *code;
+}
+
+std::unique_ptr<PartialReport::State> scan_slice(const EngineContext& context, const DataSlice& slice) {
+  return SliceScan(context, slice).run();
+}
+
+}  // namespace cskpi::detail

@@ -1,0 +1,63 @@
+// Private: the scans of the engine. An EngineContext is prepared once per data set and spec
+// (what every slice must agree on: the period, the FCR method and repeat flags, effective
+// resolution instants, the customer lifecycle, backlog snapshots); scan_slice then turns one
+// slice into a partial state, and any number of slices may be scanned at once on threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "cskpi/metrics/customers.hpp"
+#include "cskpi/report/partial_report.hpp"
+#include "report/interaction_facts.hpp"
+
+namespace cskpi::detail {
+
+/// What the engine knows of one grouping before scanning.
+struct TableSpec {
+  Grouping by;
+  bool flows = true;           // false with hour_of_week: resolved / net change / backlog undefined
+  bool customer_keys = false;  // labels ⊆ {product}, no hour_of_week: customer events make groups
+  bool agent_keys = false;     // labels ⊆ {agent, team, department}, no hour_of_week: agent events make groups
+  std::vector<std::size_t> label_parts;    // positions of the label parts in `by`
+  std::vector<std::int64_t> snapshots;     // backlog snapshot instants (ms), sorted
+  std::vector<TimePoint> windows;          // customer-figure window boundaries, when customer_keys
+};
+
+[[nodiscard]] TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period);
+
+/// Customer-figure window boundaries of a grouping: from, to and every bucket boundary of its
+/// time parts strictly inside; every group's window lies between two consecutive ones.
+[[nodiscard]] std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& zone,
+                                                      const ReportPeriod& period);
+
+struct EngineContext {
+  EngineContext(const Dataset& data, const ReportSpec& spec, ReportPeriod period);
+
+  const Dataset& data;
+  const ReportSpec& spec;
+  ReportPeriod period;
+  ZoneBuckets zone;  // copied per thread (its cache is not thread-safe)
+  std::int64_t from;
+  std::int64_t to;
+  std::int64_t as_of;
+  FactsBuilder facts;  // copied per thread; copies share the data-set-wide part
+  FcrConfig fcr{};
+  bool productivity = false;
+  std::vector<TableSpec> tables;  // [0] is the overall group
+  std::array<bool, time_bucket_count> used_buckets{};
+  std::optional<CustomerLifecycle> customers;  // with customer events
+  std::shared_ptr<const std::vector<std::string>> agents;  // agent labels by code
+  std::uint32_t phone = no_code;  // channel code of "phone"
+};
+
+/// The partial state of one slice. Thread-safe for distinct slices of one context.
+[[nodiscard]] std::unique_ptr<PartialReport::State> scan_slice(const EngineContext& context, const DataSlice& slice);
+
+/// The report of a (merged) state.
+[[nodiscard]] Report finish_state(const PartialReport::State& state);
+
+}  // namespace cskpi::detail

@@ -1,0 +1,247 @@
+// Partial states (SPEC §9): the report of any split of a data set into slices, merged in any
+// order, is byte for byte the report of one pass; so is the report of any thread count.
+#include <catch2/catch.hpp>
+
+#include <cskpi/error.hpp>
+#include <cskpi/report/engine.hpp>
+#include <cskpi/report/partial_report.hpp>
+#include <cskpi/report/render.hpp>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+using namespace cskpi;
+
+namespace {
+
+TimePoint at(const char* text) { return *parse_instant(text).value; }
+
+void add_interactions(Dataset& data, std::mt19937_64& rng) {
+  const auto pick = [&](std::uint64_t n) { return rng() % n; };
+  const char* channels[] = {"phone", "chat", "email", "self_service"};
+  const char* topics[] = {"billing", "login", "shipping"};
+  const Priority priorities[] = {Priority::low, Priority::normal, Priority::high};
+  const TimePoint start = at("2026-02-20T00:00:00Z");
+  for (int i = 0; i < 600; ++i) {
+    Interaction r;
+    r.id = "i" + std::to_string(i);
+    r.customer_id = "c" + std::to_string(pick(80));
+    r.channel = channels[pick(4)];
+    if (pick(4) != 0) r.topic = std::string{topics[pick(3)]};
+    if (pick(3) != 0) r.product = pick(2) == 0 ? "basic" : "pro";
+    if (pick(2) != 0) r.priority = priorities[pick(3)];
+    if (pick(3) != 0) r.agent_id = "a" + std::to_string(pick(7));
+    if (pick(2) != 0) r.team = pick(2) == 0 ? "red" : "blue";
+    r.created_at = start + std::chrono::minutes{static_cast<std::int64_t>(pick(60 * 24 * 75))};
+    if (pick(3) != 0) r.first_response_at = r.created_at + std::chrono::minutes{static_cast<std::int64_t>(pick(600))};
+    if (pick(5) != 0) r.resolved_at = r.created_at + std::chrono::minutes{static_cast<std::int64_t>(pick(9000))};
+    if (pick(3) == 0) r.contacts = 1 + static_cast<std::uint32_t>(pick(3));
+    if (r.channel == std::string{"phone"}) {
+      r.wait_seconds = static_cast<double>(pick(90));
+      r.abandoned = pick(6) == 0;
+      if (r.abandoned) r.first_response_at.reset();
+    }
+    if (pick(2) != 0) r.handle_seconds = static_cast<double>(pick(900)) + 0.25;
+    if (pick(4) == 0) r.cost = static_cast<double>(pick(1000)) / 100.0;
+    data.add(r);
+    if (pick(3) == 0) {
+      SurveyResponse s;
+      s.id = "s" + std::to_string(i);
+      s.kind = static_cast<SurveyKind>(pick(4));
+      s.score = s.kind == SurveyKind::csat ? 1 + static_cast<int>(pick(5))
+                : s.kind == SurveyKind::ces ? 1 + static_cast<int>(pick(7))
+                                            : static_cast<int>(pick(11));
+      s.responded_at = r.created_at + std::chrono::hours{2};
+      s.interaction_id = r.id;
+      data.add(s);
+    }
+  }
+}
+
+void add_events(Dataset& data, std::mt19937_64& rng) {
+  const auto& c = data.interactions();
+  for (std::size_t r = 0; r < c.size(); r += 3) {
+    InteractionEvent e;
+    e.interaction_id = data.interaction_ids().value(static_cast<std::uint32_t>(r));
+    e.at = from_millis(c.created_ms[r]) + std::chrono::minutes{static_cast<std::int64_t>(rng() % 90)};
+    e.type = InteractionEventType::status;
+    e.status = TicketStatus::open;
+    data.add(e);
+    e.type = InteractionEventType::agent_reply;
+    e.status.reset();
+    e.at += std::chrono::minutes{5};
+    data.add(e);
+  }
+}
+
+void add_customer_and_agent_events(Dataset& data, std::mt19937_64& rng) {
+  const auto pick = [&](std::uint64_t n) { return rng() % n; };
+  const TimePoint start = at("2026-01-01T00:00:00Z");
+  for (int i = 0; i < 200; ++i) {
+    CustomerEvent e;
+    e.customer_id = "c" + std::to_string(pick(80));
+    e.type = static_cast<CustomerEventType>(pick(5));
+    e.at = start + std::chrono::hours{static_cast<std::int64_t>(pick(24 * 130))};
+    if (pick(2) == 0) e.product = pick(2) == 0 ? "basic" : "pro";
+    if (pick(3) == 0) e.mrr = static_cast<double>(pick(10000)) / 100.0;
+    data.add(e);
+  }
+  for (int i = 0; i < 30; ++i) {
+    AgentEvent e;
+    e.agent_id = "a" + std::to_string(pick(7));
+    e.type = pick(3) == 0 ? AgentEventType::leave : AgentEventType::hire;
+    e.at = start + std::chrono::hours{static_cast<std::int64_t>(pick(24 * 130))};
+    if (pick(2) == 0) e.team = pick(2) == 0 ? "red" : "blue";
+    data.add(e);
+  }
+}
+
+Dataset random_dataset(std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Dataset data;
+  add_interactions(data, rng);
+  add_events(data, rng);
+  add_customer_and_agent_events(data, rng);
+  data.link();
+  return data;
+}
+
+ReportSpec rich_spec(Attribution attribution) {
+  ReportSpec spec;
+  spec.from = at("2026-03-01T00:00:00Z");
+  spec.to = at("2026-05-01T00:00:00Z");
+  spec.as_of = at("2026-04-20T00:00:00Z");
+  spec.time_zone = "Europe/Rome";
+  spec.config.attribution = attribution;
+  for (const char* by : {"channel", "topic", "month", "channel,month", "week", "agent", "team,day", "product,month",
+                         "hour_of_week", "priority,topic"}) {
+    spec.groupings.push_back(parse_grouping(by));
+  }
+  return spec;
+}
+
+std::string json_of(const Report& report) {
+  std::ostringstream out;
+  render_json(out, report);
+  return out.str();
+}
+
+/// k slices at random cut points; customer and agent events each in a random slice.
+std::vector<DataSlice> random_slices(const Dataset& data, std::size_t k, std::mt19937_64& rng) {
+  const auto cuts = [&](std::size_t n) {
+    std::vector<std::size_t> c{0, n};
+    for (std::size_t i = 1; i < k; ++i) c.push_back(rng() % (n + 1));
+    std::sort(c.begin(), c.end());
+    return c;
+  };
+  const auto ic = cuts(data.interactions().size());
+  const auto sc = cuts(data.surveys().size());
+  const std::size_t customers = rng() % k;
+  const std::size_t agents = rng() % k;
+  std::vector<DataSlice> slices(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    slices[i].interactions = RowSpan{ic[i], ic[i + 1]};
+    slices[i].surveys = RowSpan{sc[i], sc[i + 1]};
+    slices[i].customer_events = i == customers;
+    slices[i].agent_events = i == agents;
+  }
+  return slices;
+}
+
+}  // namespace
+
+TEST_CASE("Slices merged in any order finish to the one-pass report, byte for byte", "[partial][property]") {
+  for (const Attribution attribution : {Attribution::created, Attribution::event}) {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+      const Dataset data = random_dataset(seed);
+      const ReportSpec spec = rich_spec(attribution);
+      const std::string whole = json_of(compute_report(data, spec));
+      const ReportPeriod period = resolve_period(data, spec);
+      std::mt19937_64 rng(seed * 977);
+      for (std::size_t k = 1; k <= 6; ++k) {
+        std::vector<PartialReport> parts;
+        for (const DataSlice& slice : random_slices(data, k, rng)) parts.push_back(compute_partial(data, spec, period, slice));
+        std::shuffle(parts.begin(), parts.end(), rng);
+        PartialReport merged;  // the neutral element
+        for (const PartialReport& p : parts) merged.merge(p);
+        INFO("seed " << seed << ", " << k << " slices");
+        CHECK(json_of(finish_report(merged)) == whole);
+      }
+    }
+  }
+}
+
+TEST_CASE("Merging is associative: (a+b)+c equals a+(b+c)", "[partial]") {
+  const Dataset data = random_dataset(7);
+  const ReportSpec spec = rich_spec(Attribution::created);
+  const ReportPeriod period = resolve_period(data, spec);
+  std::mt19937_64 rng(7);
+  const auto slices = random_slices(data, 3, rng);
+  const PartialReport a = compute_partial(data, spec, period, slices[0]);
+  const PartialReport b = compute_partial(data, spec, period, slices[1]);
+  const PartialReport c = compute_partial(data, spec, period, slices[2]);
+  PartialReport left = a;
+  left.merge(b);
+  left.merge(c);
+  PartialReport bc = b;
+  bc.merge(c);
+  PartialReport right = a;
+  right.merge(bc);
+  CHECK(json_of(finish_report(left)) == json_of(finish_report(right)));
+}
+
+TEST_CASE("The report is byte-identical for 1, 2, 3 and 8 threads", "[partial][threads]") {
+  const Dataset data = random_dataset(11);
+  for (const Attribution attribution : {Attribution::created, Attribution::event}) {
+    const ReportSpec spec = rich_spec(attribution);
+    const std::string one = json_of(compute_report(data, spec, ComputeOptions{1}));
+    for (const unsigned threads : {2u, 3u, 8u}) {
+      INFO(threads << " threads");
+      CHECK(json_of(compute_report(data, spec, ComputeOptions{threads})) == one);
+    }
+  }
+}
+
+TEST_CASE("More threads than rows still gives the report", "[partial][threads]") {
+  Dataset data;
+  Interaction r;
+  r.id = "only";
+  r.customer_id = "c";
+  r.channel = "chat";
+  r.created_at = at("2026-03-02T10:00:00Z");
+  data.add(r);
+  data.link();
+  ReportSpec spec;
+  spec.groupings.push_back(parse_grouping("channel"));
+  const Report report = compute_report(data, spec, ComputeOptions{8});
+  REQUIRE(report.groups.size() == 2);
+  CHECK(report.groups[0].metrics.volume.count == 1);
+  CHECK(json_of(report) == json_of(compute_report(data, spec)));
+}
+
+TEST_CASE("Partials of different reports are not merged", "[partial]") {
+  const Dataset data = random_dataset(3);
+  ReportSpec spec = rich_spec(Attribution::created);
+  const PartialReport a = compute_partial(data, spec, resolve_period(data, spec), DataSlice{});
+  spec.time_zone = "UTC";
+  PartialReport b = compute_partial(data, spec, resolve_period(data, spec), DataSlice{});
+  CHECK_THROWS_WITH(b.merge(a), Catch::Contains("time zone"));
+  spec = rich_spec(Attribution::created);
+  spec.groupings.pop_back();
+  PartialReport c = compute_partial(data, spec, resolve_period(data, spec), DataSlice{});
+  CHECK_THROWS_WITH(c.merge(a), Catch::Contains("groupings"));
+}
+
+TEST_CASE("Merged input counts add up", "[partial]") {
+  const Dataset data = random_dataset(5);
+  const ReportSpec spec = rich_spec(Attribution::created);
+  const ReportPeriod period = resolve_period(data, spec);
+  PartialReport a = compute_partial(data, spec, period, DataSlice{});
+  PartialReport b = compute_partial(data, spec, period, DataSlice{RowSpan{0, 0}, RowSpan{0, 0}, false, false});
+  a.inputs()[0] = InputCounts{10, 2};
+  b.inputs()[0] = InputCounts{5, 1};
+  a.merge(b);
+  CHECK(finish_report(a).inputs[0].accepted == 15);
+  CHECK(finish_report(a).inputs[0].rejected == 3);
+}
