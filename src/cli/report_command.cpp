@@ -126,7 +126,7 @@ int run(const CLI::App& command, const ReportOptions& o) {
     write_rejects_csv(out, loader.rejects());
   }
 
-  Report report = compute_report(data, spec);
+  Report report = compute_report(data, spec, ComputeOptions{o.threads});
   for (std::size_t t = 0; t < record_type_count; ++t) report.inputs[t] = loader.counts(static_cast<RecordType>(t));
   if (o.output.empty()) {
     render(std::cout, report, *format);
@@ -171,6 +171,9 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--rejects", o.rejects, "Write rejected records as CSV")->type_name("FILE");
   cmd->add_option("--detail", o.detail, "Write one CSV row per interaction with its derived values")->type_name("FILE");
   cmd->add_flag("--strict", o.strict, "Stop at the first bad record (exit status 2)");
+  cmd->add_option("--threads", o.threads, "Threads (default 0 = all cores); the report is the same for every count")
+      ->check(CLI::Range(0u, 1024u))
+      ->type_name("N");
   return cmd;
 }
 

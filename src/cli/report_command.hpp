@@ -19,6 +19,7 @@ struct ReportOptions {
   std::string rejects;
   std::string detail;
   bool strict = false;
+  unsigned threads = 0;  // 0 = all cores
 };
 
 /// Registers the subcommand and its options on `app`.

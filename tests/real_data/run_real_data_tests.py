@@ -325,11 +325,15 @@ def resolution(attributed, as_of):
 # --------------------------------------------------------------------------------------------
 
 def run_report(checks, name, cskpi, args):
+    """Runs the report with one thread, and again with three: the JSON must be the same bytes (SPEC §9)."""
     cmd = [cskpi, "report"] + args + ["--format", "json"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd + ["--threads", "1"], capture_output=True, text=True)
     if proc.returncode != 0:
         checks.value(f"{name}: cskpi exit status (stderr: {proc.stderr.strip()[:300]})", proc.returncode, 0)
         return None
+    threaded = subprocess.run(cmd + ["--threads", "3"], capture_output=True, text=True)
+    checks.value(f"{name}: the report with 3 threads is byte-identical to 1 thread",
+                 threaded.stdout == proc.stdout, True)
     try:
         return json.loads(proc.stdout)
     except json.JSONDecodeError as e:
