@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 #include <ostream>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include "io/csv_reader.hpp"
 #include "io/json_fields.hpp"
 #include "io/line_reader.hpp"
+#include "io/parallel_load.hpp"
 #include "io/record_fields.hpp"
 
 namespace cskpi {
@@ -208,6 +210,7 @@ struct Loader::State {
   std::vector<EventRun> deferred_runs;
   IdArena deferred_ids;
   Dictionary deferred_agents;
+  std::uint64_t reserve_hint = 0;  // bytes of the file being loaded, until its first batch
   // Scratch records, reused so their strings keep their capacity.
   Interaction interaction;
   SurveyResponse survey;
@@ -250,7 +253,7 @@ struct Loader::State {
 
   void accept(RecordType type) { ++counts[index_of(type)].accepted; }
 
-  std::string duplicate_detail(const std::string& id, std::optional<std::uint32_t> row, const Origins& origins,
+  std::string duplicate_detail(std::string_view id, std::optional<std::uint32_t> row, const Origins& origins,
                                std::uint32_t input) const {
     if (const auto o = row ? origins.of(*row) : std::nullopt) {
       if (inputs[o->input] == inputs[input]) return fmt::format("{} was accepted at line {}", id, o->line);
@@ -321,11 +324,154 @@ struct Loader::State {
     return fmt::format("longer than {} bytes: skipped without being read", options.record_limit);
   }
 
+  void append(RecordType type, const detail::Batch& batch, std::size_t first, std::int64_t line_delta,
+              std::uint32_t input);
+  void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
   void load_csv(RecordType type, std::istream& in, std::uint32_t input);
   void load_jsonl(RecordType type, std::istream& in, std::uint32_t input);
   void load_mixed(std::istream& in, std::uint32_t input);
   void finish();
 };
+
+namespace {
+
+// Column → field slot, once; unknown columns map to none (max_fields). Throws for a repeated one.
+std::vector<std::size_t> header_slots(RecordType type, const detail::CsvRecord& record, const std::string& name) {
+  std::vector<std::size_t> slot_of_column(record.fields.size(), detail::max_fields);
+  std::array<bool, detail::max_fields> seen{};
+  for (std::size_t col = 0; col < record.fields.size(); ++col) {
+    const auto slot = detail::field_slot(type, record.fields[col]);
+    if (!slot) continue;
+    if (seen[*slot]) {
+      throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header repeats the column {}: the file is refused",
+                                                    name, record.line, record.fields[col]));
+    }
+    seen[*slot] = true;
+    slot_of_column[col] = *slot;
+  }
+  return slot_of_column;
+}
+
+}  // namespace
+
+// A batch's entries from `first` on, in order, with rows checked for duplicate ids and added.
+void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t first, std::int64_t line_delta,
+                           std::uint32_t input) {
+  using Kind = detail::Batch::Kind;
+  const auto view = [&b](detail::ArenaRef r) -> std::optional<std::string_view> {
+    if (r.size == detail::ArenaRef::absent) return std::nullopt;
+    return b.text(r);
+  };
+  const auto priority_name = [](std::uint8_t p) -> std::optional<std::string_view> {
+    if (p == detail::PackedInteraction::no_priority) return std::nullopt;
+    return to_string(static_cast<Priority>(p));
+  };
+  if (reserve_hint > 0 && b.speculated && b.entries.size() - first >= 64) {  // a chunk tells the size of a row
+    const std::uint64_t bytes = b.stop - b.entries[first].start + 1;
+    const double rows_per_byte = static_cast<double>(b.entries.size() - first) / static_cast<double>(bytes);
+    const auto rows = static_cast<std::size_t>(rows_per_byte * static_cast<double>(reserve_hint) * 1.05);
+    if (type == RecordType::interaction) data.reserve_interactions(rows);
+    if (type == RecordType::survey) data.reserve_surveys(rows);
+    reserve_hint = 0;
+  }
+  RawRecord values;
+  for (std::size_t i = first; i < b.entries.size(); ++i) {
+    const detail::Batch::Entry& e = b.entries[i];
+    const auto line = static_cast<std::uint64_t>(static_cast<std::int64_t>(e.line) + line_delta);
+    switch (e.kind) {
+      case Kind::problem: {
+        const Problem& p = b.problems[e.index];
+        reject(type, input, line, p.field, p.reason, p.detail);
+        break;
+      }
+      case Kind::interaction: {
+        const detail::PackedInteraction& r = b.interactions[e.index];
+        detail::InteractionRow row;
+        row.id = {b.text(r.id), r.id_hash};
+        row.customer = {b.text(r.customer), r.customer_hash};
+        for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
+        row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
+        row.created_ms = r.created_ms;
+        row.first_response_ms = r.first_response_ms;
+        row.resolved_ms = r.resolved_ms;
+        row.contacts = r.contacts;
+        row.reopened = r.reopened;
+        row.handle_ms = r.handle_ms;
+        row.wait_ms = r.wait_ms;
+        row.cost = r.cost;
+        row.abandoned = r.abandoned;
+        const std::size_t data_row = data.interactions().size();
+        if (!data.add(row)) {
+          reject(type, input, line, "id", RejectReason::duplicate_id,
+                 duplicate_detail(row.id.text, data.interaction_ids().find(row.id.text, row.id.hash),
+                                  interaction_origin, input));
+          break;
+        }
+        interaction_origin.remember(data_row, input, line);
+        accept(type);
+        break;
+      }
+      case Kind::survey: {
+        const detail::PackedSurvey& r = b.surveys[e.index];
+        detail::SurveyRow row;
+        row.id = {b.text(r.id), r.id_hash};
+        if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
+        if (const auto l = view(r.link)) row.link = detail::HashedLabel{*l, r.link_hash};
+        for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
+        row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
+        row.kind = r.kind;
+        row.score = r.score;
+        row.responded_ms = r.responded_ms;
+        const std::size_t data_row = data.surveys().size();
+        if (!data.add(row)) {
+          reject(type, input, line, "id", RejectReason::duplicate_id,
+                 duplicate_detail(row.id.text, data.survey_ids().find(row.id.text, row.id.hash), survey_origin,
+                                  input));
+          break;
+        }
+        survey_origin.remember(data_row, input, line);
+        accept(type);
+        break;
+      }
+      case Kind::raw: {
+        const detail::PackedRaw& r = b.raws[e.index];
+        for (std::size_t f = 0; f < detail::max_fields; ++f) {
+          const auto& v = r.values[f];
+          values[f] = RawValue{v.kind, v.kind == ValueKind::absent ? std::string_view{} : b.text(v.text), v.utf8};
+        }
+        take(type, values, input, line);
+        break;
+      }
+    }
+  }
+}
+
+void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format) {
+  const std::string& name = inputs[input];
+  // The bytes left in the stream, when it can tell: sizes the data set's columns ahead.
+  reserve_hint = 0;
+  if (type == RecordType::interaction || type == RecordType::survey) {
+    const auto here = in.tellg();
+    if (here != std::istream::pos_type(-1)) {
+      if (in.seekg(0, std::ios::end)) {
+        const auto end = in.tellg();
+        if (end != std::istream::pos_type(-1) && end > here) reserve_hint = static_cast<std::uint64_t>(end - here);
+      }
+      in.clear();
+      in.seekg(here);
+    }
+  }
+  detail::ChunkedReader::Options o;
+  o.type = type;
+  o.format = format == FileFormat::csv ? detail::TextFormat::csv : detail::TextFormat::lines;
+  o.scales = options.scales;
+  o.limit = options.record_limit;
+  o.chunk_bytes = options.chunk_bytes;
+  o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  detail::ChunkedReader reader(in, name, o);
+  reader.run([&](const detail::CsvRecord& header) { return header_slots(type, header, name); },
+             [&](const detail::Batch& b, std::size_t first, std::int64_t delta) { append(type, b, first, delta, input); });
+}
 
 void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t input) {
   const std::string& name = inputs[input];
@@ -526,7 +672,9 @@ void Loader::load(RecordType type, const std::string& path) {
 
 void Loader::load(RecordType type, std::istream& in, const std::string& name, FileFormat format) {
   const std::uint32_t input = state_->begin_input(name);
-  if (format == FileFormat::csv) {
+  if (state_->options.chunk_bytes > 0) {
+    state_->load_chunked(type, in, input, format);
+  } else if (format == FileFormat::csv) {
     state_->load_csv(type, in, input);
   } else {
     state_->load_jsonl(type, in, input);

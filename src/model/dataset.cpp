@@ -30,6 +30,76 @@ std::uint32_t Dataset::code(Dimension d, const std::optional<std::string>& value
   return value ? dims_[index_of(d)].intern(*value) : no_code;
 }
 
+std::uint32_t Dataset::code(Dimension d, const std::optional<std::string_view>& value) {
+  return value ? dims_[index_of(d)].intern(*value) : no_code;
+}
+
+bool Dataset::add(const detail::InteractionRow& r) {
+  const std::size_t before = interaction_ids_.size();
+  interaction_ids_.intern(r.id.text, r.id.hash);
+  if (interaction_ids_.size() == before) return false;
+  const std::uint32_t customer = customers_.intern(r.customer.text, r.customer.hash);
+  auto& c = interactions_;
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  c.customer.push_back(customer);
+  c.created_ms.push_back(r.created_ms);
+  c.first_response_ms.push_back(r.first_response_ms);
+  c.resolved_ms.push_back(r.resolved_ms);
+  c.contacts.push_back(r.contacts);
+  c.reopened.push_back(r.reopened);
+  c.handle_ms.push_back(r.handle_ms);
+  c.wait_ms.push_back(r.wait_ms);
+  c.cost.push_back(r.cost);
+  c.abandoned.push_back(r.abandoned ? 1 : 0);
+  return true;
+}
+
+bool Dataset::add(const detail::SurveyRow& r) {
+  const std::size_t before = survey_ids_.size();
+  survey_ids_.intern(r.id.text, r.id.hash);
+  if (survey_ids_.size() == before) return false;
+  auto& c = surveys_;
+  c.kind.push_back(r.kind);
+  c.score.push_back(r.score);
+  c.responded_ms.push_back(r.responded_ms);
+  c.customer.push_back(r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code);
+  c.link_id.push_back(r.link ? survey_links_.intern(r.link->text, r.link->hash) : no_code);
+  c.interaction.push_back(no_code);
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  return true;
+}
+
+void Dataset::reserve_interactions(std::size_t n) {
+  const std::size_t want = interactions_.size() + n;
+  auto& c = interactions_;
+  for (auto& d : c.dim) d.reserve(want);
+  c.customer.reserve(want);
+  c.created_ms.reserve(want);
+  c.first_response_ms.reserve(want);
+  c.resolved_ms.reserve(want);
+  c.contacts.reserve(want);
+  c.reopened.reserve(want);
+  c.handle_ms.reserve(want);
+  c.wait_ms.reserve(want);
+  c.cost.reserve(want);
+  c.abandoned.reserve(want);
+  interaction_ids_.reserve(want);
+  customers_.reserve(customers_.size() + n);
+}
+
+void Dataset::reserve_surveys(std::size_t n) {
+  const std::size_t want = surveys_.size() + n;
+  auto& c = surveys_;
+  c.kind.reserve(want);
+  c.score.reserve(want);
+  c.responded_ms.reserve(want);
+  c.customer.reserve(want);
+  c.link_id.reserve(want);
+  c.interaction.reserve(want);
+  for (auto& d : c.dim) d.reserve(want);
+  survey_ids_.reserve(want);
+}
+
 bool Dataset::add(const Interaction& r) {
   const std::size_t before = interaction_ids_.size();
   interaction_ids_.intern(r.id);

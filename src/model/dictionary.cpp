@@ -90,10 +90,10 @@ constexpr std::size_t min_slots = 16;
 constexpr std::uint64_t tag_of(std::uint64_t hash) noexcept { return hash & 0xFFFFFFFF00000000ull; }
 constexpr std::uint32_t code_in(std::uint64_t slot) noexcept { return static_cast<std::uint32_t>(slot) - 1; }
 
-std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t hash) const noexcept {
+std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash) const noexcept {
   const std::size_t mask = slots_.size() - 1;
-  const std::uint64_t tag = tag_of(hash);
-  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  const std::uint64_t tag = tag_of(value_hash);
+  std::size_t i = static_cast<std::size_t>(value_hash) & mask;
   while (slots_[i] != 0) {
     if (tag_of(slots_[i]) == tag && same(values_[code_in(slots_[i])], value)) return i;
     i = (i + 1) & mask;
@@ -119,28 +119,29 @@ void Dictionary::reserve(std::size_t n) {
   hashes_.reserve(n);
 }
 
-std::uint32_t Dictionary::intern(std::string_view value) {
+std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
+
+std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
   if (slots_.empty()) rehash(min_slots);
-  const std::uint64_t hash = hash_of(value);
-  const std::size_t i = slot_of(value, hash);
+  const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_in(slots_[i]);
   if (values_.size() >= no_code - 1) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: more than 4294967294 distinct labels");
   }
   const auto code = static_cast<std::uint32_t>(values_.size());
   values_.emplace_back(value);
-  hashes_.push_back(hash);
+  hashes_.push_back(value_hash);
   if (2 * values_.size() > slots_.size()) {  // load factor at most 1/2
     rehash(2 * slots_.size());                 // places every code, the new one included
   } else {
-    slots_[i] = tag_of(hash) | (std::uint64_t{code} + 1);
+    slots_[i] = tag_of(value_hash) | (std::uint64_t{code} + 1);
   }
   return code;
 }
 
-std::optional<std::uint32_t> Dictionary::find(std::string_view value) const {
+std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
   if (slots_.empty()) return std::nullopt;
-  const std::size_t i = slot_of(value, hash_of(value));
+  const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] == 0) return std::nullopt;
   return code_in(slots_[i]);
 }

@@ -33,6 +33,14 @@ struct LoadOptions {
   bool strict = false;  // throw Error(bad_input) at the first bad record instead of rejecting it
   SurveyScales scales{};
   std::size_t record_limit = max_record_bytes;  // bytes per record; lowered only by tests
+  /// Threads parsing a file's chunks (0: std::thread::hardware_concurrency()). Every result —
+  /// records, codes, counts, rejects and their order, strict-mode errors — is the same for any
+  /// number of threads and any chunk size.
+  unsigned threads = 1;
+  /// Bytes read and parsed as one chunk (tests use tiny ones); 0 reads with the sequential
+  /// streaming readers instead (the reference the chunked path is tested against).
+  std::size_t chunk_bytes = default_chunk_bytes;
+  static constexpr std::size_t default_chunk_bytes = std::size_t{8} * 1024 * 1024;
 };
 
 /// Reads input files into a Dataset, counting and recording every reject.

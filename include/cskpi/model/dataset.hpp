@@ -96,6 +96,45 @@ class RowRange {
   const std::uint32_t* last_ = nullptr;
 };
 
+namespace detail {
+
+/// A label as the loader appends it: its text and Dictionary::hash(text), computed beforehand
+/// (on the loader's worker threads, so the append phase only probes).
+struct HashedLabel {
+  std::string_view text;
+  std::uint64_t hash = 0;
+};
+
+/// A checked interaction as the loader appends it: instants and durations already in the
+/// column units (no_instant / no_value when absent), labels as views (absent: empty optional).
+struct InteractionRow {
+  HashedLabel id;
+  HashedLabel customer;
+  std::array<std::optional<std::string_view>, dimension_count> dim;  // priority: its enum name
+  std::int64_t created_ms = 0;
+  std::int64_t first_response_ms = no_instant;
+  std::int64_t resolved_ms = no_instant;
+  std::int64_t contacts = no_value;
+  std::int64_t reopened = no_value;
+  std::int64_t handle_ms = no_value;
+  std::int64_t wait_ms = no_value;
+  double cost = 0;  // NaN = absent
+  bool abandoned = false;
+};
+
+/// A checked survey response as the loader appends it (the `kind` dimension is never explicit).
+struct SurveyRow {
+  HashedLabel id;
+  std::optional<HashedLabel> customer;
+  std::optional<HashedLabel> link;  // interaction_id
+  SurveyKind kind = SurveyKind::nps;
+  std::int16_t score = 0;
+  std::int64_t responded_ms = 0;
+  std::array<std::optional<std::string_view>, dimension_count> dim;
+};
+
+}  // namespace detail
+
 /// What happened to an added interaction event.
 enum class EventAdd : unsigned char { accepted, unknown_interaction, before_created };
 
@@ -113,6 +152,13 @@ class Dataset {
   EventAdd add(const InteractionEvent& record);
   void add(const CustomerEvent& record);
   void add(const AgentEvent& record);
+  /// The same as add(const Interaction&) / add(const SurveyResponse&) for the loader's rows.
+  bool add(const detail::InteractionRow& row);
+  bool add(const detail::SurveyRow& row);
+  /// Prepares the columns and id dictionaries for `n` more interactions / surveys, so that
+  /// loading neither rehashes nor moves columns.
+  void reserve_interactions(std::size_t n);
+  void reserve_surveys(std::size_t n);
 
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
   /// interaction events by interaction. Call after the last add; idempotent.
@@ -151,6 +197,7 @@ class Dataset {
 
  private:
   std::uint32_t code(Dimension d, const std::optional<std::string>& value);
+  std::uint32_t code(Dimension d, const std::optional<std::string_view>& value);
 
   std::array<Dictionary, dimension_count> dims_;
   Dictionary customers_;

@@ -20,9 +20,14 @@ inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 class Dictionary {
  public:
   /// The code of `value`, adding it when new.
-  std::uint32_t intern(std::string_view value);
+  std::uint32_t intern(std::string_view value) { return intern(value, hash(value)); }
+  /// The same with `hash(value)` computed beforehand (the loader hashes ids on its worker threads).
+  std::uint32_t intern(std::string_view value, std::uint64_t value_hash);
   /// The code of `value` when present.
-  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view value) const;
+  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view value) const { return find(value, hash(value)); }
+  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view value, std::uint64_t value_hash) const;
+  /// The hash the table uses (stable within a build; not for persisting).
+  [[nodiscard]] static std::uint64_t hash(std::string_view value) noexcept;
   /// The string of a code (precondition: code < size()).
   [[nodiscard]] const std::string& value(std::uint32_t code) const { return values_[code]; }
   [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
@@ -30,7 +35,7 @@ class Dictionary {
   void reserve(std::size_t n);
 
  private:
-  [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t hash) const noexcept;
+  [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t value_hash) const noexcept;
   void rehash(std::size_t slot_count);
 
   std::deque<std::string> values_;     // by code

@@ -1,0 +1,604 @@
+#include "io/parallel_load.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "cskpi/error.hpp"
+#include "io/json_fields.hpp"
+
+namespace cskpi::detail {
+
+void Batch::clear() {
+  entries.clear();
+  interactions.clear();
+  surveys.clear();
+  raws.clear();
+  problems.clear();
+  arena.clear();
+  speculated = false;
+  stop = 0;
+  stop_line = 0;
+  stop_pending_lf = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One record → a packed record or a problem.
+
+namespace {
+
+std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
+
+std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
+  return seconds ? std::llround(*seconds * 1000.0) : no_value;
+}
+
+ArenaRef put(std::string& arena, std::string_view text) {
+  const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
+  arena.append(text);
+  return r;
+}
+
+ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text) {
+  return text ? put(arena, *text) : ArenaRef{};
+}
+
+}  // namespace
+
+struct RecordParser::Impl {
+  Impl(RecordType t, TextFormat f, const std::vector<std::size_t>* c, const SurveyScales& scales, std::size_t l)
+      : type(t), format(f), columns(c), builder(scales), limit(l) {}
+
+  RecordType type;
+  TextFormat format;
+  const std::vector<std::size_t>* columns;
+  RecordBuilder builder;
+  std::size_t limit;
+  JsonFields json;
+  CsvRecord csv;
+  std::string scratch;
+  RawRecord values;
+  Interaction interaction;
+  SurveyResponse survey;
+
+  void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
+    out.entries.push_back({start, line, static_cast<std::uint32_t>(out.problems.size()), Batch::Kind::problem});
+    out.problems.push_back(std::move(p));
+  }
+
+  // values → an entry: built here for interactions and surveys, kept raw for the rest.
+  void take(Batch& out, std::uint64_t start, std::uint64_t line) {
+    switch (type) {
+      case RecordType::interaction: {
+        if (auto p = builder.build(values, interaction)) return problem(out, start, line, std::move(*p));
+        const Interaction& r = interaction;
+        PackedInteraction row;
+        row.id = put(out.arena, r.id);
+        row.customer = put(out.arena, r.customer_id);
+        row.id_hash = Dictionary::hash(r.id);
+        row.customer_hash = Dictionary::hash(r.customer_id);
+        row.dim[index_of(Dimension::channel)] = put(out.arena, r.channel);
+        row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
+        row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);
+        row.dim[index_of(Dimension::kind)] = put_optional(out.arena, r.kind);
+        row.dim[index_of(Dimension::agent)] = put_optional(out.arena, r.agent_id);
+        row.dim[index_of(Dimension::team)] = put_optional(out.arena, r.team);
+        row.dim[index_of(Dimension::department)] = put_optional(out.arena, r.department);
+        row.priority = r.priority ? static_cast<std::uint8_t>(*r.priority) : PackedInteraction::no_priority;
+        row.created_ms = to_millis(r.created_at);
+        row.first_response_ms = millis_or(r.first_response_at);
+        row.resolved_ms = millis_or(r.resolved_at);
+        row.contacts = r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value;
+        row.reopened = r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value;
+        row.handle_ms = seconds_to_millis(r.handle_seconds);
+        row.wait_ms = seconds_to_millis(r.wait_seconds);
+        row.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
+        row.abandoned = r.abandoned;
+        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
+        out.interactions.push_back(row);
+        return;
+      }
+      case RecordType::survey: {
+        if (auto p = builder.build(values, survey)) return problem(out, start, line, std::move(*p));
+        const SurveyResponse& r = survey;
+        PackedSurvey row;
+        row.id = put(out.arena, r.id);
+        row.id_hash = Dictionary::hash(r.id);
+        row.customer = put_optional(out.arena, r.customer_id);
+        if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
+        row.link = put_optional(out.arena, r.interaction_id);
+        if (r.interaction_id) row.link_hash = Dictionary::hash(*r.interaction_id);
+        row.dim[index_of(Dimension::channel)] = put_optional(out.arena, r.channel);
+        row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
+        row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);
+        row.dim[index_of(Dimension::agent)] = put_optional(out.arena, r.agent_id);
+        row.dim[index_of(Dimension::team)] = put_optional(out.arena, r.team);
+        row.dim[index_of(Dimension::department)] = put_optional(out.arena, r.department);
+        row.priority = r.priority ? static_cast<std::uint8_t>(*r.priority) : PackedInteraction::no_priority;
+        row.kind = r.kind;
+        row.score = static_cast<std::int16_t>(r.score);
+        row.responded_ms = to_millis(r.responded_at);
+        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
+        out.surveys.push_back(row);
+        return;
+      }
+      case RecordType::interaction_event:
+      case RecordType::customer_event:
+      case RecordType::agent_event: {
+        PackedRaw raw;
+        for (std::size_t i = 0; i < max_fields; ++i) {
+          const RawValue& v = values[i];
+          raw.values[i].kind = v.kind;
+          raw.values[i].utf8 = v.utf8;
+          if (v.kind != ValueKind::absent) raw.values[i].text = put(out.arena, v.text);
+        }
+        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.raws.size()), Batch::Kind::raw});
+        out.raws.push_back(raw);
+        return;
+      }
+    }
+  }
+
+  void parse_csv(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
+    split_csv_record(record, csv, scratch);
+    if (csv.status == CsvStatus::malformed_quote) {
+      return problem(out, start, line,
+                     Problem{{}, RejectReason::malformed_quote,
+                             "text after a closing quote, a quote inside an unquoted field, or an unclosed quote"});
+    }
+    const std::size_t n = columns->size();
+    if (csv.fields.size() != n) {
+      return problem(out, start, line,
+                     Problem{{}, RejectReason::field_count,
+                             fmt::format("{} fields under a {}-field header", csv.fields.size(), n)});
+    }
+    values.fill(RawValue{});
+    for (std::size_t col = 0; col < n; ++col) {
+      const std::size_t slot = (*columns)[col];
+      if (slot != max_fields && !csv.fields[col].empty()) {
+        values[slot] = RawValue{ValueKind::text, csv.fields[col], csv.ascii};
+      }
+    }
+    take(out, start, line);
+  }
+
+  void parse_json(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
+    if (auto p = json.parse(record)) return problem(out, start, line, std::move(*p));
+    json.fields(type, values);
+    take(out, start, line);
+  }
+};
+
+RecordParser::RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
+                           const SurveyScales& scales, std::size_t limit)
+    : impl_(std::make_unique<Impl>(type, format, columns, scales, limit)) {}
+
+RecordParser::~RecordParser() = default;
+
+void RecordParser::parse(std::string_view record, std::uint64_t length, bool blank, bool at_end, std::uint64_t start,
+                         std::uint64_t line, Batch& out) {
+  Impl& m = *impl_;
+  const bool csv = m.format == TextFormat::csv;
+  // At the end of the input, trailing blanks (CSV) or nothing (lines) are no record.
+  if (at_end && (csv ? blank : length == 0)) return;
+  if (length > m.limit) {
+    return m.problem(out, start, line,
+                     Problem{{}, RejectReason::line_too_long,
+                             fmt::format("longer than {} bytes: skipped without being read", m.limit)});
+  }
+  if (blank) return;  // a blank line is not a record
+  if (csv) {
+    m.parse_csv(record, out, start, line);
+  } else {
+    m.parse_json(record, out, start, line);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker threads.
+
+namespace {
+
+// A fixed set of threads running queued jobs in order of submission.
+class WorkerPool {
+ public:
+  explicit WorkerPool(unsigned n) {
+    threads_.reserve(n);
+    for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~WorkerPool() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  void submit(std::function<void()> job) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// One chunk of the file and what a worker made of it.
+struct Chunk {
+  std::vector<char> bytes;
+  std::size_t size = 0;
+  std::uint64_t offset = 0;  // of bytes[0] in the file
+  char prev = 0;             // the byte before bytes[0] (0 at the start of the file)
+  bool last = false;         // the input ends with this chunk
+  bool submitted = false;
+  bool ready = false;  // parsed.get() has returned
+  std::future<void> parsed;
+  Batch batch;
+  [[nodiscard]] std::uint64_t end() const noexcept { return offset + size; }
+};
+
+// Speculative parse of one chunk: from the first byte after an LF (after which no LF is pending)
+// to the last record that ends in the chunk.
+void parse_chunk(Chunk& c, TextFormat format, RecordParser& parser) {
+  Batch& b = c.batch;
+  b.clear();
+  const char* const data = c.bytes.data();
+  const char* const last = data + c.size;
+  const char* p = data;
+  if (c.prev != '\n') {
+    const auto* lf = static_cast<const char*>(std::memchr(data, '\n', c.size));
+    if (lf == nullptr) return;  // speculated = false
+    p = lf + 1;
+  }
+  b.speculated = true;
+  RecordEnd end(format);
+  std::uint64_t line = 0;
+  bool pending_lf = false;
+  while (p != last) {
+    end.reset();
+    const char* const t = end.find(p, last);
+    if (t == last && !c.last) break;  // the record goes on in the next chunk
+    const bool at_end = t == last;
+    const std::string_view record(p, static_cast<std::size_t>(t - p));
+    parser.parse(record, record.size(), all_blank(record), at_end, static_cast<std::uint64_t>(p - data), line, b);
+    line += end.inner_lines() + (at_end ? 0 : 1);
+    if (at_end) {
+      p = last;
+      break;
+    }
+    p = t + 1;
+    if (*t == '\r') {
+      if (p == last) {
+        pending_lf = true;
+        break;
+      }
+      if (*p == '\n') ++p;
+    }
+  }
+  b.stop = static_cast<std::uint64_t>(p - data);
+  b.stop_line = line;
+  b.stop_pending_lf = pending_lf;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The loading thread: reading, walking the records in order, handing batches over.
+
+struct ChunkedReader::Impl {
+  Impl(std::istream& i, std::string n, Options o) : in(i), name(std::move(n)), options(o) {
+    options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
+    const unsigned workers = options.threads > 1 ? options.threads : 0;
+    window_limit = std::max<std::size_t>(2, std::size_t{workers} + 2);
+    if (workers > 0) pool = std::make_unique<WorkerPool>(workers);
+  }
+
+  ~Impl() {
+    // Workers may still read chunks: wait for them before the chunks go.
+    for (auto& c : window) {
+      if (c->submitted && c->parsed.valid()) c->parsed.wait();
+    }
+    pool.reset();
+  }
+
+  std::istream& in;
+  std::string name;
+  Options options;
+  std::size_t window_limit = 2;
+  std::unique_ptr<WorkerPool> pool;
+  std::deque<std::unique_ptr<Chunk>> window;  // consecutive chunks, oldest first
+  std::vector<std::unique_ptr<Chunk>> spare;
+  bool read_all = false;
+  std::uint64_t read_bytes = 0;
+  char last_byte = 0;  // of the input read so far
+  std::vector<std::size_t> columns;
+  bool workers_ready = false;  // the header is read: chunks may be parsed
+  // The records the loading thread parses itself (seams, wrong guesses).
+  Batch own;
+  std::string carry;  // a record that spans chunks
+  std::unique_ptr<RecordParser> parser;
+  // Where the next record starts.
+  std::uint64_t pos = 0;
+  bool pending_lf = false;
+  std::uint64_t line = 1;
+
+  // Reads the next chunk; false at the end of the input (then the last chunk is marked last).
+  bool read_chunk() {
+    if (read_all) return false;
+    std::unique_ptr<Chunk> c;
+    if (!spare.empty()) {
+      c = std::move(spare.back());
+      spare.pop_back();
+    } else {
+      c = std::make_unique<Chunk>();
+    }
+    c->bytes.resize(options.chunk_bytes);
+    in.read(c->bytes.data(), static_cast<std::streamsize>(options.chunk_bytes));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) throw Error(ErrorCode::io_error, "cannot read " + name);
+    c->size = got;
+    c->offset = read_bytes;
+    c->prev = read_bytes == 0 ? '\0' : last_byte;
+    c->submitted = false;
+    c->ready = false;
+    c->batch.clear();
+    read_bytes += got;
+    if (got > 0) last_byte = c->bytes[got - 1];
+    if (got < options.chunk_bytes) {
+      read_all = true;
+      c->last = true;
+    } else {
+      c->last = false;
+    }
+    if (got == 0) {  // nothing more (the previous chunk was the last one after all)
+      spare.push_back(std::move(c));
+      return false;
+    }
+    window.push_back(std::move(c));
+    if (workers_ready) submit(*window.back());
+    return true;
+  }
+
+  void submit(Chunk& c) {
+    c.submitted = true;
+    // The promise is the job's own: the chunk may be reused as soon as the future is ready.
+    auto done = std::make_shared<std::promise<void>>();
+    c.parsed = done->get_future();
+    Chunk* chunk = &c;
+    auto job = [this, chunk, done] {
+      try {
+        RecordParser p(options.type, options.format, &columns, options.scales, options.limit);
+        parse_chunk(*chunk, options.format, p);
+        done->set_value();
+      } catch (...) {
+        done->set_exception(std::current_exception());
+      }
+    };
+    if (pool) {
+      pool->submit(std::move(job));
+    } else {
+      job();
+    }
+  }
+
+  // Frees the chunks wholly before `offset` and reads ahead to fill the window.
+  void advance_window(std::uint64_t offset) {
+    while (!window.empty() && window.front()->end() <= offset) {
+      auto c = std::move(window.front());
+      window.pop_front();
+      if (c->submitted && c->parsed.valid()) c->parsed.wait();
+      spare.push_back(std::move(c));
+    }
+    while (window.size() < window_limit && read_chunk()) {
+    }
+  }
+
+  // The chunk holding byte `offset`, reading as needed; nullptr past the end of the input.
+  Chunk* chunk_at(std::uint64_t offset) {
+    for (;;) {
+      for (auto& c : window) {
+        if (offset >= c->offset && offset < c->end()) return c.get();
+      }
+      if (!read_chunk()) return nullptr;
+    }
+  }
+
+  // Resolves a pending LF; false at the end of the input.
+  bool settle() {
+    Chunk* c = chunk_at(pos);
+    if (c == nullptr) return false;
+    if (pending_lf) {
+      pending_lf = false;
+      if (c->bytes[pos - c->offset] == '\n') {
+        ++pos;
+        return settle();
+      }
+    }
+    return true;
+  }
+
+  // The record at pos, scanned on this thread across chunks; pos and line move past it.
+  struct Scanned {
+    std::string_view record;  // empty when not held (over the limit)
+    std::uint64_t length = 0;
+    bool blank = true;
+    bool at_end = false;
+    std::uint64_t line = 0;  // its first line
+  };
+
+  Scanned scan_own() {
+    RecordEnd end(options.format);
+    end.reset();
+    carry.clear();
+    Scanned out;
+    out.line = line;
+    bool held = true;      // carry (or the view) holds the whole record so far
+    bool spanned = false;  // the record goes past its first chunk: it is gathered in carry
+    const std::uint64_t start = pos;
+    Chunk* c = chunk_at(pos);
+    std::uint64_t at = pos;
+    const char* t = nullptr;
+    for (;;) {
+      const char* const first = c->bytes.data() + (at - c->offset);
+      const char* const last = c->bytes.data() + c->size;
+      t = end.find(first, last);
+      const std::string_view piece(first, static_cast<std::size_t>(t - first));
+      out.length += piece.size();
+      if (out.blank) out.blank = all_blank(piece);
+      if (spanned || t == last) {
+        if (held && out.length <= options.limit + 1) {
+          carry.append(piece);
+        } else {
+          held = false;
+          std::string().swap(carry);  // over the limit: not held
+        }
+      }
+      if (t != last) break;
+      at = c->end();
+      Chunk* next = chunk_at(at);
+      if (next == nullptr) {
+        out.at_end = true;
+        break;
+      }
+      c = next;
+      spanned = true;
+      if (window.size() > window_limit) advance_window(c->offset);  // a long record: memory stays bounded
+    }
+    if (held) {
+      out.record = spanned || out.at_end ? std::string_view(carry)
+                                         : std::string_view(c->bytes.data() + (start - c->offset), out.length);
+    }
+    line += end.inner_lines() + (out.at_end ? 0 : 1);
+    if (out.at_end) {
+      pos = read_bytes;
+      pending_lf = false;
+    } else {
+      pos = c->offset + static_cast<std::uint64_t>(t - c->bytes.data()) + 1;
+      pending_lf = *t == '\r';
+    }
+    return out;
+  }
+
+  // Parses the record at pos on this thread, into `own` (lines absolute).
+  void parse_own(RecordParser& p) {
+    const std::uint64_t start = pos;
+    const Scanned s = scan_own();
+    own.clear();
+    p.parse(s.record, s.length, s.blank, s.at_end, start, s.line, own);
+  }
+
+  void run(const Header& header, const Append& append) {
+    // A BOM at the start of the file is skipped.
+    while (read_bytes < 3 && read_chunk()) {
+    }
+    if (read_bytes >= 3) {
+      char head[3];
+      for (std::uint64_t i = 0; i < 3; ++i) {
+        const Chunk* c = chunk_at(i);
+        head[i] = c->bytes[i - c->offset];
+      }
+      if (std::memcmp(head, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+    }
+    if (options.format == TextFormat::csv) {
+      if (!read_header(header)) return;
+    }
+    workers_ready = true;
+    parser = std::make_unique<RecordParser>(options.type, options.format, &columns, options.scales, options.limit);
+    for (auto& c : window) {
+      if (!c->submitted) submit(*c);
+    }
+    advance_window(pos);
+    while (settle()) {
+      Chunk* c = chunk_at(pos);
+      advance_window(c->offset);
+      if (take_speculated(*c, append)) continue;
+      parse_own(*parser);
+      if (!own.entries.empty()) append(own, 0, 0);
+    }
+  }
+
+  // Takes the worker's records from the one starting at pos, when there is one.
+  bool take_speculated(Chunk& c, const Append& append) {
+    if (!c.submitted) return false;
+    if (!c.ready) {
+      c.parsed.get();  // rethrows a worker's exception
+      c.ready = true;
+    }
+    const Batch& b = c.batch;
+    if (!b.speculated) return false;
+    const std::uint64_t local = pos - c.offset;
+    const auto it = std::lower_bound(b.entries.begin(), b.entries.end(), local,
+                                     [](const Batch::Entry& e, std::uint64_t v) { return e.start < v; });
+    if (it == b.entries.end() || it->start != local) return false;  // a seam, a blank line or a wrong guess
+    const std::uint64_t from_line = it->line;
+    append(b, static_cast<std::size_t>(it - b.entries.begin()),
+           static_cast<std::int64_t>(line) - static_cast<std::int64_t>(from_line));
+    line += b.stop_line - from_line;
+    pos = c.offset + b.stop;
+    pending_lf = b.stop_pending_lf;
+    return true;
+  }
+
+  // The header: the first non-blank record. False when there is none (zero records).
+  bool read_header(const Header& header) {
+    while (settle()) {
+      const Scanned s = scan_own();
+      if (s.at_end && s.blank) return false;
+      if (s.length > options.limit) {
+        throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header row is malformed (too long)", name, s.line));
+      }
+      if (s.blank) continue;
+      CsvRecord record;
+      std::string scratch;
+      split_csv_record(s.record, record, scratch);
+      record.line = s.line;
+      if (record.status != CsvStatus::ok) {
+        throw Error(ErrorCode::bad_input,
+                    fmt::format("{}:{}: the header row is malformed (a misplaced quote)", name, s.line));
+      }
+      columns = header(record);
+      return true;
+    }
+    return false;
+  }
+};
+
+ChunkedReader::ChunkedReader(std::istream& in, std::string name, Options options)
+    : impl_(std::make_unique<Impl>(in, std::move(name), options)) {}
+
+ChunkedReader::~ChunkedReader() = default;
+
+void ChunkedReader::run(const Header& header, const Append& append) { impl_->run(header, append); }
+
+}  // namespace cskpi::detail

@@ -1,0 +1,160 @@
+// io/parallel_load.hpp: the chunked loader. A file is read in chunks; worker threads parse each
+// chunk on the guess that its first record starts after its first LF (speculative parsing); the
+// loading thread walks the file in order from the true start of each record, takes a chunk's
+// records from the first one whose start it reaches exactly (then the guess was right from there
+// on) and parses the records across chunk seams, and any a wrong guess left, itself. The records
+// reach the data set in input order, so every result is that of the sequential readers.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <future>
+#include <istream>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cskpi/io/reject.hpp"
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/model/survey.hpp"
+#include "io/record_fields.hpp"
+#include "io/record_scan.hpp"
+
+namespace cskpi::detail {
+
+/// A piece of a Batch's arena; size == absent for an absent label.
+struct ArenaRef {
+  static constexpr std::uint32_t absent = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t offset = 0;
+  std::uint32_t size = absent;
+};
+
+/// An interaction checked on a worker thread: labels in the batch arena, everything else in
+/// column units. Dimension labels are by Dimension index (priority as its name, not stored).
+struct PackedInteraction {
+  ArenaRef id;
+  ArenaRef customer;
+  std::array<ArenaRef, dimension_count> dim;
+  std::uint64_t id_hash = 0;
+  std::uint64_t customer_hash = 0;
+  std::int64_t created_ms = 0;
+  std::int64_t first_response_ms = no_instant;
+  std::int64_t resolved_ms = no_instant;
+  std::int64_t contacts = no_value;
+  std::int64_t reopened = no_value;
+  std::int64_t handle_ms = no_value;
+  std::int64_t wait_ms = no_value;
+  double cost = 0;
+  std::uint8_t priority = no_priority;  // a Priority, or no_priority
+  bool abandoned = false;
+  static constexpr std::uint8_t no_priority = 0xFF;
+};
+
+struct PackedSurvey {
+  ArenaRef id;
+  ArenaRef customer;
+  ArenaRef link;
+  std::array<ArenaRef, dimension_count> dim;
+  std::uint64_t id_hash = 0;
+  std::uint64_t customer_hash = 0;
+  std::uint64_t link_hash = 0;
+  std::int64_t responded_ms = 0;
+  std::int16_t score = 0;
+  SurveyKind kind = SurveyKind::nps;
+  std::uint8_t priority = PackedInteraction::no_priority;
+};
+
+/// The raw values of a record of the other types (built on the loading thread, which defers
+/// interaction events and interns their few labels).
+struct PackedRaw {
+  struct Value {
+    ArenaRef text;
+    ValueKind kind = ValueKind::absent;
+    bool utf8 = false;
+  };
+  std::array<Value, max_fields> values;
+};
+
+/// The parsed records of one chunk (or of the loading thread's own parsing), in input order.
+struct Batch {
+  enum class Kind : unsigned char { interaction, survey, raw, problem };
+  struct Entry {
+    std::uint64_t start = 0;  // chunk-relative offset of the record's first byte
+    std::uint64_t line = 0;   // line of its first line, relative to the batch's first record
+    std::uint32_t index = 0;  // into the vector of its kind
+    Kind kind = Kind::problem;
+  };
+  std::vector<Entry> entries;  // sorted by start
+  std::vector<PackedInteraction> interactions;
+  std::vector<PackedSurvey> surveys;
+  std::vector<PackedRaw> raws;
+  std::vector<Problem> problems;
+  std::string arena;
+  // Where the worker stopped: the first record it could not finish in the chunk, or the end.
+  bool speculated = false;  // false: no LF in the chunk, nothing parsed
+  std::uint64_t stop = 0;
+  std::uint64_t stop_line = 0;
+  bool stop_pending_lf = false;  // stop follows a CR: an LF there belongs to the previous record
+
+  void clear();
+  [[nodiscard]] std::string_view text(ArenaRef r) const noexcept { return {arena.data() + r.offset, r.size}; }
+};
+
+/// What a record of a file becomes, decided on any thread: CSV fields or a JSON line → a packed
+/// record or a problem. Not thread-safe: one per thread.
+class RecordParser {
+ public:
+  /// `columns`: for CSV, the field slot of each header column (max_fields = not a field).
+  RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
+               const SurveyScales& scales, std::size_t limit);
+  RecordParser(const RecordParser&) = delete;
+  RecordParser& operator=(const RecordParser&) = delete;
+  ~RecordParser();
+
+  /// One record's bytes (without its line end) → an entry of `out`, or nothing for a blank
+  /// line. `length` is the record's size (record.size() unless it is over the limit: then it is
+  /// not held and record is empty); `blank`: every byte is a space or tab; `at_end`: the record
+  /// ends at the end of the input, not at a line end.
+  void parse(std::string_view record, std::uint64_t length, bool blank, bool at_end, std::uint64_t start,
+             std::uint64_t line, Batch& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Reads one file in chunks, parses them on `threads` workers (0 or 1: on the calling thread)
+/// and hands the batches to `append` in input order. CSV: the first record is the header, given
+/// to `header` (before any record), which returns the column slots.
+class ChunkedReader {
+ public:
+  struct Options {
+    RecordType type = RecordType::interaction;
+    TextFormat format = TextFormat::csv;
+    SurveyScales scales{};
+    std::size_t limit = 0;
+    std::size_t chunk_bytes = std::size_t{8} << 20;
+    unsigned threads = 1;
+  };
+  /// Appends entries [first, end) of a batch; the true line of entry e is e.line + line_delta.
+  using Append = std::function<void(const Batch&, std::size_t first, std::int64_t line_delta)>;
+  /// The header record (fields, line) → the slot of each column; may throw to refuse the file.
+  using Header = std::function<std::vector<std::size_t>(const CsvRecord&)>;
+
+  ChunkedReader(std::istream& in, std::string name, Options options);
+  ~ChunkedReader();
+  ChunkedReader(const ChunkedReader&) = delete;
+  ChunkedReader& operator=(const ChunkedReader&) = delete;
+
+  void run(const Header& header, const Append& append);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cskpi::detail

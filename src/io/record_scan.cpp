@@ -1,0 +1,207 @@
+#include "io/record_scan.hpp"
+
+#include <bit>
+#include <cstring>
+
+// SSE2 (every x86-64) looks for the bytes that matter 16 at a time; CSKPI_NO_SIMD tests the rest.
+#if defined(__SSE2__) && !defined(CSKPI_NO_SIMD)
+#define CSKPI_SCAN_SSE2 1
+#include <emmintrin.h>
+#endif
+
+namespace cskpi::detail {
+namespace {
+
+constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
+constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
+
+// The first quote, LF or CR in [first, last), or last.
+const char* quote_or_line_end(const char* first, const char* last) noexcept {
+#if defined(CSKPI_SCAN_SSE2)
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; last - first >= 16; first += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+                                     _mm_cmpeq_epi8(v, quote));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return first + std::countr_zero(mask);
+  }
+#endif
+  while (first != last && *first != '"' && !is_line_end(*first)) ++first;
+  return first;
+}
+
+// The first LF or CR in [first, last), or last (memchr is vectorised; CR is rare).
+const char* line_end_in(const char* first, const char* last) noexcept {
+  const auto size = static_cast<std::size_t>(last - first);
+  const auto* lf = static_cast<const char*>(std::memchr(first, '\n', size));
+  const char* bound = lf != nullptr ? lf : last;
+  const auto* cr = static_cast<const char*>(std::memchr(first, '\r', static_cast<std::size_t>(bound - first)));
+  return cr != nullptr ? cr : bound;
+}
+
+bool is_ascii(std::string_view s) noexcept {
+  const char* p = s.data();
+  const char* const last = p + s.size();
+  std::uint64_t any = 0;
+  for (; last - p >= 8; p += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, 8);
+    any |= word;
+  }
+  for (; p != last; ++p) any |= static_cast<unsigned char>(*p);
+  return (any & 0x8080808080808080ull) == 0;
+}
+
+std::string_view trimmed(const char* b, const char* e) noexcept {
+  while (b != e && is_blank(*b)) ++b;
+  while (e != b && is_blank(e[-1])) --e;
+  return {b, static_cast<std::size_t>(e - b)};
+}
+
+}  // namespace
+
+const char* RecordEnd::skip_quoted(const char* p, const char* last) noexcept {
+  for (; p != last; ++p) {
+    const char c = *p;
+    if (c == '"') break;
+    if (c == '\r' || (c == '\n' && !quoted_cr_)) ++inner_lines_;
+    quoted_cr_ = c == '\r';
+  }
+  return p;
+}
+
+const char* RecordEnd::step(const char* p, const char* last) noexcept {
+  while (p != last) {
+    const char c = *p;
+    switch (state_) {
+      case State::field_start:
+        if (c == '"') {
+          state_ = State::quoted;
+          quoted_cr_ = false;
+        } else if (is_line_end(c)) {
+          return p;
+        } else if (c != ',' && !is_blank(c)) {
+          state_ = State::unquoted;
+        }
+        ++p;
+        break;
+      case State::unquoted:
+        if (is_line_end(c)) return p;
+        if (c == ',') state_ = State::field_start;
+        ++p;
+        break;
+      case State::quoted:
+        p = skip_quoted(p, last);
+        if (p != last) {
+          state_ = State::quote_in_quoted;
+          ++p;
+        }
+        break;
+      case State::quote_in_quoted:
+        if (c == '"') {  // "" is one quote
+          state_ = State::quoted;
+          quoted_cr_ = false;
+          ++p;
+        } else {
+          state_ = State::after_quote;  // c is read again as after the quote
+        }
+        break;
+      case State::after_quote:
+        if (is_line_end(c)) return p;
+        if (c == ',') state_ = State::field_start;
+        ++p;
+        break;
+    }
+  }
+  return last;
+}
+
+const char* RecordEnd::find(const char* first, const char* last) noexcept {
+  if (!csv_) return line_end_in(first, last);
+  const char* p = first;
+  while (p != last) {
+    if (state_ == State::field_start || state_ == State::unquoted || state_ == State::after_quote) {
+      // Outside quotes only a quote can change what a line end means.
+      const char* q = quote_or_line_end(p, last);
+      if (q != last && *q != '"') return q;
+      if (q == last) return step(p, last);  // keeps the state for the bytes that follow
+      const char* end = step(p, q + 1);
+      if (end != q + 1) return end;
+      p = q + 1;
+    } else {
+      const char* end = step(p, last);
+      if (end != last) return end;
+      p = last;
+    }
+  }
+  return last;
+}
+
+bool all_blank(std::string_view record) noexcept {
+  for (const char c : record) {
+    if (!is_blank(c)) return false;
+  }
+  return true;
+}
+
+void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch) {
+  out.fields.clear();
+  out.status = CsvStatus::ok;
+  out.ascii = is_ascii(record);
+  const char* p = record.data();
+  const char* const e = p + record.size();
+  if (std::memchr(p, '"', record.size()) == nullptr) {  // the common record: split at commas
+    for (;;) {
+      const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(e - p)));
+      const char* field_end = comma != nullptr ? comma : e;
+      out.fields.push_back(trimmed(p, field_end));
+      if (comma == nullptr) return;
+      p = comma + 1;
+    }
+  }
+  scratch.clear();
+  scratch.reserve(record.size());  // never grows past this: views into it stay valid
+  bool malformed = false;
+  for (;;) {
+    while (p != e && is_blank(*p)) ++p;
+    if (p != e && *p == '"') {
+      ++p;
+      const std::size_t begin = scratch.size();
+      bool closed = false;
+      while (p != e) {
+        if (*p == '"') {
+          if (p + 1 != e && p[1] == '"') {
+            scratch += '"';
+            p += 2;
+            continue;
+          }
+          ++p;
+          closed = true;
+          break;
+        }
+        scratch += *p++;
+      }
+      if (!closed) malformed = true;  // the quote is never closed
+      while (p != e && *p != ',') {
+        if (!is_blank(*p)) malformed = true;  // text after the closing quote
+        ++p;
+      }
+      out.fields.emplace_back(scratch.data() + begin, scratch.size() - begin);
+    } else {
+      const char* const field_begin = p;
+      while (p != e && *p != ',') {
+        if (*p == '"') malformed = true;  // a quote inside an unquoted field: kept as text
+        ++p;
+      }
+      out.fields.push_back(trimmed(field_begin, p));
+    }
+    if (p == e) break;
+    ++p;  // the comma
+  }
+  if (malformed) out.status = CsvStatus::malformed_quote;
+}
+
+}  // namespace cskpi::detail

@@ -1,0 +1,57 @@
+// io/record_scan.hpp: record boundaries and fields of CSV and JSON Lines text held in memory, with
+// exactly the rules of CsvReader and LineReader (SPEC §1 "Files"), for the chunked parallel loader.
+// A record is found in two steps: RecordEnd finds where it ends (resumable across buffers, so a
+// record may span chunks), then split_csv_record() splits the complete record into fields.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/csv_reader.hpp"
+
+namespace cskpi::detail {
+
+enum class TextFormat : unsigned char { csv, lines };
+
+/// Finds the line end that ends a record: for CSV the first LF or CR outside quotes (a quote
+/// opens a quoted field only at a field's start, as in CsvReader); for lines the first LF or CR.
+class RecordEnd {
+ public:
+  explicit RecordEnd(TextFormat format) noexcept : csv_(format == TextFormat::csv) {}
+
+  /// Forgets the record scanned so far: the next byte is a record's first.
+  void reset() noexcept {
+    state_ = State::field_start;
+    quoted_cr_ = false;
+    inner_lines_ = 0;
+  }
+  /// The first record-ending LF or CR in [first, last), or last when the record goes on (call
+  /// again with the bytes that follow: the state is kept).
+  const char* find(const char* first, const char* last) noexcept;
+  /// Line ends inside quoted fields so far (a CR LF pair is one).
+  [[nodiscard]] std::uint64_t inner_lines() const noexcept { return inner_lines_; }
+
+ private:
+  enum class State : unsigned char { field_start, unquoted, quoted, quote_in_quoted, after_quote };
+  const char* step(const char* p, const char* last) noexcept;  // the state machine, byte by byte
+  const char* skip_quoted(const char* p, const char* last) noexcept;  // to the next quote, counting lines
+
+  bool csv_;
+  State state_ = State::field_start;
+  bool quoted_cr_ = false;
+  std::uint64_t inner_lines_ = 0;
+};
+
+/// Splits one complete CSV record (its bytes without the line end) into fields as CsvReader does:
+/// unquoted fields trimmed of blanks, quoted ones verbatim and unescaped. Views point into
+/// `record` or, for fields with "" escapes, into `scratch` (cleared first; its capacity is kept).
+/// Sets out.status (ok or malformed_quote), out.fields and out.ascii; not out.line.
+void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch);
+
+/// Whether every byte is a space or a tab (true for the empty record).
+[[nodiscard]] bool all_blank(std::string_view record) noexcept;
+
+}  // namespace cskpi::detail
