@@ -110,7 +110,9 @@ int run(const CLI::App& command, const ReportOptions& o) {
   }
 
   Dataset data;
-  Loader loader(data, LoadOptions{o.strict, spec.config.scales()});
+  LoadOptions load_options{o.strict, spec.config.scales()};
+  load_options.threads = o.threads;
+  Loader loader(data, load_options);
   for (const Input& input : inputs) {
     if (input.type) {
       loader.load(*input.type, input.path);
