@@ -35,9 +35,11 @@
 #include "cskpi/io/reject.hpp"
 
 #include "cskpi/report/config_file.hpp"
-#include "cskpi/report/detail.hpp"
 #include "cskpi/report/engine.hpp"
+#include "cskpi/report/field_table.hpp"
 #include "cskpi/report/grouping.hpp"
-#include "cskpi/report/render.hpp"
 #include "cskpi/report/report.hpp"
 #include "cskpi/report/report_spec.hpp"
+
+#include "cskpi/render/render.hpp"
+#include "cskpi/render/trace_csv.hpp"

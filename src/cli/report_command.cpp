@@ -10,10 +10,10 @@
 
 #include "cskpi/error.hpp"
 #include "cskpi/io/loader.hpp"
+#include "cskpi/render/render.hpp"
+#include "cskpi/render/trace_csv.hpp"
 #include "cskpi/report/config_file.hpp"
-#include "cskpi/report/detail.hpp"
 #include "cskpi/report/engine.hpp"
-#include "cskpi/report/render.hpp"
 
 namespace cskpi::cli {
 namespace {
@@ -141,7 +141,7 @@ int run(const CLI::App& command, const ReportOptions& o) {
   if (!o.detail.empty()) {
     std::ofstream out(o.detail, std::ios::binary);
     if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the detail file '{}'", o.detail));
-    write_detail_csv(out, data, spec);
+    write_trace_csv(out, data, spec);
     if (!out.flush()) throw Error(ErrorCode::io_error, fmt::format("cannot write the detail file '{}'", o.detail));
   }
   return 0;

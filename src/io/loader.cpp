@@ -698,35 +698,4 @@ std::uint64_t Loader::unrouted() const noexcept { return state_->unrouted; }
 
 bool is_unrouted(const Reject& reject) noexcept { return reject.field == record_member; }
 
-namespace {
-
-void write_csv_field(std::ostream& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << value;
-    return;
-  }
-  out << '"';
-  for (const char c : value) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
-}  // namespace
-
-void write_rejects_csv(std::ostream& out, const std::vector<Reject>& rejects) {
-  out << "file,line,record_type,field,reason,detail\n";
-  for (const Reject& r : rejects) {
-    write_csv_field(out, r.file);
-    out << ',' << r.line << ',';
-    if (!is_unrouted(r)) out << to_string(r.type);
-    out << ',';
-    write_csv_field(out, r.field);
-    out << ',' << to_string(r.reason) << ',';
-    write_csv_field(out, r.detail);
-    out << '\n';
-  }
-}
-
 }  // namespace cskpi

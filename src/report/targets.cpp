@@ -4,24 +4,10 @@
 #include <string>
 
 #include "cskpi/error.hpp"
-#include "report/report_json.hpp"
+#include "cskpi/report/field_table.hpp"
 
 namespace cskpi::detail {
 namespace {
-
-/// The JSON value at a dotted path (`sla.first_response.compliance`), or nullptr when absent.
-const Json* at_path(const Json& metrics, const std::string& path) {
-  const Json* node = &metrics;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t dot = std::min(path.find('.', start), path.size());
-    const std::string part = path.substr(start, dot - start);
-    if (!node->is_object() || !node->contains(part)) return nullptr;
-    node = &(*node)[part];
-    start = dot + 1;
-  }
-  return node;
-}
 
 bool matches(const Group& group, const TargetSpec& target) {
   for (const auto& [dimension, label] : target.where) {
@@ -57,21 +43,23 @@ void judge(TargetResult& r) {
 std::vector<TargetResult> evaluate_targets(const Report& report, const std::vector<TargetSpec>& targets) {
   std::vector<TargetResult> results;
   if (targets.empty()) return results;
-  std::vector<Json> metrics;
-  metrics.reserve(report.groups.size());
-  for (const Group& g : report.groups) metrics.push_back(metrics_json(g.metrics, report.has_events));
+  // Looked up through the field table: a target names a field as `metric.field`.
+  const FieldContext context = FieldContext::of(report);
+  std::vector<std::vector<Field>> fields;
+  fields.reserve(report.groups.size());
+  for (const Group& g : report.groups) fields.push_back(field_table(g.metrics, context));
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const TargetSpec& target = targets[t];
     bool known = false;
     for (std::size_t g = 0; g < report.groups.size(); ++g) {
-      const Json* value = at_path(metrics[g], target.metric);
-      if (value && (value->is_number() || value->is_null())) known = true;
+      const Field* field = find_field(fields[g], target.metric);
+      if (field && field->unit != FieldUnit::label) known = true;
       if (!matches(report.groups[g], target)) continue;
       TargetResult r;
       r.target = target;
       r.by = report.groups[g].by;
       r.key = report.groups[g].key;
-      if (value && value->is_number()) r.value = value->get<double>();
+      if (field) r.value = field->number();
       judge(r);
       results.push_back(std::move(r));
     }

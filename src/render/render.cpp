@@ -1,6 +1,4 @@
-#include "cskpi/report/render.hpp"
-
-#include "report/report_json.hpp"
+#include "cskpi/render/render.hpp"
 
 namespace cskpi {
 
@@ -10,10 +8,6 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept 
   if (name == "csv") return ReportFormat::csv;
   if (name == "html") return ReportFormat::html;
   return std::nullopt;
-}
-
-void render_json(std::ostream& out, const Report& report) {
-  out << detail::report_json(report).dump(2) << '\n';
 }
 
 void render(std::ostream& out, const Report& report, ReportFormat format) {

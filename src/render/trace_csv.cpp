@@ -1,4 +1,4 @@
-#include "cskpi/report/detail.hpp"
+#include "cskpi/render/trace_csv.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +9,7 @@
 
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/report/engine.hpp"
+#include "io/csv_writer.hpp"
 #include "report/interaction_facts.hpp"
 
 namespace cskpi {
@@ -17,22 +18,6 @@ namespace {
 using detail::FactsBuilder;
 using detail::InteractionFacts;
 using detail::SlaOutcome;
-
-/// RFC 4180: quoted when the field holds a comma, a quote or a line end, and (so that a
-/// reader that trims unquoted fields reads it back verbatim) when it starts or ends with a space.
-std::string csv_field(std::string_view text) {
-  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' ||
-                                        text.back() == '\t'));
-  if (!quote) return std::string{text};
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 /// Milliseconds as seconds with up to 3 decimals and no trailing zeros: 1500 → "1.5".
 std::string seconds(std::int64_t ms) {
@@ -89,9 +74,9 @@ struct PeriodTest {
 constexpr std::array<const char*, detail::state_count> state_names = {"requester_wait", "agent_work", "on_hold",
                                                                        "pending"};
 
-class DetailWriter {
+class TraceWriter {
  public:
-  DetailWriter(const Dataset& data, const ReportSpec& spec, const ReportPeriod& period)
+  TraceWriter(const Dataset& data, const ReportSpec& spec, const ReportPeriod& period)
       : data_(data), spec_(spec), zone_(period.time_zone),
         in_period_{to_millis(period.from), to_millis(period.to), to_millis(period.as_of)},
         by_event_(spec.config.attribution == Attribution::event),
@@ -108,7 +93,7 @@ class DetailWriter {
   }
 
   void write(std::ostream& out) {
-    write_row(out, header());
+    detail::write_csv_row(out, header());
     const auto& c = data_.interactions();
     InteractionFacts f;
     for (std::size_t r = 0; r < c.size(); ++r) {
@@ -119,7 +104,7 @@ class DetailWriter {
           f.first_response_at != no_instant && (by_event_ ? in_period_(f.first_response_at) : volume);
       const bool resolution = f.resolved && (by_event_ ? in_period_(f.resolved_at) : volume);
       if (!volume && !first_response && !resolution) continue;
-      write_row(out, row(r, f, volume, first_response, resolution));
+      detail::write_csv_row(out, row(r, f, volume, first_response, resolution));
     }
   }
 
@@ -211,16 +196,6 @@ class DetailWriter {
     v.emplace_back(boolean(wait <= q.threshold));
   }
 
-  static void write_row(std::ostream& out, const std::vector<std::string>& fields) {
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) line += ',';
-      line += csv_field(fields[i]);
-    }
-    line += '\n';
-    out << line;
-  }
-
   const Dataset& data_;
   const ReportSpec& spec_;
   ZoneBuckets zone_;
@@ -232,9 +207,9 @@ class DetailWriter {
 
 }  // namespace
 
-void write_detail_csv(std::ostream& out, const Dataset& data, const ReportSpec& spec) {
+void write_trace_csv(std::ostream& out, const Dataset& data, const ReportSpec& spec) {
   const ReportPeriod period = resolve_period(data, spec);
-  DetailWriter(data, spec, period).write(out);
+  TraceWriter(data, spec, period).write(out);
 }
 
 }  // namespace cskpi

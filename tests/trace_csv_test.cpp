@@ -2,7 +2,7 @@
 // value the report derives from it, numbers identical to the report's.
 #include <catch2/catch.hpp>
 
-#include <cskpi/report/detail.hpp>
+#include <cskpi/render/trace_csv.hpp>
 #include <cskpi/report/engine.hpp>
 
 #include <map>
@@ -41,7 +41,7 @@ InteractionEvent status(const char* id, const char* when, TicketStatus s) {
 
 std::string detail_csv(const Dataset& data, const ReportSpec& spec) {
   std::ostringstream out;
-  write_detail_csv(out, data, spec);
+  write_trace_csv(out, data, spec);
   return out.str();
 }
 

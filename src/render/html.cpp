@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "cskpi/report/render.hpp"
-#include "report/report_json.hpp"
+#include "cskpi/render/html.hpp"
+#include "cskpi/report/field_table.hpp"
+#include "render/report_json.hpp"
 
 namespace cskpi {
 namespace {
@@ -25,7 +26,8 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-std::string cell(const detail::Json& v) {
+/// A cell of the report-wide lists (adoption, cohorts, staffing).
+std::string json_cell(const detail::Json& v) {
   if (v.is_null()) return "<td class=\"na\">–</td>";
   if (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number()) {
     return fmt::format("<td>[{:.2f}, {:.2f}]</td>", v[0].get<double>(), v[1].get<double>());
@@ -82,29 +84,87 @@ std::string bar_chart(const std::string& title, const std::vector<std::pair<std:
   return svg + "</svg></figure>";
 }
 
-/// Nested objects of a metric (`business`, `sla.first_response`) become fields `business.mean_s`.
-detail::Json flatten(const detail::Json& metrics) {
-  detail::Json out = detail::Json::object();
-  for (const auto& [metric, object] : metrics.items()) {
-    detail::Json fields = detail::Json::object();
-    for (const auto& [name, value] : object.items()) {
-      if (value.is_object()) {
-        for (const auto& [inner, v] : value.items()) {
-          std::string path = name;
-          path.append(".").append(inner);
-          if (v.is_object()) {
-            for (const auto& [leaf, w] : v.items()) fields[std::string{path}.append(".").append(leaf)] = w;
-          } else {
-            fields[path] = v;
-          }
-        }
-      } else {
-        fields[name] = value;
-      }
+constexpr const char* na_cell = "<td class=\"na\">–</td>";
+
+std::string cell(const FieldValue& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return fmt::format("<td>{}</td>", *i);
+  if (const auto* d = std::get_if<double>(&v)) return fmt::format("<td>{:.2f}</td>", *d);
+  if (const auto* text = std::get_if<std::string_view>(&v)) return "<td>" + escape(*text) + "</td>";
+  return na_cell;
+}
+
+/// One table column of a metric: a field of the field table, or an interval's two bounds as one
+/// `[low, high]` cell named by their prefix (`ci95`).
+struct Column {
+  std::string_view metric;
+  std::string_view name;
+  std::string cell;
+};
+
+std::vector<Column> columns_of(const GroupMetrics& metrics, const FieldContext& context) {
+  std::vector<Column> columns;
+  std::optional<double> low;
+  for_each_field(metrics, context, [&](const Field& f) {
+    if (f.shape == FieldShape::plain) {
+      columns.push_back(Column{f.metric, f.name, cell(f.value)});
+    } else if (f.shape == FieldShape::interval_low) {
+      low = f.number();
+    } else {
+      const std::optional<double> high = f.number();
+      columns.push_back(Column{f.metric, f.name.substr(0, f.name.rfind('.')),
+                               low && high ? fmt::format("<td>[{:.2f}, {:.2f}]</td>", *low, *high) : na_cell});
     }
-    out[metric] = std::move(fields);
+  });
+  return columns;
+}
+
+std::string cell_of(const std::vector<Column>& columns, std::string_view metric, std::string_view name) {
+  for (const Column& c : columns) {
+    if (c.metric == metric && c.name == name) return c.cell;
   }
-  return out;
+  return na_cell;
+}
+
+/// One table per metric object: rows = groups, columns = the fields the first group has.
+void metric_tables(std::ostream& out, const std::vector<const Group*>& groups, const FieldContext& context) {
+  std::vector<std::vector<Column>> rows;
+  for (const Group* g : groups) rows.push_back(columns_of(g->metrics, context));
+  const std::vector<Column>& first = rows.front();
+  out << "<div class=\"tables\">";
+  for (std::size_t c = 0; c < first.size();) {
+    const std::string_view metric = first[c].metric;
+    std::size_t end = c;
+    while (end < first.size() && first[end].metric == metric) ++end;
+    out << "<table><tr><th>" << escape(metric) << "</th>";
+    for (std::size_t k = c; k < end; ++k) out << "<th>" << escape(first[k].name) << "</th>";
+    out << "</tr>";
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      out << "<tr><td>" << escape(key_text(*groups[g])) << "</td>";
+      for (std::size_t k = c; k < end; ++k) out << cell_of(rows[g], metric, first[k].name);
+      out << "</tr>";
+    }
+    out << "</table>";
+    c = end;
+  }
+  out << "</div>\n";
+}
+
+/// Bar charts of volume, NPS and CSAT, one bar per group, from the field table.
+void charts(std::ostream& out, const std::vector<const Group*>& groups, const FieldContext& context) {
+  std::vector<std::pair<std::string, std::optional<double>>> volume, nps, csat;
+  for (const Group* g : groups) {
+    const std::vector<Field> fields = field_table(g->metrics, context);
+    const auto value = [&fields](std::string_view path) {
+      const Field* f = find_field(fields, path);
+      return f ? f->number() : std::nullopt;
+    };
+    const std::string label = key_text(*g);
+    volume.emplace_back(label, value("volume.count"));
+    nps.emplace_back(label, value("nps.score"));
+    csat.emplace_back(label, value("csat.score"));
+  }
+  out << bar_chart("Volume (interactions)", volume, "") << bar_chart("NPS (points)", nps, "")
+      << bar_chart("CSAT (% satisfied)", csat, "%") << '\n';
 }
 
 constexpr const char* style = R"(body{font-family:system-ui,sans-serif;margin:2em;color:#222}
@@ -119,7 +179,6 @@ h2{margin-top:2em;border-bottom:1px solid #ddd}.meta{color:#555}
 }  // namespace
 
 void render_html(std::ostream& out, const Report& report) {
-  const detail::Json whole = detail::report_json(report);
   const ReportPeriod& p = report.period;
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>cskpi report</title><style>" << style
       << "</style></head><body>\n";
@@ -127,58 +186,33 @@ void render_html(std::ostream& out, const Report& report) {
                      format_instant(p.from), format_instant(p.to), format_instant(p.as_of), escape(p.time_zone),
                      to_string(p.attribution));
   out << "<table><tr><th>input</th><th>read</th><th>accepted</th><th>rejected</th></tr>";
-  for (const auto& [type, counts] : whole["inputs"].items()) {
-    out << "<tr><td>" << type << "</td>" << cell(counts["read"]) << cell(counts["accepted"]) << cell(counts["rejected"])
-        << "</tr>";
+  for (std::size_t t = 0; t < record_type_count; ++t) {
+    const InputCounts& c = report.inputs[t];
+    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", plural(static_cast<RecordType>(t)),
+                       c.read(), c.accepted, c.rejected);
   }
   out << "</table>\n";
+  const FieldContext context = FieldContext::of(report);
   std::size_t i = 0;
   while (i < report.groups.size()) {
     const Grouping& by = report.groups[i].by;
-    std::vector<std::size_t> same;
-    while (i < report.groups.size() && report.groups[i].by == by) same.push_back(i++);
+    std::vector<const Group*> same;
+    while (i < report.groups.size() && report.groups[i].by == by) same.push_back(&report.groups[i++]);
     out << "<h2>" << (by.empty() ? std::string{"Overall"} : "By " + escape(to_string(by))) << "</h2>\n";
-    if (!by.empty()) {
-      std::vector<std::pair<std::string, std::optional<double>>> volume, nps, csat;
-      for (const std::size_t g : same) {
-        const GroupMetrics& m = report.groups[g].metrics;
-        const std::string label = key_text(report.groups[g]);
-        volume.emplace_back(label, static_cast<double>(m.volume.count));
-        nps.emplace_back(label, m.nps.score);
-        csat.emplace_back(label, m.csat.satisfied_share ? std::optional<double>{100.0 * *m.csat.satisfied_share} : std::nullopt);
-      }
-      out << bar_chart("Volume (interactions)", volume, "") << bar_chart("NPS (points)", nps, "")
-          << bar_chart("CSAT (% satisfied)", csat, "%") << '\n';
-    }
-    // One table per metric object: rows = groups, columns = its fields.
-    const detail::Json first = flatten(whole["groups"][same.front()]["metrics"]);
-    out << "<div class=\"tables\">";
-    for (const auto& [metric, fields] : first.items()) {
-      out << "<table><tr><th>" << escape(metric) << "</th>";
-      for (const auto& [field, value] : fields.items()) out << "<th>" << escape(field) << "</th>";
-      out << "</tr>";
-      for (const std::size_t g : same) {
-        const detail::Json m = flatten(whole["groups"][g]["metrics"])[metric];
-        out << "<tr><td>" << escape(key_text(report.groups[g])) << "</td>";
-        for (const auto& [field, value] : fields.items()) {
-          (void)value;
-          out << (m.contains(field) ? cell(m[field]) : std::string{"<td class=\"na\">–</td>"});
-        }
-        out << "</tr>";
-      }
-      out << "</table>";
-    }
-    out << "</div>\n";
+    if (!by.empty()) charts(out, same, context);
+    metric_tables(out, same, context);
   }
-  for (const char* list : {"adoption", "cohorts", "staffing"}) {
-    const detail::Json& rows = whole[list];
+  const std::pair<const char*, detail::Json> lists[] = {
+      {"adoption", detail::adoption_json(report)}, {"cohorts", detail::cohorts_json(report)},
+      {"staffing", detail::staffing_json(report)}};
+  for (const auto& [list, rows] : lists) {
     if (rows.empty()) continue;
     out << "<h2>" << list << "</h2><table><tr>";
     for (const auto& [field, value] : rows[0].items()) out << "<th>" << escape(field) << "</th>";
     out << "</tr>";
     for (const auto& row : rows) {
       out << "<tr>";
-      for (const auto& [field, value] : row.items()) out << cell(value);
+      for (const auto& [field, value] : row.items()) out << json_cell(value);
       out << "</tr>";
     }
     out << "</table>\n";

@@ -1,0 +1,86 @@
+#include "cskpi/render/csv.hpp"
+
+#include <string>
+
+#include "cskpi/report/field_table.hpp"
+#include "io/csv_writer.hpp"
+#include "render/report_json.hpp"
+
+namespace cskpi {
+namespace {
+
+/// A value as CSV text: null as empty, text as is, numbers as the JSON prints them.
+std::string value_text(const detail::Json& v) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+void row(std::ostream& out, std::string_view by, std::string_view key, std::string_view metric, std::string_view field,
+         const std::string& value) {
+  std::string line;
+  detail::append_csv_field(line, by);
+  line += ',';
+  detail::append_csv_field(line, key);
+  line.append(",").append(metric).append(",").append(field).append(",");
+  detail::append_csv_field(line, value);
+  line += '\n';
+  out << line;
+}
+
+/// The group's key as one field: its labels joined with ',' (a label is never empty, so empty is the null key).
+std::string key_text(const Group& g) {
+  std::string key;
+  for (std::size_t p = 0; p < g.key.size(); ++p) {
+    if (p > 0) key += ',';
+    key += g.key[p].value_or("");
+  }
+  return key;
+}
+
+/// One row per field of the field table.
+void group_rows(std::ostream& out, const Group& g, const FieldContext& context) {
+  const std::string by = to_string(g.by);
+  const std::string key = key_text(g);
+  for_each_field(g.metrics, context, [&](const Field& f) {
+    row(out, by, key, f.metric, f.name, value_text(detail::field_json(f.value)));
+  });
+}
+
+/// A report-wide list: `by` and `metric` name the list, `key` the row; arrays become `name.0`, `name.1`, ….
+void list_rows(std::ostream& out, const std::string& list, const detail::Json& rows, const std::string& key_field) {
+  for (const auto& r : rows) {
+    const std::string key = value_text(r[key_field]);
+    for (const auto& [name, value] : r.items()) {
+      if (name == key_field) continue;
+      if (!value.is_array()) {
+        row(out, list, key, list, name, value_text(value));
+        continue;
+      }
+      for (std::size_t k = 0; k < value.size(); ++k) row(out, list, key, list, name + "." + std::to_string(k), value_text(value[k]));
+    }
+  }
+}
+
+/// Targets: `key` is the metric and the group (`csat.score channel=chat`).
+void target_rows(std::ostream& out, const detail::Json& targets) {
+  for (const auto& t : targets) {
+    std::string key = t["metric"].get<std::string>();
+    for (const auto& [dimension, value] : t["key"].items()) key.append(" ").append(dimension).append("=").append(value_text(value));
+    for (const char* name : {"min", "max", "value", "status", "gap"}) row(out, "targets", key, "targets", name, value_text(t[name]));
+  }
+}
+
+}  // namespace
+
+void render_csv(std::ostream& out, const Report& report) {
+  out << "by,key,metric,field,value\n";
+  const FieldContext context = FieldContext::of(report);
+  for (const Group& g : report.groups) group_rows(out, g, context);
+  list_rows(out, "adoption", detail::adoption_json(report), "product");
+  list_rows(out, "cohorts", detail::cohorts_json(report), "cohort");
+  list_rows(out, "staffing", detail::staffing_json(report), "hour_of_week");
+  target_rows(out, detail::targets_json(report));
+}
+
+}  // namespace cskpi
