@@ -5,7 +5,7 @@
 #include <cskpi/error.hpp>
 #include <cskpi/report/engine.hpp>
 #include <cskpi/report/partial_report.hpp>
-#include <cskpi/report/render.hpp>
+#include <cskpi/render/render.hpp>
 
 #include <algorithm>
 #include <random>
