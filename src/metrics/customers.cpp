@@ -13,7 +13,16 @@
 namespace cskpi {
 namespace {
 
-constexpr double unknown_mrr = std::numeric_limits<double>::quiet_NaN();
+constexpr std::int64_t unknown_mrr = -1;  // micro-units; an mrr is ≥ 0
+constexpr double micros_per_unit = 1e6;
+constexpr double max_mrr = 9e12;  // 9e18 micro-units: still inside int64
+
+std::int64_t checked_sum(std::int64_t a, std::int64_t b, const char* what) {  // both ≥ 0
+  if (a > std::numeric_limits<std::int64_t>::max() - b) {
+    throw Error(ErrorCode::invalid_argument, std::string(what) + ": an mrr sum passes 2^63 - 1 micro-units");
+  }
+  return a + b;
+}
 
 // One view of the events: every event of each customer (overall), or one product's events of
 // each (customer, product) pair. A "unit" is a customer, or a pair. Events are unit-major and
@@ -26,7 +35,7 @@ struct Slice {
   std::vector<std::int64_t> at_ms;           // per event
   std::vector<CustomerEventType> type;       // per event
   std::vector<std::uint8_t> active_after;    // per event: active after it
-  std::vector<double> mrr_after;             // per event: latest mrr given so far, NaN = none
+  std::vector<std::int64_t> mrr_after;       // per event: latest mrr given so far (micro-units), or unknown_mrr
   std::vector<std::int64_t> first_starts;    // sorted first_start_ms of the units that started
   std::vector<std::int64_t> renew_ms;        // sorted instants of `renew` events
   std::vector<std::int64_t> cancel_ms;       // sorted instants of `cancel` events of an active unit
@@ -73,14 +82,18 @@ void build(Slice& s, const CustomerEventColumns& ev, const std::size_t* first, c
   s.active_after.reserve(n);
   s.mrr_after.reserve(n);
   bool active = false;
-  double mrr = unknown_mrr;
+  std::int64_t mrr = unknown_mrr;
+  std::int64_t largest_mrr = 0;  // of the unit; their sum bounds every mrr sum of the view
+  std::int64_t mrr_bound = 0;
   std::int64_t first_start = no_instant;
   const auto close_unit = [&] {
     s.unit_begin.push_back(s.at_ms.size());
     s.first_start_ms.push_back(first_start);
     if (first_start != no_instant) s.first_starts.push_back(first_start);
+    mrr_bound = checked_sum(mrr_bound, largest_mrr, "CustomerLifecycle");
     active = false;
     mrr = unknown_mrr;
+    largest_mrr = 0;
     first_start = no_instant;
   };
   for (const std::size_t* it = first; it != last; ++it) {
@@ -104,7 +117,8 @@ void build(Slice& s, const CustomerEventColumns& ev, const std::size_t* first, c
       case CustomerEventType::adopt:
         break;
     }
-    if (!std::isnan(ev.mrr[r])) mrr = ev.mrr[r];
+    if (!std::isnan(ev.mrr[r])) mrr = std::llround(ev.mrr[r] * micros_per_unit);
+    largest_mrr = std::max(largest_mrr, mrr);
     s.at_ms.push_back(at);
     s.type.push_back(ev.type[r]);
     s.active_after.push_back(active ? 1 : 0);
@@ -116,7 +130,190 @@ void build(Slice& s, const CustomerEventColumns& ev, const std::size_t* first, c
   std::sort(s.cancel_ms.begin(), s.cancel_ms.end());
 }
 
+// An mrr must be absent (NaN) or in [0, 9e12), so that its micro-units fit in int64.
+void check_mrr(const std::vector<double>& mrr) {
+  for (std::size_t r = 0; r < mrr.size(); ++r) {
+    if (std::isnan(mrr[r]) || (mrr[r] >= 0.0 && mrr[r] < max_mrr)) continue;
+    throw Error(ErrorCode::invalid_argument, "CustomerLifecycle: mrr " + std::to_string(mrr[r]) + " of event " +
+                                                 std::to_string(r) + " is not in [0, 9e12)");
+  }
+}
+
+// Snapshot instants of the windows: a state "at boundary j" is taken just before cuts[j].
+std::vector<std::int64_t> cuts_of(const std::vector<TimePoint>& boundaries, TimePoint as_of) {
+  if (boundaries.size() < 2) {
+    throw Error(ErrorCode::invalid_argument, "CustomerLifecycle::window_counts: " +
+                                                 std::to_string(boundaries.size()) + " boundaries, at least 2 needed");
+  }
+  std::vector<std::int64_t> cuts;
+  cuts.reserve(boundaries.size());
+  for (std::size_t j = 0; j < boundaries.size(); ++j) {
+    if (j > 0 && boundaries[j] < boundaries[j - 1]) {
+      throw Error(ErrorCode::invalid_argument, "CustomerLifecycle::window_counts: boundary " + std::to_string(j) +
+                                                   " (" + format_instant(boundaries[j]) + ") is before boundary " +
+                                                   std::to_string(j - 1) + " (" +
+                                                   format_instant(boundaries[j - 1]) + ")");
+    }
+    cuts.push_back(cut_at(boundaries[j], as_of));
+  }
+  return cuts;
+}
+
+// A unit's state just before a cut.
+struct UnitState {
+  bool active = false;
+  std::int64_t mrr = unknown_mrr;  // micro-units
+};
+
+// The state after the unit's events [b, i): i is one past the last event before the cut.
+UnitState state_after(const Slice& s, std::size_t b, std::size_t i) {
+  if (i == b) return {};
+  return {s.active_after[i - 1] != 0, s.mrr_after[i - 1]};
+}
+
+// Adds a unit that is in state `a` at a window's start and `b` at its end.
+void add_unit(CustomerCounts& c, UnitState a, UnitState b) {
+  const bool known_s = a.active && a.mrr != unknown_mrr;
+  const bool known_e = b.active && b.mrr != unknown_mrr;
+  c.start += a.active ? 1 : 0;
+  c.end += b.active ? 1 : 0;
+  c.lost += a.active && !b.active ? 1 : 0;
+  c.revenue_customers += known_s || known_e ? 1 : 0;
+  if (known_s) c.mrr_start_micros += a.mrr;
+  if (known_s && !b.active) c.mrr_churned_micros += a.mrr;
+  if (known_e) c.mrr_end_micros += b.mrr;
+  if (known_s && known_e) {
+    c.mrr_contraction_micros += std::max<std::int64_t>(0, a.mrr - b.mrr);
+    c.mrr_expansion_micros += std::max<std::int64_t>(0, b.mrr - a.mrr);
+  }
+}
+
+// Runs of windows in which a unit has no event, so its state is the same at start and end:
+// difference arrays make a run cost O(1) whatever its length. No sum can overflow: every
+// partial sum is bounded by the view's Σ of largest mrr per unit, checked at construction.
+class Runs {
+ public:
+  explicit Runs(std::size_t windows) : active_(windows + 1), revenue_(windows + 1), mrr_(windows + 1) {}
+
+  // Adds a unit in state `s` throughout the windows [first, last).
+  void add(std::size_t first, std::size_t last, UnitState s) {
+    if (!s.active || first >= last) return;
+    ++active_[first];
+    --active_[last];
+    if (s.mrr == unknown_mrr) return;
+    ++revenue_[first];
+    --revenue_[last];
+    mrr_[first] += s.mrr;
+    mrr_[last] -= s.mrr;
+  }
+
+  // Adds the runs to the counts of each window (prefix sums).
+  void apply(std::vector<CustomerCounts>& counts) const {
+    std::int64_t active = 0, revenue = 0, mrr = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      active += active_[i];
+      revenue += revenue_[i];
+      mrr += mrr_[i];
+      counts[i].start += static_cast<std::uint64_t>(active);
+      counts[i].end += static_cast<std::uint64_t>(active);
+      counts[i].revenue_customers += static_cast<std::uint64_t>(revenue);
+      counts[i].mrr_start_micros += mrr;
+      counts[i].mrr_end_micros += mrr;
+    }
+  }
+
+ private:
+  std::vector<std::int64_t> active_, revenue_, mrr_;
+};
+
+// Adds unit u to every window: the windows holding its events one by one (the state at their
+// start and end differ), and the runs between them.
+void sweep_unit(const Slice& s, std::size_t u, const std::vector<std::int64_t>& cuts,
+                std::vector<CustomerCounts>& counts, Runs& runs) {
+  const std::size_t b = s.unit_begin[u];
+  const std::size_t e = s.unit_begin[u + 1];
+  std::size_t i = events_before(s, b, e, cuts.front());
+  UnitState state = state_after(s, b, i);
+  std::size_t window = 0;  // the first window not yet added
+  while (i < e && s.at_ms[i] < cuts.back()) {
+    // The window holding event i: the last cut at or before it (cuts[window] <= at < cuts.back()).
+    const auto hit = static_cast<std::size_t>(
+        std::upper_bound(cuts.begin() + static_cast<std::ptrdiff_t>(window), cuts.end(), s.at_ms[i]) - cuts.begin() -
+        1);
+    runs.add(window, hit, state);
+    const std::size_t next = events_before(s, i, e, cuts[hit + 1]);
+    const UnitState after = state_after(s, b, next);
+    add_unit(counts[hit], state, after);
+    state = after;
+    window = hit + 1;
+    i = next;
+  }
+  runs.add(window, counts.size(), state);
+}
+
+// counts[i].*field += the instants of `sorted` in [cuts[i], cuts[i + 1]).
+void count_windows(const std::vector<std::int64_t>& sorted, const std::vector<std::int64_t>& cuts,
+                   std::vector<CustomerCounts>& counts, std::uint64_t CustomerCounts::*field) {
+  auto pos = std::lower_bound(sorted.begin(), sorted.end(), cuts.front());
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    const auto next = std::lower_bound(pos, sorted.end(), cuts[i + 1]);
+    counts[i].*field += static_cast<std::uint64_t>(next - pos);
+    pos = next;
+  }
+}
+
+double units_of(std::int64_t micros) { return static_cast<double>(micros) / micros_per_unit; }
+
 }  // namespace
+
+void CustomerCounts::merge(const CustomerCounts& other) {
+  constexpr const char* what = "CustomerCounts::merge";
+  mrr_start_micros = checked_sum(mrr_start_micros, other.mrr_start_micros, what);
+  mrr_end_micros = checked_sum(mrr_end_micros, other.mrr_end_micros, what);
+  mrr_churned_micros = checked_sum(mrr_churned_micros, other.mrr_churned_micros, what);
+  mrr_contraction_micros = checked_sum(mrr_contraction_micros, other.mrr_contraction_micros, what);
+  mrr_expansion_micros = checked_sum(mrr_expansion_micros, other.mrr_expansion_micros, what);
+  start += other.start;
+  end += other.end;
+  new_customers += other.new_customers;
+  lost += other.lost;
+  renewals += other.renewals;
+  cancels += other.cancels;
+  revenue_customers += other.revenue_customers;
+}
+
+CustomerResult CustomerCounts::result() const {
+  CustomerResult r;
+  r.start = start;
+  r.end = end;
+  r.new_customers = new_customers;
+  r.lost = lost;
+  r.renewals = renewals;
+  r.cancels = cancels;
+  if (start != 0) {
+    const auto s = static_cast<double>(start);
+    r.churn_rate = static_cast<double>(lost) / s;
+    r.retention_rate = (static_cast<double>(end) - static_cast<double>(new_customers)) / s;
+  }
+  if (renewals + cancels != 0) {
+    r.renewal_rate = static_cast<double>(renewals) / static_cast<double>(renewals + cancels);
+  }
+  if (revenue_customers == 0) return r;
+  r.mrr_start = units_of(mrr_start_micros);
+  r.mrr_end = units_of(mrr_end_micros);
+  r.mrr_churned = units_of(mrr_churned_micros);
+  r.mrr_contraction = units_of(mrr_contraction_micros);
+  r.mrr_expansion = units_of(mrr_expansion_micros);
+  if (mrr_start_micros > 0) {
+    // Integers first, one rounding at the division. churned + contraction <= mrr_start.
+    const std::int64_t lost_mrr = checked_sum(mrr_churned_micros, mrr_contraction_micros, "CustomerCounts::result");
+    const std::int64_t kept = checked_sum(mrr_start_micros - lost_mrr, mrr_expansion_micros, "CustomerCounts::result");
+    const auto base = static_cast<double>(mrr_start_micros);
+    r.gross_revenue_churn = static_cast<double>(lost_mrr) / base;
+    r.net_revenue_retention = static_cast<double>(kept) / base;
+  }
+  return r;
+}
 
 struct CustomerLifecycle::Impl {
   Slice overall;
@@ -141,6 +338,7 @@ CustomerLifecycle::CustomerLifecycle(const CustomerEventColumns& ev) {
                     ", product " + std::to_string(ev.product.size()) + ", mrr " + std::to_string(ev.mrr.size()) +
                     ")");
   }
+  check_mrr(ev.mrr);
   auto impl = std::make_shared<Impl>();
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -179,64 +377,24 @@ CustomerLifecycle::CustomerLifecycle(const CustomerEventColumns& ev) {
 CustomerResult CustomerLifecycle::figures(TimePoint from, TimePoint to, TimePoint as_of,
                                           std::optional<std::uint32_t> product) const {
   check_period("CustomerLifecycle::figures", from, to);
-  CustomerResult r;
+  return window_counts({from, to}, as_of, product).front().result();
+}
+
+std::vector<CustomerCounts> CustomerLifecycle::window_counts(const std::vector<TimePoint>& boundaries,
+                                                             TimePoint as_of,
+                                                             std::optional<std::uint32_t> product) const {
+  const std::vector<std::int64_t> cuts = cuts_of(boundaries, as_of);
+  std::vector<CustomerCounts> counts(cuts.size() - 1);
   const Slice* s = impl_->find(product);
-  if (s == nullptr) return r;
-  const std::int64_t from_ms = to_millis(from);
-  const std::int64_t cut_from = cut_at(from, as_of);
-  const std::int64_t cut_to = cut_at(to, as_of);
-  bool revenue = false;
-  double mrr_start = 0, mrr_end = 0, churned = 0, contraction = 0, expansion = 0;
-  for (std::size_t u = 0; u < s->units(); ++u) {
-    const std::size_t b = s->unit_begin[u];
-    const std::size_t e = s->unit_begin[u + 1];
-    if (s->at_ms[b] >= cut_to) continue;  // nothing has happened to it yet
-    const std::size_t i_from = events_before(*s, b, e, cut_from);
-    const std::size_t i_to = events_before(*s, i_from, e, cut_to);
-    const bool in_s = i_from > b && s->active_after[i_from - 1] != 0;
-    const bool in_e = i_to > b && s->active_after[i_to - 1] != 0;
-    const double m_s = in_s ? s->mrr_after[i_from - 1] : unknown_mrr;
-    const double m_e = in_e ? s->mrr_after[i_to - 1] : unknown_mrr;
-    if (in_s) ++r.start;
-    if (in_e) ++r.end;
-    if (in_s && !in_e) ++r.lost;
-    if (!std::isnan(m_s)) {
-      revenue = true;
-      mrr_start += m_s;
-      if (!in_e) churned += m_s;
-    }
-    if (!std::isnan(m_e)) {
-      revenue = true;
-      mrr_end += m_e;
-    }
-    if (!std::isnan(m_s) && !std::isnan(m_e)) {
-      contraction += std::max(0.0, m_s - m_e);
-      expansion += std::max(0.0, m_e - m_s);
-    }
-  }
-  r.new_customers = count_in(s->first_starts, from_ms, cut_to);
-  r.renewals = count_in(s->renew_ms, from_ms, cut_to);
-  r.cancels = count_in(s->cancel_ms, from_ms, cut_to);
-  if (r.start != 0) {
-    const auto start = static_cast<double>(r.start);
-    r.churn_rate = static_cast<double>(r.lost) / start;
-    r.retention_rate = (static_cast<double>(r.end) - static_cast<double>(r.new_customers)) / start;
-  }
-  if (r.renewals + r.cancels != 0) {
-    r.renewal_rate = static_cast<double>(r.renewals) / static_cast<double>(r.renewals + r.cancels);
-  }
-  if (revenue) {
-    r.mrr_start = mrr_start;
-    r.mrr_end = mrr_end;
-    r.mrr_churned = churned;
-    r.mrr_contraction = contraction;
-    r.mrr_expansion = expansion;
-    if (mrr_start > 0) {
-      r.gross_revenue_churn = (churned + contraction) / mrr_start;
-      r.net_revenue_retention = (mrr_start - churned - contraction + expansion) / mrr_start;
-    }
-  }
-  return r;
+  if (s == nullptr) return counts;
+  Runs runs(counts.size());
+  for (std::size_t u = 0; u < s->units(); ++u) sweep_unit(*s, u, cuts, counts, runs);
+  runs.apply(counts);
+  // N, renewals and cancels over [from, min(to, as_of + 1 ms)) = [cuts[i], cuts[i + 1]).
+  count_windows(s->first_starts, cuts, counts, &CustomerCounts::new_customers);
+  count_windows(s->renew_ms, cuts, counts, &CustomerCounts::renewals);
+  count_windows(s->cancel_ms, cuts, counts, &CustomerCounts::cancels);
+  return counts;
 }
 
 std::vector<AdoptionResult> CustomerLifecycle::adoption(const Dictionary& products, TimePoint from, TimePoint to,

@@ -36,6 +36,50 @@ struct CustomerResult {
   std::optional<double> mrr_expansion;    // Σ max(0, end − start mrr) over S ∩ E
   std::optional<double> gross_revenue_churn;    // (churned + contraction) / mrr_start; nullopt when mrr_start is 0
   std::optional<double> net_revenue_retention;  // (mrr_start − churned − contraction + expansion) / mrr_start
+
+  friend bool operator==(const CustomerResult& a, const CustomerResult& b) noexcept {
+    return a.start == b.start && a.end == b.end && a.new_customers == b.new_customers && a.lost == b.lost &&
+           a.renewals == b.renewals && a.cancels == b.cancels && a.churn_rate == b.churn_rate &&
+           a.retention_rate == b.retention_rate && a.renewal_rate == b.renewal_rate && a.mrr_start == b.mrr_start &&
+           a.mrr_end == b.mrr_end && a.mrr_churned == b.mrr_churned && a.mrr_contraction == b.mrr_contraction &&
+           a.mrr_expansion == b.mrr_expansion && a.gross_revenue_churn == b.gross_revenue_churn &&
+           a.net_revenue_retention == b.net_revenue_retention;
+  }
+  friend bool operator!=(const CustomerResult& a, const CustomerResult& b) noexcept { return !(a == b); }
+};
+
+/// The additive figures of one window: sums over units (customers, or (customer, product)
+/// pairs), so the counts of disjoint sets of customers add up and partial states merge by
+/// adding. mrr sums are integers in micro-units (each mrr rounded with llround(mrr·1e6), as
+/// CostAccumulator does): exact, so any merge order gives the same bytes. result() derives
+/// CustomerResult.
+struct CustomerCounts {
+  std::uint64_t start = 0;              // S
+  std::uint64_t end = 0;                // E
+  std::uint64_t new_customers = 0;      // N
+  std::uint64_t lost = 0;               // S \ E
+  std::uint64_t renewals = 0;           // `renew` events in the window
+  std::uint64_t cancels = 0;            // `cancel` events in the window that ended an active state
+  std::uint64_t revenue_customers = 0;  // units of S or E with a known mrr (revenue figures are nullopt when 0)
+  std::int64_t mrr_start_micros = 0;        // Σ mrr over S
+  std::int64_t mrr_end_micros = 0;          // Σ mrr over E
+  std::int64_t mrr_churned_micros = 0;      // Σ start mrr of lost units
+  std::int64_t mrr_contraction_micros = 0;  // Σ max(0, start − end mrr) over S ∩ E
+  std::int64_t mrr_expansion_micros = 0;    // Σ max(0, end − start mrr) over S ∩ E
+
+  /// Adds `other`. Throws Error(invalid_argument) when an mrr sum passes 2^63 − 1 micro-units.
+  void merge(const CustomerCounts& other);
+  /// The figures: counts copied, rates and mrr (micro-units / 1e6) derived.
+  [[nodiscard]] CustomerResult result() const;
+
+  friend bool operator==(const CustomerCounts& a, const CustomerCounts& b) noexcept {
+    return a.start == b.start && a.end == b.end && a.new_customers == b.new_customers && a.lost == b.lost &&
+           a.renewals == b.renewals && a.cancels == b.cancels && a.revenue_customers == b.revenue_customers &&
+           a.mrr_start_micros == b.mrr_start_micros && a.mrr_end_micros == b.mrr_end_micros &&
+           a.mrr_churned_micros == b.mrr_churned_micros && a.mrr_contraction_micros == b.mrr_contraction_micros &&
+           a.mrr_expansion_micros == b.mrr_expansion_micros;
+  }
+  friend bool operator!=(const CustomerCounts& a, const CustomerCounts& b) noexcept { return !(a == b); }
 };
 
 /// Adoption of one product in a period.
@@ -69,15 +113,28 @@ class CustomerLifecycle {
   /// An empty index (every figure zero or nullopt).
   CustomerLifecycle();
   /// Sorts each customer's events by (at, input order) and precomputes the state after each
-  /// event. O(n log n). Throws Error(invalid_argument) when the columns differ in length.
+  /// event. O(n log n). Throws Error(invalid_argument) when the columns differ in length, an
+  /// mrr is negative, not finite or ≥ 9e12, or the mrr of a view's units could sum past 2^63
+  /// micro-units (Σ over units of their largest mrr).
   explicit CustomerLifecycle(const CustomerEventColumns& events);
 
   /// Figures over [from, to) with as_of as "now" (later events have not happened). product:
   /// nullopt = every event (customers); a code = that product's (customer, product) pairs;
   /// no_code = the events without a product (the null group). An unknown code: all zero.
-  /// O(units · log events-per-unit). Throws Error(invalid_argument) when to < from.
+  /// Equal to window_counts({from, to}, as_of, product)[0].result(). O(units · log
+  /// events-per-unit). Throws Error(invalid_argument) when to < from.
   [[nodiscard]] CustomerResult figures(TimePoint from, TimePoint to, TimePoint as_of,
                                        std::optional<std::uint32_t> product = std::nullopt) const;
+
+  /// The counts of every window [boundaries[i], boundaries[i + 1]) (i = 0 … size − 2) for one
+  /// product view (as in figures()): window_counts(B, …)[i].result() == figures(B[i], B[i + 1], …).
+  /// For the groups of a grouping by time buckets, B = {from, to} ∪ the bucket boundaries inside
+  /// (from, to). One sweep: O(events · log windows + units · log events-per-unit + windows).
+  /// Throws Error(invalid_argument) when fewer than 2 boundaries or they are not sorted (equal
+  /// neighbours make an empty window: S = E, nothing else).
+  [[nodiscard]] std::vector<CustomerCounts> window_counts(const std::vector<TimePoint>& boundaries,
+                                                          TimePoint as_of,
+                                                          std::optional<std::uint32_t> product = std::nullopt) const;
 
   /// Per product with at least one purchaser in the period: purchasers, adopters, rate.
   /// Sorted as report keys: the null product (no_code) first, then labels by UTF-8 bytes.
