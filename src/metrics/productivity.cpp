@@ -22,7 +22,9 @@ std::int64_t ProductivityAccumulator::day_of(std::uint64_t pair) noexcept {
 
 void ProductivityAccumulator::add(std::uint32_t agent, std::int64_t day) {
   const std::uint64_t p = pack(agent, day);
-  if (!pairs_.empty() && pairs_.back() == p) return;  // the same agent-day again: common in a scan
+  std::uint64_t& recent = recent_[((p * 0x9E3779B97F4A7C15ull) >> 60) & 15];
+  if (recent == p + 1) return;  // seen (stored + 1, so that 0 means empty)
+  recent = p + 1;
   pairs_.push_back(p);
   if (pairs_.size() >= 2 * compacted_ + 1024) compact();
 }
@@ -45,6 +47,7 @@ void ProductivityAccumulator::merge(const ProductivityAccumulator& other) {
 void ProductivityAccumulator::assign(std::vector<std::uint64_t> pairs) {
   pairs_ = std::move(pairs);
   compacted_ = 0;
+  std::fill(std::begin(recent_), std::end(recent_), 0);  // the codes may have changed
   compact();
 }
 

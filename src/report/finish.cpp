@@ -140,7 +140,7 @@ class Finisher {
     if (w == spec.windows.end() || *w != scope.from || w + 1 == spec.windows.end() || *(w + 1) != scope.to) {
       throw Error(ErrorCode::invalid_argument, "a group's window is not one of its grouping's");
     }
-    return it->second.at(static_cast<std::size_t>(w - spec.windows.begin()));
+    return it->second.at(static_cast<std::size_t>(w - spec.windows.begin())).result();
   }
 
   AttritionResult attrition_of(const GroupScope& scope, const Grouping& by, const std::vector<KeyPart>& parts) const {

@@ -76,10 +76,10 @@ void merge_table(PartialTable& a, const PartialTable& b, const std::vector<std::
     }
   }
   for (const auto& [view, windows] : b.customers) {
-    if (a.customers.count(view) != 0) {
-      throw Error(ErrorCode::invalid_argument, "customer events of more than one partial cannot be merged yet");
-    }
-    a.customers.emplace(view, windows);
+    auto [it, inserted] = a.customers.emplace(view, windows);
+    if (inserted) continue;
+    if (it->second.size() != windows.size()) throw Error(ErrorCode::invalid_argument, "customer windows differ");
+    for (std::size_t w = 0; w < windows.size(); ++w) it->second[w].merge(windows[w]);
   }
 }
 
@@ -126,9 +126,6 @@ void PartialReport::merge(const PartialReport& other) {
   }
   if (b.tables.empty()) return;
   check_same_report(a, b);
-  if (a.has_customer_events && b.has_customer_events) {
-    throw Error(ErrorCode::invalid_argument, "customer events of more than one partial cannot be merged yet");
-  }
   std::vector<std::uint32_t> recode;
   const bool same_agents = a.agents == b.agents || *a.agents == *b.agents;
   if (!same_agents) recode = agent_recoding(a.agents, *b.agents);

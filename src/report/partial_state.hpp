@@ -47,7 +47,7 @@ struct PartialTable {
   std::map<std::string, detail::BacklogDiff> backlog;       // encoded label-only key → differences
   /// Customer figures per window of the grouping (see customer_windows in the engine), per
   /// product view: the encoded product key, or "" for all products.
-  std::map<std::string, std::vector<CustomerResult>> customers;
+  std::map<std::string, std::vector<CustomerCounts>> customers;
 };
 
 struct PartialReport::State {

@@ -319,11 +319,7 @@ void SliceScan::add_customer_state(PartialReport::State& state) const {
     if (!spec.customer_keys) continue;
     const bool by_product = !spec.label_parts.empty();
     const auto windows_of = [&](std::optional<std::uint32_t> product) {
-      std::vector<CustomerResult> out;
-      for (std::size_t w = 0; w + 1 < spec.windows.size(); ++w) {
-        out.push_back(lifecycle.figures(spec.windows[w], spec.windows[w + 1], as_of, product));
-      }
-      return out;
+      return lifecycle.window_counts(spec.windows, as_of, product);
     };
     if (!by_product) {
       state.tables[t].customers.emplace(std::string{}, windows_of(std::nullopt));

@@ -44,6 +44,9 @@ class ProductivityAccumulator {
  private:
   std::vector<std::uint64_t> pairs_;
   std::size_t compacted_ = 0;  // pairs_[0, compacted_) are sorted and distinct
+  // The pairs added last, by a hash of the pair: an agent's day repeats for every contact of
+  // that day, and this drops most repeats before they cost a place and a sort.
+  std::uint64_t recent_[16] = {};
 };
 
 }  // namespace cskpi
