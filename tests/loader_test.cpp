@@ -318,3 +318,22 @@ TEST_CASE("write_rejects_csv quotes fields with commas, quotes and line ends", "
         "file,line,record_type,field,reason,detail\n"
         "\"a,b.csv\",7,survey,score,bad_number,\"say \"\"hi\"\"\nthere\"\n");
 }
+
+TEST_CASE("A cost or an mrr of 9e12 or more is out_of_range so exact money sums cannot overflow", "[io][loader]") {
+  // Money is summed in integer micro-units: 9e12 units = 9e18 micro-units, near 2^63 ≈ 9.22e18.
+  const auto costs = load_csv(RecordType::interaction,
+                              "id,customer_id,channel,created_at,cost\n"
+                              "I-1,c,chat,2027-01-01T10:00:00Z,8999999999999\n"
+                              "I-2,c,chat,2027-01-01T10:00:00Z,9000000000000\n"
+                              "I-3,c,chat,2027-01-01T10:00:00Z,1e400\n");
+  check_balance(costs->loader);
+  CHECK(costs->loader.counts(RecordType::interaction).accepted == 1);
+  CHECK_THAT(reasons(costs->loader), Catch::StartsWith("3:cost:out_of_range "));
+  const auto mrr = load_csv(RecordType::customer_event,
+                            "customer_id,type,at,mrr\n"
+                            "c,start,2027-01-01T10:00:00Z,12.5\n"
+                            "c,renew,2027-02-01T10:00:00Z,9e12\n");
+  check_balance(mrr->loader);
+  CHECK(mrr->loader.counts(RecordType::customer_event).accepted == 1);
+  CHECK(reasons(mrr->loader) == "3:mrr:out_of_range ");
+}

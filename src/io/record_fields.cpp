@@ -256,6 +256,17 @@ class Fields {
     return true;
   }
 
+  // A sum of money (cost, mrr): ≥ 0 and below 9e12, since money is summed exactly in integer
+  // micro-units (docs/metrics.md), which 64 bits hold up to 9.2e18.
+  bool money(std::size_t slot, std::optional<double>& out) {
+    if (!amount(slot, out)) return false;
+    if (out && *out >= 9e12) {
+      out.reset();
+      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be below 9e12", name(slot)));
+    }
+    return true;
+  }
+
   // A whole number in [min, max].
   bool whole(std::size_t slot, std::optional<std::int64_t>& out, std::int64_t min, std::int64_t max) {
     out.reset();
@@ -371,7 +382,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out
                   c.instant(f::resolved_at, out.resolved_at) && c.count(f::contacts, out.contacts, 1) &&
                   c.count(f::reopened, out.reopened, 0) && c.amount(f::handle_seconds, out.handle_seconds, max_seconds) &&
                   c.amount(f::wait_seconds, out.wait_seconds, max_seconds) && c.flag(f::abandoned, out.abandoned) &&
-                  c.amount(f::cost, out.cost);
+                  c.money(f::cost, out.cost);
   if (!ok) return std::move(c.problem);
   if (out.first_response_at && *out.first_response_at < out.created_at) {
     return inconsistent("first_response_at before created_at");
@@ -430,7 +441,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, CustomerEvent& o
   namespace f = customer_event_field;
   Fields c(v, customer_event_names);
   const bool ok = c.label(f::customer_id, out.customer_id) && c.choice(f::type, out.type, customer_event_types) &&
-                  c.instant(f::at, out.at) && c.label(f::product, out.product) && c.amount(f::mrr, out.mrr);
+                  c.instant(f::at, out.at) && c.label(f::product, out.product) && c.money(f::mrr, out.mrr);
   if (!ok) return std::move(c.problem);
   return std::nullopt;
 }
