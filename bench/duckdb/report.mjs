@@ -95,8 +95,17 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
-  const run = (sql) => db.run(sql);
-  const rows = async (sql) => (await db.runAndReadAll(sql)).getRowObjectsJson();
+  // CSKPI_BENCH_VERBOSE=1: the time of each statement on stderr.
+  const verbose = process.env.CSKPI_BENCH_VERBOSE === '1';
+  const started = performance.now();
+  const timed = async (sql, f) => {
+    const t0 = performance.now();
+    const result = await f(sql);
+    if (verbose) console.error(`${((performance.now() - t0) / 1000).toFixed(3)} s (at ${((performance.now() - started) / 1000).toFixed(3)} s): ${sql.trim().split('\n')[0].slice(0, 70)}`);
+    return result;
+  };
+  const run = (sql) => timed(sql, (q) => db.run(q));
+  const rows = (sql) => timed(sql, async (q) => (await db.runAndReadAll(q)).getRowObjectsJson());
   await run(`SET TimeZone = 'UTC'`);
   if (o.threads) await run(`SET threads = ${o.threads}`);
 
@@ -246,32 +255,29 @@ async function main() {
 // with events only after as_of still has a sample (all of it in `new`).
 async function eventMetrics(rows, group, asOf, from, to) {
   const stateRows = await rows(`
-    WITH ev AS (
-      SELECT e.interaction_id, e.t, e.seq, e.type, e.status FROM e WHERE e.t <= ${asOf}),
+    WITH base AS (  -- the interactions of the period with events, and where their clocks stop
+      SELECT id, c, channel, topic, month, CASE WHEN r IS NOT NULL AND r <= ${asOf} THEN r ELSE ${asOf} END AS stop
+      FROM i SEMI JOIN (SELECT DISTINCT interaction_id AS id FROM e) USING (id)
+      WHERE c >= ${from} AND c < ${to} AND c <= ${asOf}),
     st AS (  -- status segments: the implicit 'new' from created_at, then each status event
-      SELECT i.id, i.c AS t, 0 AS seq, 'new' AS status FROM i WHERE i.id IN (SELECT interaction_id FROM e)
+      SELECT id, c AS t, 0 AS seq, 'new' AS status FROM base
       UNION ALL
-      SELECT interaction_id, t, seq, status FROM ev WHERE type = 'status'),
+      SELECT interaction_id, t, seq, status FROM e WHERE type = 'status' AND t <= ${asOf}),
     seg AS (
-      SELECT st.id, st.status, st.t AS start_t,
-             lead(st.t) OVER (PARTITION BY st.id ORDER BY st.t, st.seq) AS next_t
-      FROM st),
+      SELECT id, status, t, lead(t) OVER (PARTITION BY id ORDER BY t, seq) AS next_t FROM st),
     per AS (
-      SELECT seg.id,
+      SELECT base.id, any_value(channel) AS channel, any_value(topic) AS topic, any_value(month) AS month,
         sum(CASE WHEN status IN ('new', 'open', 'on_hold') THEN d ELSE 0 END) AS requester_wait,
         sum(CASE WHEN status IN ('new', 'open') THEN d ELSE 0 END) AS agent_work,
         sum(CASE WHEN status = 'on_hold' THEN d ELSE 0 END) AS on_hold,
         sum(CASE WHEN status = 'pending' THEN d ELSE 0 END) AS pending
-      FROM (SELECT seg.id, seg.status,
-                   greatest(0, least(coalesce(seg.next_t, e_end.stop), e_end.stop) - seg.start_t) AS d
-            FROM seg JOIN (SELECT id, CASE WHEN r IS NOT NULL AND r <= ${asOf} THEN r ELSE ${asOf} END AS stop FROM i) e_end
-              ON e_end.id = seg.id) seg
-      GROUP BY seg.id)
+      FROM (SELECT seg.id, seg.status, greatest(0, least(coalesce(seg.next_t, stop), stop) - seg.t) AS d FROM seg JOIN base USING (id))
+        JOIN base USING (id)
+      GROUP BY base.id)
     SELECT grouping_id(channel, topic, month) AS gid, channel, topic, month,
       ${durationSql('rw', 'requester_wait', 'true')}, ${durationSql('aw', 'agent_work', 'true')},
       ${durationSql('oh', 'on_hold', 'true')}, ${durationSql('pe', 'pending', 'true')}
-    FROM per JOIN i ON i.id = per.id
-    WHERE i.c >= ${from} AND i.c < ${to} AND i.c <= ${asOf}
+    FROM per
     GROUP BY ${groupingSets}`);
   for (const r of stateRows) {
     const m = group(r);
