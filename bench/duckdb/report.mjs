@@ -132,9 +132,8 @@ async function main() {
     FROM ${source(o.surveys, surveyColumns)}`);
   if (o.events) {
     await run(`CREATE TEMP TABLE e AS
-      SELECT interaction_id, epoch_ms("at") AS t, lower(trim(type)) AS type, lower(trim(status)) AS status,
-             row_number() OVER () AS seq
-      FROM ${source(o.events, eventColumns)}`);
+      SELECT interaction_id, epoch_ms("at") AS t, lower(trim(type)) AS type, lower(trim(status)) AS status
+      FROM ${source(o.events, eventColumns)}`); // rowid = input order (insertion order is preserved)
   }
 
   // The period (SPEC §2): from = the earliest attribution instant, to = the latest + 1 s;
@@ -255,29 +254,29 @@ async function main() {
 // with events only after as_of still has a sample (all of it in `new`).
 async function eventMetrics(rows, group, asOf, from, to) {
   const stateRows = await rows(`
-    WITH base AS (  -- the interactions of the period with events, and where their clocks stop
-      SELECT id, c, channel, topic, month, CASE WHEN r IS NOT NULL AND r <= ${asOf} THEN r ELSE ${asOf} END AS stop
-      FROM i SEMI JOIN (SELECT DISTINCT interaction_id AS id FROM e) USING (id)
-      WHERE c >= ${from} AND c < ${to} AND c <= ${asOf}),
+    WITH ev AS (  -- events with the row of their interaction (integer keys from here on)
+      SELECT i.rowid AS row, e.rowid AS seq, e.t, e.type, e.status FROM e JOIN i ON e.interaction_id = i.id),
+    base AS (  -- the interactions of the period with events, and where their clocks stop
+      SELECT rowid AS row, c, channel, topic, month, CASE WHEN r IS NOT NULL AND r <= ${asOf} THEN r ELSE ${asOf} END AS stop
+      FROM i WHERE c >= ${from} AND c < ${to} AND c <= ${asOf} AND rowid IN (SELECT row FROM ev)),
     st AS (  -- status segments: the implicit 'new' from created_at, then each status event
-      SELECT id, c AS t, 0 AS seq, 'new' AS status FROM base
+      SELECT row, c AS t, -1 AS seq, 'new' AS status, stop FROM base
       UNION ALL
-      SELECT interaction_id, t, seq, status FROM e WHERE type = 'status' AND t <= ${asOf}),
+      SELECT ev.row, ev.t, ev.seq, ev.status, base.stop FROM ev JOIN base USING (row) WHERE ev.type = 'status' AND ev.t <= ${asOf}),
     seg AS (
-      SELECT id, status, t, lead(t) OVER (PARTITION BY id ORDER BY t, seq) AS next_t FROM st),
+      SELECT row, status, greatest(0, least(coalesce(lead(t) OVER (PARTITION BY row ORDER BY t, seq), stop), stop) - t) AS d
+      FROM st),
     per AS (
-      SELECT base.id, any_value(channel) AS channel, any_value(topic) AS topic, any_value(month) AS month,
+      SELECT row,
         sum(CASE WHEN status IN ('new', 'open', 'on_hold') THEN d ELSE 0 END) AS requester_wait,
         sum(CASE WHEN status IN ('new', 'open') THEN d ELSE 0 END) AS agent_work,
         sum(CASE WHEN status = 'on_hold' THEN d ELSE 0 END) AS on_hold,
         sum(CASE WHEN status = 'pending' THEN d ELSE 0 END) AS pending
-      FROM (SELECT seg.id, seg.status, greatest(0, least(coalesce(seg.next_t, stop), stop) - seg.t) AS d FROM seg JOIN base USING (id))
-        JOIN base USING (id)
-      GROUP BY base.id)
+      FROM seg GROUP BY row)
     SELECT grouping_id(channel, topic, month) AS gid, channel, topic, month,
       ${durationSql('rw', 'requester_wait', 'true')}, ${durationSql('aw', 'agent_work', 'true')},
       ${durationSql('oh', 'on_hold', 'true')}, ${durationSql('pe', 'pending', 'true')}
-    FROM per
+    FROM per JOIN base USING (row)
     GROUP BY ${groupingSets}`);
   for (const r of stateRows) {
     const m = group(r);
@@ -287,7 +286,7 @@ async function eventMetrics(rows, group, asOf, from, to) {
     m.pending = durationObject(r, 'pe');
   }
   const replyRows = await rows(`
-    WITH ev AS (SELECT interaction_id, t, seq, type FROM e WHERE t <= ${asOf} AND type IN ('customer_message', 'agent_reply')),
+    WITH ev AS (SELECT interaction_id, t, rowid AS seq, type FROM e WHERE t <= ${asOf} AND type IN ('customer_message', 'agent_reply')),
     nx AS (
       SELECT interaction_id, type, t,
         min(CASE WHEN type = 'agent_reply' THEN t END) OVER (

@@ -107,6 +107,7 @@ describe() {
 }
 
 results="$data/results.md"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "N = $n interactions ($(wc -l <"$data/surveys.csv" | awk '{print $1 - 1}') surveys, $(wc -l <"$data/interaction_events.csv" | awk '{print $1 - 1}') interaction events); $rounds rounds, alternating; $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "cskpi $(git -C "$CSKPI_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$([ "$cskpi_threads" = 1 ] || echo ' (no --threads: default threads in every case)'), DuckDB $duckdb_version (@duckdb/node-api), $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
@@ -137,6 +138,7 @@ for name in $cases; do
   ratio=$(awk -v d="$dm" -v c="$cm" 'BEGIN { printf "%.2f", (c > 0 ? d / c : 0) }')
   echo "| $(describe "$name") | $cm ($cmin–$cmax) | $ccpu | $cpeak | $dm ($dmin–$dmax) | $dcpu | $dpeak | $ratio |" >>"$results.tmp"
 done
+echo "Load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows the wall times)" >>"$results.tmp"
 mv "$results.tmp" "$results"
 cskpi_log "results (also in $results); ratio > 1: cskpi is faster"
 cat "$results"
