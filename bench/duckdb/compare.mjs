@@ -2,7 +2,7 @@
 //
 //   node compare.mjs CSKPI.json DUCKDB.json
 //
-// For every group DuckDB computed (overall, channel, topic, month, channel × month) and
+// The periods must be the same instants. For every group DuckDB computed (overall, channel, topic, month, channel × month) and
 // every metric field it computed, cskpi's report must hold the same group and value:
 // counts and order statistics (median_s, p90_s) equal, means, scores and rates within
 // 1e-9 relative (1e-9 absolute near 0), null where the other is null. The groups must be
@@ -31,6 +31,13 @@ function same(field, a, b) {
   if (typeof a !== 'number' || typeof b !== 'number') return false;
   if (exactFields.has(field)) return a === b;
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+// The period both computed from the data (SPEC §2).
+for (const f of ['from', 'to', 'as_of']) {
+  const a = Date.parse(cskpi.period?.[f]);
+  const b = Date.parse(duck.period?.[f]);
+  if (!(a === b)) differ(`period.${f}: cskpi ${cskpi.period?.[f]}, DuckDB ${duck.period?.[f]}`);
 }
 
 const byDuck = new Map(duck.groups.map((g) => [id(g), g]));
