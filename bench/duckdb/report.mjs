@@ -120,14 +120,15 @@ async function main() {
     return;
   }
 
-  // Load: one columnar table per record type (instants as epoch milliseconds, UTC months).
+  // Load: one columnar table per record type (instants as epoch milliseconds, UTC months as
+  // date_trunc timestamps: cheaper than formatting a string per row).
   await run(`CREATE TEMP TABLE i AS
-    SELECT id, channel, topic, strftime(created_at, '%Y-%m') AS month, epoch_ms(created_at) AS c,
+    SELECT id, channel, topic, date_trunc('month', created_at) AS month, epoch_ms(created_at) AS c,
            epoch_ms(first_response_at) AS f, epoch_ms(resolved_at) AS r,
-           strftime(resolved_at, '%Y-%m') AS r_month, contacts, coalesce(reopened, 0) AS reopened
+           date_trunc('month', resolved_at) AS r_month, contacts, coalesce(reopened, 0) AS reopened
     FROM ${source(o.interactions, interactionColumns)}`);
   await run(`CREATE TEMP TABLE s AS
-    SELECT lower(trim(kind)) AS kind, score, epoch_ms(responded_at) AS at_ms, strftime(responded_at, '%Y-%m') AS month,
+    SELECT lower(trim(kind)) AS kind, score, epoch_ms(responded_at) AS at_ms, date_trunc('month', responded_at) AS month,
            interaction_id, channel
     FROM ${source(o.surveys, surveyColumns)}`);
   if (o.events) {
@@ -153,7 +154,8 @@ async function main() {
     if (!groups.has(k)) {
       const g = groupings.find((x) => x.gid === gid);
       const key = {};
-      for (const d of g.by) key[d] = r[d] ?? null;
+      // months are grouped as date_trunc('month', …) timestamps ('2026-03-01 00:00:00'): keyed 'YYYY-MM'
+      for (const d of g.by) key[d] = d === 'month' && r.month != null ? String(r.month).slice(0, 7) : r[d] ?? null;
       groups.set(k, { by: g.by, key, metrics: {} });
     }
     return groups.get(k).metrics;
