@@ -8,6 +8,12 @@
 //
 // Files (in --out): interactions.csv (or .jsonl), surveys.jsonl, interaction_events.csv
 // (status histories of the email channel), customer_events.csv, agent_events.csv.
+// `--layout bench` (the DuckDB peer benchmark, scripts/bench --vs-duckdb) writes the same
+// interactions and surveys with the fields of the standard report only, each both as CSV
+// and as JSON Lines (interactions.csv with 13 columns + interactions.jsonl, surveys.csv +
+// surveys.jsonl), and status histories for every channel (about 3.4 events per
+// interaction), drawn from a random stream of their own: the records are the default
+// layout's records, column for column.
 // The simulated office is in Rome: the period runs from --start 00:00 Rome time for --months
 // months, and contacts follow Rome's office hours. Instants are written in UTC (Z).
 // Every record is valid input: ids unique, created <= first response, created <= resolved,
@@ -23,6 +29,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <random>
 #include <string>
@@ -340,6 +347,7 @@ struct Options {
   int64_t months = 6;
   Civil start{2026, 1, 1};
   bool jsonl = false;
+  bool bench = false;  // --layout bench
 };
 
 /// Rome's local midnight starting month `k` of the period (start day kept), as UTC seconds:
@@ -403,19 +411,31 @@ class Generator {
     std::filesystem::create_directories(o_.out);
     make_roster();
     {
-      Sink interactions(o_.out / (o_.jsonl ? "interactions.jsonl" : "interactions.csv"));
+      const bool csv = o_.bench || !o_.jsonl;
+      Sink interactions(o_.out / (csv ? "interactions.csv" : "interactions.jsonl"));
       Sink events(o_.out / "interaction_events.csv");
       Sink surveys(o_.out / "surveys.jsonl");
-      if (!o_.jsonl)
+      if (o_.bench) {
+        interactions_jsonl_ = std::make_unique<Sink>(o_.out / "interactions.jsonl");
+        surveys_csv_ = std::make_unique<Sink>(o_.out / "surveys.csv");
+        interactions.str("id,customer_id,channel,topic,kind,priority,agent_id,created_at,first_response_at,resolved_at,"
+                         "contacts,reopened,handle_seconds")
+            .end_line();
+        surveys_csv_->str("id,kind,score,responded_at,customer_id,interaction_id,channel,product,agent_id,team,department")
+            .end_line();
+      } else if (!o_.jsonl) {
         interactions.str("id,customer_id,channel,topic,product,kind,priority,agent_id,team,department,created_at,"
                          "first_response_at,resolved_at,contacts,reopened,handle_seconds,wait_seconds,abandoned,cost")
             .end_line();
+      }
       events.str("interaction_id,at,type,status,agent_id").end_line();
       write_interactions(interactions, events, surveys);
       write_relationship_surveys(surveys);
-      counts_.interactions = interactions.lines() - (o_.jsonl ? 0 : 1);
+      counts_.interactions = interactions.lines() - (csv ? 1 : 0);
       counts_.events = events.lines() - 1;
       counts_.surveys = surveys.lines();
+      interactions_jsonl_.reset();
+      surveys_csv_.reset();
     }
     write_customer_events();
     write_agent_events();
@@ -492,6 +512,7 @@ class Generator {
   void write_interactions(Sink& out, Sink& events, Sink& surveys) {
     Rng arrivals(o_.seed, 1);
     Rng rng(o_.seed, 2);
+    Rng history(o_.seed, 6);  // --layout bench: the other channels' status histories
     const std::vector<double> weights = hourly_weights(arrivals);
     double total = 0;
     for (double w : weights) total += w;
@@ -526,6 +547,7 @@ class Generator {
           c.channel = channel_mix.pick(rng);
         }
         simulate(rng, c);
+        if (o_.bench && c.channel != email) simulate_history(history, c);
         if (c.follow_up) {
           const int64_t due = t + rng.delay(1.5 * day, 0.8, 6.5 * day);
           if (due < end_) follow_ups.push({due, ++sequence, c.customer, c.topic, c.channel});
@@ -687,6 +709,32 @@ class Generator {
     if (c.first_response == never) c.handle = -1;
   }
 
+  /// --layout bench: a status history for a contact of a channel other than email that
+  /// agrees with its record (the record's instants stay authoritative): answered (mostly
+  /// also opened) at the first response, solved (and reopened by the customer, solved again, once per
+  /// reopening) up to the resolution, sometimes closed 4 days later.
+  void simulate_history(Rng& rng, const Contact& c) {
+    auto& ev = events_;
+    if (c.abandoned) return;
+    const int64_t start = c.first_response != never ? c.first_response : c.created;
+    if (c.first_response != never) {
+      if (rng.chance(0.75)) ev.push_back({c.first_response, "status", "open", true});
+      ev.push_back({c.first_response, "agent_reply", {}, true});
+    }
+    if (c.resolved == never) return;
+    const int64_t from = std::min(start, c.resolved);
+    const int64_t steps = 2 * c.reopened + 1;
+    for (int64_t k = 1; k <= c.reopened; ++k) {
+      ev.push_back({from + (c.resolved - from) * (2 * k - 1) / steps, "status", "solved", true});
+      const int64_t back = from + (c.resolved - from) * (2 * k) / steps;
+      ev.push_back({back, "customer_message", {}, false});
+      ev.push_back({back, "status", "open", false});
+      ev.push_back({back, "agent_reply", {}, true});
+    }
+    ev.push_back({c.resolved, "status", "solved", true});
+    if (rng.chance(0.1) && c.resolved + 4 * day <= last_) ev.push_back({c.resolved + 4 * day, "status", "closed", false});
+  }
+
   void finish(Contact& c) {
     if (c.first_response > last_) c.first_response = never;
     if (c.resolved > last_) c.resolved = never;
@@ -697,6 +745,8 @@ class Generator {
 
   void write(Sink& s, const Contact& c) const {
     const std::string_view product = c.product < 0 ? std::string_view{} : c.product >= 10 ? addons[static_cast<std::size_t>(c.product - 10)] : plans[static_cast<std::size_t>(c.product)].name;
+    if (interactions_jsonl_) write_bench_json(*interactions_jsonl_, c);
+    if (o_.bench) return write_bench_csv(s, c);
     if (o_.jsonl) return write_json(s, c, product);
     s.id('I', c.number, interaction_width_).ch(',').id('C', c.customer + 1, customer_width_).ch(',');
     s.str(channels[c.channel]).ch(',').str(topics[c.topic]).ch(',').str(product).ch(',');
@@ -718,6 +768,41 @@ class Generator {
     s.ch(',');
     if (c.cost_cents >= 0) s.cents(c.cost_cents);
     s.end_line();
+  }
+
+  /// --layout bench: the 13 columns of the standard report.
+  void write_bench_csv(Sink& s, const Contact& c) const {
+    s.id('I', c.number, interaction_width_).ch(',').id('C', c.customer + 1, customer_width_).ch(',');
+    s.str(channels[c.channel]).ch(',').str(topics[c.topic]).ch(',').str(kinds[c.kind]).ch(',').str(priorities[c.priority]).ch(',');
+    if (c.agent != nullptr) s.id('A', c.agent->number, 3);
+    s.ch(',').instant(c.created).ch(',');
+    if (c.first_response != never) s.instant(c.first_response);
+    s.ch(',');
+    if (c.resolved != never) s.instant(c.resolved);
+    s.ch(',');
+    if (c.contacts >= 0) s.num(c.contacts);
+    s.ch(',').num(c.reopened).ch(',');
+    if (c.handle >= 0) s.num(c.handle);
+    s.end_line();
+  }
+
+  /// --layout bench: the same 13 fields as JSON Lines (absent fields left out).
+  void write_bench_json(Sink& s, const Contact& c) const {
+    auto key = [&s](std::string_view k) -> Sink& { return s.str(",\"").str(k).str("\":"); };
+    auto text = [&key](std::string_view k, std::string_view v) { key(k).ch('"').str(v).ch('"'); };
+    s.str("{\"id\":\"").id('I', c.number, interaction_width_).str("\",\"customer_id\":\"").id('C', c.customer + 1, customer_width_).ch('"');
+    text("channel", channels[c.channel]);
+    text("topic", topics[c.topic]);
+    text("kind", kinds[c.kind]);
+    text("priority", priorities[c.priority]);
+    if (c.agent != nullptr) key("agent_id").ch('"').id('A', c.agent->number, 3).ch('"');
+    key("created_at").ch('"').instant(c.created).ch('"');
+    if (c.first_response != never) key("first_response_at").ch('"').instant(c.first_response).ch('"');
+    if (c.resolved != never) key("resolved_at").ch('"').instant(c.resolved).ch('"');
+    if (c.contacts >= 0) key("contacts").num(c.contacts);
+    key("reopened").num(c.reopened);
+    if (c.handle >= 0) key("handle_seconds").num(c.handle);
+    s.ch('}').end_line();
   }
 
   void write_json(Sink& s, const Contact& c, std::string_view product) const {
@@ -753,9 +838,42 @@ class Generator {
   }
 
   // --- surveys -------------------------------------------------------------------------
-  void survey_head(Sink& s, std::string_view kind, int64_t score, int64_t at) {
-    s.str("{\"id\":\"").id('S', ++survey_number_, 8).str("\",\"kind\":\"").str(kind).str("\",\"score\":").num(score);
-    s.str(",\"responded_at\":\"").instant(at).ch('"');
+  /// One survey response; empty optional fields are absent. Written as JSON Lines (and
+  /// with --layout bench also as a CSV row of the same fields).
+  struct SurveyOut {
+    std::string_view kind;
+    int64_t score = 0;
+    int64_t at = 0;
+    char customer_prefix = 'C';  // customer_id: prefix + number (0 = absent), width
+    uint64_t customer = 0;
+    int customer_width = 6;
+    uint64_t interaction = 0;  // 0 = absent
+    std::string_view channel, product;
+    const Agent* agent = nullptr;  // agent_id, team, department
+  };
+
+  void write_survey(Sink& s, const SurveyOut& r) {
+    s.str("{\"id\":\"").id('S', ++survey_number_, 8).str("\",\"kind\":\"").str(r.kind).str("\",\"score\":").num(r.score);
+    s.str(",\"responded_at\":\"").instant(r.at).ch('"');
+    if (r.customer != 0) s.str(",\"customer_id\":\"").id(r.customer_prefix, r.customer, r.customer_width).ch('"');
+    if (r.interaction != 0) s.str(",\"interaction_id\":\"").id('I', r.interaction, interaction_width_).ch('"');
+    if (!r.channel.empty()) s.str(",\"channel\":\"").str(r.channel).ch('"');
+    if (!r.product.empty()) s.str(",\"product\":\"").str(r.product).ch('"');
+    if (r.agent != nullptr) {
+      s.str(",\"agent_id\":\"").id('A', r.agent->number, 3);
+      s.str("\",\"team\":\"").str(teams[r.agent->team].name).str("\",\"department\":\"").str(teams[r.agent->team].department).ch('"');
+    }
+    s.ch('}').end_line();
+    if (!surveys_csv_) return;
+    Sink& c = *surveys_csv_;
+    c.id('S', survey_number_, 8).ch(',').str(r.kind).ch(',').num(r.score).ch(',').instant(r.at).ch(',');
+    if (r.customer != 0) c.id(r.customer_prefix, r.customer, r.customer_width);
+    c.ch(',');
+    if (r.interaction != 0) c.id('I', r.interaction, interaction_width_);
+    c.ch(',').str(r.channel).ch(',').str(r.product).ch(',');
+    if (r.agent != nullptr) c.id('A', r.agent->number, 3).ch(',').str(teams[r.agent->team].name).ch(',').str(teams[r.agent->team].department);
+    else c.str(",,");
+    c.end_line();
   }
 
   /// About 30 % of resolved interactions get a survey; a poor experience scores lower.
@@ -765,15 +883,16 @@ class Generator {
     if (at > last_) return;
     const bool bad = c.reopened > 0 || c.kind == kind_complaint || c.contacts >= 3 || c.resolved - c.created > 3 * day;
     const std::size_t kind = survey_kind_mix.pick(rng);
-    int64_t score = 0;
-    std::string_view name;
-    if (kind == 0) name = "csat", score = 1 + static_cast<int64_t>((bad ? csat_bad : csat_good).pick(rng));
-    if (kind == 1) name = "nps", score = static_cast<int64_t>((bad ? nps_bad : nps_good).pick(rng));
-    if (kind == 2) name = "ces", score = 1 + static_cast<int64_t>((bad ? ces_bad : ces_good).pick(rng));
-    survey_head(s, name, score, at);
-    s.str(",\"customer_id\":\"").id('C', c.customer + 1, customer_width_).str("\",\"interaction_id\":\"").id('I', c.number, interaction_width_).ch('"');
-    if (rng.chance(0.04)) s.str(",\"channel\":\"").str(channels[c.channel]).ch('"');  // explicit: wins over the link
-    s.ch('}').end_line();
+    SurveyOut r;
+    if (kind == 0) r.kind = "csat", r.score = 1 + static_cast<int64_t>((bad ? csat_bad : csat_good).pick(rng));
+    if (kind == 1) r.kind = "nps", r.score = static_cast<int64_t>((bad ? nps_bad : nps_good).pick(rng));
+    if (kind == 2) r.kind = "ces", r.score = 1 + static_cast<int64_t>((bad ? ces_bad : ces_good).pick(rng));
+    r.at = at;
+    r.customer = c.customer + 1;
+    r.customer_width = customer_width_;
+    r.interaction = c.number;
+    if (rng.chance(0.04)) r.channel = channels[c.channel];  // explicit: wins over the link
+    write_survey(s, r);
   }
 
   /// Relationship NPS (not about one contact, by product) and monthly eNPS from agents.
@@ -784,18 +903,26 @@ class Generator {
       const int64_t to = period_month(o_, m + 1);
       for (uint64_t k = customers_ / 50 + 1; k > 0; --k) {
         const uint64_t customer = rng.below(customers_);
-        const auto score = static_cast<int64_t>(nps_good.pick(rng));  // draws in a fixed order:
-        survey_head(s, "nps", score, rng.between(from, to - 1));       // argument order is unspecified
-        s.str(",\"customer_id\":\"").id('C', customer + 1, customer_width_).str("\",\"product\":\"").str(plans[plan_of(customer)].name).str("\"}");
-        s.end_line();
+        SurveyOut r;  // draws in a fixed order: argument order is unspecified
+        r.kind = "nps";
+        r.score = static_cast<int64_t>(nps_good.pick(rng));
+        r.at = rng.between(from, to - 1);
+        r.customer = customer + 1;
+        r.customer_width = customer_width_;
+        r.product = plans[plan_of(customer)].name;
+        write_survey(s, r);
       }
       for (const Agent& a : agents_) {
         if (!active(a, from + (to - from) / 2) || !rng.chance(0.7)) continue;
-        const auto score = static_cast<int64_t>(enps_mix.pick(rng));
-        survey_head(s, "enps", score, rng.between(from, to - 1));
-        s.str(",\"customer_id\":\"").id('A', a.number, 3).str("\",\"agent_id\":\"").id('A', a.number, 3);
-        s.str("\",\"team\":\"").str(teams[a.team].name).str("\",\"department\":\"").str(teams[a.team].department).str("\"}");
-        s.end_line();
+        SurveyOut r;
+        r.kind = "enps";
+        r.score = static_cast<int64_t>(enps_mix.pick(rng));
+        r.at = rng.between(from, to - 1);
+        r.customer_prefix = 'A';
+        r.customer = a.number;
+        r.customer_width = 3;
+        r.agent = &a;
+        write_survey(s, r);
       }
     }
   }
@@ -890,6 +1017,8 @@ class Generator {
   std::vector<Agent> agents_;
   std::array<std::vector<std::size_t>, teams.size()> team_members_;
   std::vector<Event> events_;  // the email history of the interaction being simulated
+  std::unique_ptr<Sink> interactions_jsonl_;  // --layout bench: interactions as JSON Lines too
+  std::unique_ptr<Sink> surveys_csv_;         // --layout bench: surveys as CSV too
   Counts counts_;
 };
 
@@ -899,10 +1028,14 @@ class Generator {
 constexpr std::string_view usage =
     "usage: cskpi-sample [--seed N] [--out DIR] [--interactions N] [--customers N]\n"
     "                    [--months M] [--start YYYY-MM-DD] [--format csv|jsonl]\n"
+    "                    [--layout standard|bench]\n"
     "Writes deterministic sample input for cskpi into DIR (default ./sample):\n"
     "interactions.csv (or .jsonl), surveys.jsonl, interaction_events.csv,\n"
     "customer_events.csv, agent_events.csv. Defaults: --seed 42 --interactions 20000\n"
-    "--months 6 --start 2026-01-01 --format csv; customers = interactions / 4.\n";
+    "--months 6 --start 2026-01-01 --format csv; customers = interactions / 4.\n"
+    "--layout bench (scripts/bench --vs-duckdb) writes the fields of the standard report\n"
+    "only: interactions.csv (13 columns) and interactions.jsonl, surveys.csv and\n"
+    "surveys.jsonl (the same records), and status histories for every channel.\n";
 
 [[noreturn]] void bad_usage(const std::string& message) {
   std::fprintf(stderr, "cskpi-sample: %s\n%.*s", message.c_str(), static_cast<int>(usage.size()), usage.data());
@@ -958,6 +1091,8 @@ Options parse(int argc, char** argv) {
     else if (arg == "--start") o.start = parse_date(value);
     else if (arg == "--format" && (value == "csv" || value == "jsonl")) o.jsonl = value == "jsonl";
     else if (arg == "--format") bad_usage("--format: expected csv or jsonl");
+    else if (arg == "--layout" && (value == "standard" || value == "bench")) o.bench = value == "bench";
+    else if (arg == "--layout") bad_usage("--layout: expected standard or bench");
     else bad_usage("unknown option " + std::string(arg));
   }
   if (o.months < 1) bad_usage("--months: at least 1");
