@@ -36,6 +36,7 @@
 
 #include "cskpi/report/config_file.hpp"
 #include "cskpi/report/engine.hpp"
+#include "cskpi/report/partial_report.hpp"
 #include "cskpi/report/field_table.hpp"
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/report/report.hpp"
