@@ -16,7 +16,7 @@ using namespace cskpi;
 TEST_CASE("Decimal fields equal from_chars bit for bit, plain or not", "[io][numbers]") {
   std::vector<std::string> costs = {"0",     "-0",    "0.0",  "-0.0", "4.66", "0.1",  "0.30000000000000004",
                                     "007.50", "+2.5", "1e3",  "1.5E-2", "123456789012345", "1234567890123456",
-                                    "999999999999999.9", "0.000000000000001", "12345.678901234", " 3.25 ", "1.",
+                                    "999999999999999.9", "0.000000000000001", "8999999999999.99", "12345.678901234", " 3.25 ", "1.",
                                     ".5"};
   std::mt19937_64 rng(3);
   for (int i = 0; i < 400; ++i) {
@@ -39,8 +39,8 @@ TEST_CASE("Decimal fields equal from_chars bit for bit, plain or not", "[io][num
     if (t.front() == '+') t.erase(0, 1);
     double expected = 0;
     const auto r = std::from_chars(t.data(), t.data() + t.size(), expected);
-    if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || expected < 0) {
-      continue;  // rejected (bad_number or out_of_range for a negative): no row
+    if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || expected < 0 || expected >= 9e12) {
+      continue;  // rejected (bad_number, or out_of_range for a negative or 9e12 and more): no row
     }
     REQUIRE(row < cost.size());
     CHECK(std::memcmp(&cost[row], &expected, sizeof expected) == 0);

@@ -189,7 +189,7 @@ TEST_CASE("JSON fast path: hand-picked lines agree with nlohmann", "[io][jsonl][
   CHECK(fast >= 20);
 }
 
-TEST_CASE("JSON fast path: the common survey line takes the fast path; nested values do not", "[io][jsonl][fast]") {
+TEST_CASE("JSON fast path: the common survey line takes the fast path but nested values do not", "[io][jsonl][fast]") {
   JsonFields json;
   const std::string flat =
       R"({"id":"S1","kind":"nps","score":7,"responded_at":"2026-01-02T09:07:22Z","customer_id":"C1","interaction_id":"I5"})";

@@ -332,7 +332,7 @@ void SliceScan::add_customer_state(PartialReport::State& state) const {
   for (const AdoptionResult& a : lifecycle.adoption(products, c_.period.from, c_.period.to, as_of)) {
     state.adoption[product_key(a.product)] = AdoptionCounts{a.purchasers, a.adopters};
   }
-  for (const CohortRow& row : lifecycle.cohorts(c_.zone, c_.period.from, c_.period.to, as_of)) {
+  for (const CohortRow& row : lifecycle.cohorts(zone_, c_.period.from, c_.period.to, as_of)) {
     state.cohorts[row.month] = CohortCounts{row.cohort, row.size, row.active};
   }
 }
