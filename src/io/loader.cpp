@@ -483,20 +483,8 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
                                                   record.status == detail::CsvStatus::too_long ? "too long"
                                                                                                : "a misplaced quote"));
   }
-  // Column → field slot, once; unknown columns map to none.
   constexpr std::size_t none = detail::max_fields;
-  std::vector<std::size_t> slot_of_column(record.fields.size(), none);
-  std::array<bool, detail::max_fields> seen{};
-  for (std::size_t col = 0; col < record.fields.size(); ++col) {
-    const auto slot = detail::field_slot(type, record.fields[col]);
-    if (!slot) continue;
-    if (seen[*slot]) {
-      throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header repeats the column {}: the file is refused",
-                                                    name, record.line, record.fields[col]));
-    }
-    seen[*slot] = true;
-    slot_of_column[col] = *slot;
-  }
+  const std::vector<std::size_t> slot_of_column = header_slots(type, record, name);
   const std::size_t columns = slot_of_column.size();
   RawRecord values;
   while (reader.next(record)) {
