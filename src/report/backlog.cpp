@@ -9,6 +9,16 @@ constexpr std::size_t dense_limit = 4096;  // snapshots: 32 KiB of differences p
 
 }  // namespace
 
+std::vector<std::int64_t> bucket_ends(TimeBucket bucket, const ZoneBuckets& zone, std::int64_t from, std::int64_t to) {
+  std::vector<std::int64_t> ends;
+  for (std::int64_t t = from; t < to;) {
+    const std::int64_t end = to_millis(zone.end(bucket, zone.key(bucket, from_millis(t))));
+    ends.push_back(end);
+    t = std::max(end, t + 1);
+  }
+  return ends;
+}
+
 std::vector<std::int64_t> backlog_snapshots(const Grouping& by, const ZoneBuckets& zone, std::int64_t from,
                                             std::int64_t to, std::int64_t as_of) {
   std::vector<std::int64_t> out{as_of};
@@ -16,11 +26,7 @@ std::vector<std::int64_t> backlog_snapshots(const Grouping& by, const ZoneBucket
     const auto* b = std::get_if<TimeBucket>(&part);
     if (b == nullptr) continue;
     if (*b == TimeBucket::hour_of_week) return {};
-    for (std::int64_t t = from; t < to;) {
-      const std::int64_t end = to_millis(zone.end(*b, zone.key(*b, from_millis(t))));
-      out.push_back(std::min(end, as_of));
-      t = std::max(end, t + 1);
-    }
+    for (const std::int64_t end : bucket_ends(*b, zone, from, to)) out.push_back(std::min(end, as_of));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

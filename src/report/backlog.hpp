@@ -14,6 +14,11 @@
 
 namespace cskpi::detail {
 
+/// The end instants (ms) of the buckets of `bucket` that overlap [from, to), in order (the last
+/// may lie at or after to). Precondition: bucket is not hour_of_week.
+[[nodiscard]] std::vector<std::int64_t> bucket_ends(TimeBucket bucket, const ZoneBuckets& zone, std::int64_t from,
+                                                    std::int64_t to);
+
 /// Every snapshot instant a group of `by` can have, sorted and distinct (ms): as_of, and
 /// min(as_of, end) of each bucket of each time part that overlaps [from, to). Empty for
 /// groupings with hour_of_week (no backlog).

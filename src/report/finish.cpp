@@ -5,7 +5,6 @@
 #include <map>
 
 #include "cskpi/error.hpp"
-#include "report/group_scope.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
 #include "report/slice_scan.hpp"
@@ -13,6 +12,12 @@
 
 namespace cskpi::detail {
 namespace {
+
+/// The slice of the period a group covers.
+struct Window {
+  TimePoint from{};
+  TimePoint to{};
+};
 
 /// The roster of the state, with codes of its own dictionaries (labels → codes for filters).
 struct RosterIndex {
@@ -57,8 +62,7 @@ class Finisher {
     const std::uint64_t overall_count = overall.empty() ? 0 : overall.begin()->second.count();
     for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t, overall_count);
     add_customer_lists(report);
-    StaffingCounts staffing = s_.staffing;
-    report.staffing = staffing_plan(staffing, s_.config, zone_, s_.period);
+    report.staffing = staffing_plan(s_.staffing, s_.config, zone_, s_.period);
     report.targets = evaluate_targets(report, s_.config.targets);
     return report;
   }
@@ -86,9 +90,9 @@ class Finisher {
       }
       group.metrics = acc.result(overall_count, spec.flows);
       if (spec.flows) group.metrics.volume.backlog = backlog_of(table, spec, labels, buckets, backlog);
-      const GroupScope scope = scope_of(spec.by, parts);
-      if (s_.has_customer_events && spec.customer_keys) group.metrics.customers = customers_of(table, spec, parts, scope);
-      if (roster_ && spec.agent_keys) group.metrics.attrition = attrition_of(scope, spec.by, parts);
+      const Window window = window_of(spec.by, parts);
+      if (s_.has_customer_events && spec.customer_keys) group.metrics.customers = customers_of(table, spec, parts, window);
+      if (roster_ && spec.agent_keys) group.metrics.attrition = attrition_of(window, spec.by, parts);
       report.groups.push_back(std::move(group));
     }
   }
@@ -112,49 +116,45 @@ class Finisher {
     return it->second[static_cast<std::size_t>(at - spec.snapshots.begin())];
   }
 
-  /// The slice of the period a group covers (labels are looked at by the callers).
-  GroupScope scope_of(const Grouping& by, const std::vector<KeyPart>& parts) const {
-    GroupScope scope{s_.period.from, s_.period.to, false, {}, {}, {}, {}, false};
+  /// The slice of the period a group covers: the period cut by its time buckets. Only groups
+  /// without hour_of_week (not a contiguous slice) ask for it.
+  Window window_of(const Grouping& by, const std::vector<KeyPart>& parts) const {
+    Window w{s_.period.from, s_.period.to};
     for (std::size_t p = 0; p < by.size(); ++p) {
-      const auto* b = std::get_if<TimeBucket>(&by[p]);
-      if (b == nullptr) continue;
-      if (*b == TimeBucket::hour_of_week) {
-        scope.whole_week_hours = true;
-        continue;
+      if (const auto* b = std::get_if<TimeBucket>(&by[p])) {
+        if (*b == TimeBucket::hour_of_week) continue;
+        w.from = std::max(w.from, zone_.begin(*b, parts[p].bucket));
+        w.to = std::min(w.to, zone_.end(*b, parts[p].bucket));
       }
-      scope.from = std::max(scope.from, zone_.begin(*b, parts[p].bucket));
-      scope.to = std::min(scope.to, zone_.end(*b, parts[p].bucket));
     }
-    return scope;
+    return w;
   }
 
   CustomerResult customers_of(const PartialTable& table, const TableSpec& spec, const std::vector<KeyPart>& parts,
-                              const GroupScope& scope) const {
+                              const Window& window) const {
     std::string view;  // "" = all products
     for (std::size_t p = 0; p < spec.by.size(); ++p) {
       if (!is_time(spec.by[p])) view = encode_key({parts[p]});
     }
     const auto it = table.customers.find(view);
     if (it == table.customers.end()) return CustomerResult{};  // a product without customer events
-    const auto w = std::lower_bound(spec.windows.begin(), spec.windows.end(), scope.from);
-    if (w == spec.windows.end() || *w != scope.from || w + 1 == spec.windows.end() || *(w + 1) != scope.to) {
+    const auto w = std::lower_bound(spec.windows.begin(), spec.windows.end(), window.from);
+    if (w == spec.windows.end() || *w != window.from || w + 1 == spec.windows.end() || *(w + 1) != window.to) {
       throw Error(ErrorCode::invalid_argument, "a group's window is not one of its grouping's");
     }
     return it->second.at(static_cast<std::size_t>(w - spec.windows.begin())).result();
   }
 
-  AttritionResult attrition_of(const GroupScope& scope, const Grouping& by, const std::vector<KeyPart>& parts) const {
+  AttritionResult attrition_of(const Window& window, const Grouping& by, const std::vector<KeyPart>& parts) const {
     RosterFilter filter;
     for (std::size_t p = 0; p < by.size(); ++p) {
       const auto* d = std::get_if<Dimension>(&by[p]);
       if (d == nullptr) continue;
-      if (*d == Dimension::agent) {
-        filter.agent = parts[p].label ? RosterIndex::code_of(roster_->agents, parts[p].label) : no_code;
-      }
+      if (*d == Dimension::agent) filter.agent = RosterIndex::code_of(roster_->agents, parts[p].label);
       if (*d == Dimension::team) filter.team = RosterIndex::code_of(roster_->teams, parts[p].label);
       if (*d == Dimension::department) filter.department = RosterIndex::code_of(roster_->departments, parts[p].label);
     }
-    return roster_->roster.attrition(scope.from, std::max(scope.from, scope.to), s_.period.as_of, filter);
+    return roster_->roster.attrition(window.from, std::max(window.from, window.to), s_.period.as_of, filter);
   }
 
   void add_customer_lists(Report& report) const {

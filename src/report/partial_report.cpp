@@ -1,6 +1,7 @@
 #include "cskpi/report/partial_report.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -58,11 +59,12 @@ void recode_agents(detail::GroupAccumulators& acc, const std::vector<std::uint32
 
 void merge_table(PartialTable& a, const PartialTable& b, const std::vector<std::uint32_t>* recode) {
   for (const auto& [key, acc] : b.groups) {
-    detail::GroupAccumulators other = acc;
-    if (recode != nullptr) recode_agents(other, *recode);
+    std::optional<detail::GroupAccumulators> recoded;  // a copy only when the agent codes differ
+    if (recode != nullptr) recode_agents(recoded.emplace(acc), *recode);
+    const detail::GroupAccumulators& other = recoded ? *recoded : acc;
     const auto it = a.groups.find(key);
     if (it == a.groups.end()) {
-      a.groups.emplace(key, std::move(other));
+      a.groups.emplace(key, other);
     } else {
       it->second.merge(other);
     }

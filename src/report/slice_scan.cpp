@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "cskpi/error.hpp"
+#include "report/backlog.hpp"
 #include "report/group_key.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
@@ -351,8 +352,6 @@ void SliceScan::add_roster_state(PartialReport::State& state) const {
   }
 }
 
-FcrMethod fcr_method_of(const FactsBuilder& facts) { return facts.fcr_method(); }
-
 }  // namespace
 
 std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period) {
@@ -360,10 +359,8 @@ std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& z
   for (const GroupPart& part : by) {
     const auto* b = std::get_if<TimeBucket>(&part);
     if (b == nullptr || *b == TimeBucket::hour_of_week) continue;
-    for (TimePoint t = period.from; t < period.to;) {
-      const TimePoint end = zone.end(*b, zone.key(*b, t));
-      if (end < period.to) out.push_back(end);
-      t = std::max(end, t + Milliseconds{1});
+    for (const std::int64_t end : bucket_ends(*b, zone, to_millis(period.from), to_millis(period.to))) {
+      if (end < to_millis(period.to)) out.push_back(from_millis(end));
     }
   }
   std::sort(out.begin(), out.end());
@@ -396,7 +393,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   if (d.customer_events().size() > 0) customers = CustomerLifecycle(d.customer_events());
   const auto& agent_codes = d.interactions().dim[index_of(Dimension::agent)];
   productivity = std::any_of(agent_codes.begin(), agent_codes.end(), [](std::uint32_t a) { return a != no_code; });
-  fcr.method = fcr_method_of(facts);
+  fcr.method = facts.fcr_method();
   fcr.window = s.config.fcr_window;
   tables.push_back(make_table_spec({}, zone, period));
   for (const auto& grouping : s.groupings) tables.push_back(make_table_spec(grouping, zone, period));
