@@ -5,6 +5,8 @@
 #include <numeric>
 #include <limits>
 
+#include "detail/huge_pages.hpp"
+
 namespace cskpi {
 namespace {
 
@@ -17,6 +19,14 @@ std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
 std::optional<TimePoint> instant_of(std::int64_t ms) {
   if (ms == no_instant) return std::nullopt;
   return from_millis(ms);
+}
+
+// Reserves a column for `n` rows on huge pages (it is written once, front to back).
+template <typename T>
+void reserve_column(std::vector<T>& column, std::size_t n) {
+  if (n <= column.capacity()) return;
+  column.reserve(n);
+  detail::advise_huge_pages(column.data(), column.capacity() * sizeof(T));
 }
 
 std::optional<double> seconds_of(std::int64_t ms) {
@@ -72,17 +82,17 @@ bool Dataset::add(const detail::SurveyRow& r) {
 void Dataset::reserve_interactions(std::size_t n) {
   const std::size_t want = interactions_.size() + n;
   auto& c = interactions_;
-  for (auto& d : c.dim) d.reserve(want);
-  c.customer.reserve(want);
-  c.created_ms.reserve(want);
-  c.first_response_ms.reserve(want);
-  c.resolved_ms.reserve(want);
-  c.contacts.reserve(want);
-  c.reopened.reserve(want);
-  c.handle_ms.reserve(want);
-  c.wait_ms.reserve(want);
-  c.cost.reserve(want);
-  c.abandoned.reserve(want);
+  for (auto& d : c.dim) reserve_column(d, want);
+  reserve_column(c.customer, want);
+  reserve_column(c.created_ms, want);
+  reserve_column(c.first_response_ms, want);
+  reserve_column(c.resolved_ms, want);
+  reserve_column(c.contacts, want);
+  reserve_column(c.reopened, want);
+  reserve_column(c.handle_ms, want);
+  reserve_column(c.wait_ms, want);
+  reserve_column(c.cost, want);
+  reserve_column(c.abandoned, want);
   interaction_ids_.reserve(want);
   customers_.reserve(customers_.size() + n);
 }
@@ -90,14 +100,15 @@ void Dataset::reserve_interactions(std::size_t n) {
 void Dataset::reserve_surveys(std::size_t n) {
   const std::size_t want = surveys_.size() + n;
   auto& c = surveys_;
-  c.kind.reserve(want);
-  c.score.reserve(want);
-  c.responded_ms.reserve(want);
-  c.customer.reserve(want);
-  c.link_id.reserve(want);
-  c.interaction.reserve(want);
-  for (auto& d : c.dim) d.reserve(want);
+  reserve_column(c.kind, want);
+  reserve_column(c.score, want);
+  reserve_column(c.responded_ms, want);
+  reserve_column(c.customer, want);
+  reserve_column(c.link_id, want);
+  reserve_column(c.interaction, want);
+  for (auto& d : c.dim) reserve_column(d, want);
   survey_ids_.reserve(want);
+  survey_links_.reserve(survey_links_.size() + n);
 }
 
 bool Dataset::add(const Interaction& r) {

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "cskpi/error.hpp"
+#include "detail/huge_pages.hpp"
 
 namespace cskpi {
 namespace {
@@ -73,7 +74,7 @@ std::uint64_t hash_of(std::string_view value) noexcept {
 }
 
 // Labels are mostly short: compare them without a call to memcmp.
-bool same(const std::string& stored, std::string_view value) noexcept {
+bool same(std::string_view stored, std::string_view value) noexcept {
   const std::size_t n = value.size();
   if (stored.size() != n) return false;
   const char* a = stored.data();
@@ -85,6 +86,15 @@ bool same(const std::string& stored, std::string_view value) noexcept {
 
 constexpr std::size_t min_slots = 16;
 
+// A vector of `n` zeros whose pages are advised huge before the zeros touch them.
+std::vector<std::uint64_t> zeroed(std::size_t n) {
+  std::vector<std::uint64_t> v;
+  v.reserve(n);
+  detail::advise_huge_pages(v.data(), n * sizeof(std::uint64_t));
+  v.resize(n, 0);
+  return v;
+}
+
 }  // namespace
 
 constexpr std::uint64_t tag_of(std::uint64_t hash) noexcept { return hash & 0xFFFFFFFF00000000ull; }
@@ -95,19 +105,23 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash
   const std::uint64_t tag = tag_of(value_hash);
   std::size_t i = static_cast<std::size_t>(value_hash) & mask;
   while (slots_[i] != 0) {
-    if (tag_of(slots_[i]) == tag && same(values_[code_in(slots_[i])], value)) return i;
+    if (tag_of(slots_[i]) == tag && same(this->value(code_in(slots_[i])), value)) return i;
     i = (i + 1) & mask;
   }
   return i;
 }
 
+// The hashes are not kept (8 bytes a value): a rehash computes them again from the arena, at most
+// twice per value over the table's growth, and never after reserve().
 void Dictionary::rehash(std::size_t slot_count) {
-  std::vector<std::uint64_t> slots(slot_count, 0);
+  std::vector<std::uint64_t> slots = zeroed(slot_count);
   const std::size_t mask = slot_count - 1;
-  for (std::uint32_t code = 0; code < values_.size(); ++code) {
-    std::size_t i = static_cast<std::size_t>(hashes_[code]) & mask;
+  const auto n = static_cast<std::uint32_t>(size());
+  for (std::uint32_t code = 0; code < n; ++code) {
+    const std::uint64_t h = hash_of(value(code));
+    std::size_t i = static_cast<std::size_t>(h) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = tag_of(hashes_[code]) | (std::uint64_t{code} + 1);
+    slots[i] = tag_of(h) | (std::uint64_t{code} + 1);
   }
   slots_ = std::move(slots);
 }
@@ -116,7 +130,22 @@ void Dictionary::reserve(std::size_t n) {
   std::size_t want = min_slots;
   while (want < 2 * n) want *= 2;
   if (want > slots_.size()) rehash(want);
-  hashes_.reserve(n);
+  if (n + 1 > ends_.capacity()) {
+    ends_.reserve(n + 1);
+    detail::advise_huge_pages(ends_.data(), ends_.capacity() * sizeof(std::uint64_t));
+  }
+  // The bytes at the mean length so far (16 for a new dictionary: ids are mostly shorter).
+  const std::size_t mean = size() == 0 ? 16 : bytes_.size() / size() + 1;
+  if (n * mean > bytes_.capacity()) {
+    bytes_.reserve(n * mean);
+    detail::advise_huge_pages(bytes_.data(), bytes_.capacity());
+  }
+}
+
+// Out of line on purpose: inlined into callers, g++ 12 drops the prefetch as dead code.
+void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[value_hash & (slots_.size() - 1)]);
 }
 
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
@@ -125,14 +154,14 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   if (slots_.empty()) rehash(min_slots);
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_in(slots_[i]);
-  if (values_.size() >= no_code - 1) {
+  if (size() >= no_code - 1) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: more than 4294967294 distinct labels");
   }
-  const auto code = static_cast<std::uint32_t>(values_.size());
-  values_.emplace_back(value);
-  hashes_.push_back(value_hash);
-  if (2 * values_.size() > slots_.size()) {  // load factor at most 1/2
-    rehash(2 * slots_.size());                 // places every code, the new one included
+  const auto code = static_cast<std::uint32_t>(size());
+  bytes_.append(value);
+  ends_.push_back(bytes_.size());
+  if (2 * size() > slots_.size()) {  // load factor at most 1/2
+    rehash(2 * slots_.size());        // places every code, the new one included
   } else {
     slots_[i] = tag_of(value_hash) | (std::uint64_t{code} + 1);
   }

@@ -142,8 +142,8 @@ class TraceWriter {
     const auto& c = data_.interactions();
     const bool business = facts_.has_business_calendar();
     std::vector<std::string> v;
-    v.push_back(data_.interaction_ids().value(static_cast<std::uint32_t>(r)));
-    v.push_back(data_.customers().value(c.customer[r]));
+    v.emplace_back(data_.interaction_ids().value(static_cast<std::uint32_t>(r)));
+    v.emplace_back(data_.customers().value(c.customer[r]));
     for (const Dimension d : all_dimensions) v.emplace_back(data_.label(d, c.dim[index_of(d)][r]).value_or(""));
     v.emplace_back(boolean(volume));
     v.emplace_back(boolean(first_response));

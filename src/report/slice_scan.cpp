@@ -342,11 +342,11 @@ void SliceScan::add_roster_state(PartialReport::State& state) const {
   const auto& ae = c_.data.agent_events();
   const auto label = [&](Dimension d, std::uint32_t code) -> std::optional<std::string> {
     if (code == no_code) return std::nullopt;
-    return c_.data.dictionary(d).value(code);
+    return std::string{c_.data.dictionary(d).value(code)};
   };
   state.roster.reserve(ae.size());
   for (std::size_t i = 0; i < ae.size(); ++i) {
-    state.roster.push_back(RosterEvent{c_.data.dictionary(Dimension::agent).value(ae.agent[i]), ae.type[i], ae.at_ms[i],
+    state.roster.push_back(RosterEvent{std::string{c_.data.dictionary(Dimension::agent).value(ae.agent[i])}, ae.type[i], ae.at_ms[i],
                                        label(Dimension::team, ae.team[i]),
                                        label(Dimension::department, ae.department[i])});
   }
@@ -405,7 +405,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   auto labels = std::make_shared<std::vector<std::string>>();
   const Dictionary& agent_dict = d.dictionary(Dimension::agent);
   labels->reserve(agent_dict.size());
-  for (std::uint32_t code = 0; code < agent_dict.size(); ++code) labels->push_back(agent_dict.value(code));
+  for (std::uint32_t code = 0; code < agent_dict.size(); ++code) labels->emplace_back(agent_dict.value(code));
   agents = std::move(labels);
   if (const auto code = d.dictionary(Dimension::channel).find("phone")) phone = *code;
 }

@@ -160,6 +160,18 @@ class Dataset {
   void reserve_interactions(std::size_t n);
   void reserve_surveys(std::size_t n);
 
+  /// Hints that rows with these id / customer / link hashes (Dictionary::hash) are added soon:
+  /// the loader calls them a few rows ahead, so the probes of large tables overlap.
+  void prefetch_interaction(std::uint64_t id_hash, std::uint64_t customer_hash) const noexcept {
+    interaction_ids_.prefetch(id_hash);
+    customers_.prefetch(customer_hash);
+  }
+  void prefetch_survey(std::uint64_t id_hash, std::uint64_t customer_hash, std::uint64_t link_hash) const noexcept {
+    survey_ids_.prefetch(id_hash);
+    customers_.prefetch(customer_hash);
+    survey_links_.prefetch(link_hash);
+  }
+
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
   /// interaction events by interaction. Call after the last add; idempotent.
   void link();
