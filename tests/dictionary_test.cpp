@@ -3,6 +3,7 @@
 #include <cskpi/model/dictionary.hpp>
 
 #include <string>
+#include <vector>
 
 using cskpi::Dictionary;
 
@@ -33,4 +34,20 @@ TEST_CASE("Dictionary labels are case-sensitive and may be empty or hold any byt
   CHECK(copy.find("chat") == 1u);
   d.reserve(1000);
   CHECK(d.find("Chat") == 0u);
+}
+
+TEST_CASE("Dictionary keeps labels of every length through growth and reserve", "[dataset]") {
+  Dictionary d;
+  std::vector<std::string> labels;
+  for (std::size_t n = 0; n < 300; ++n) labels.push_back(std::string(n, static_cast<char>('a' + n % 26)) + std::to_string(n));
+  for (std::size_t i = 0; i < labels.size(); ++i) CHECK(d.intern(labels[i]) == static_cast<std::uint32_t>(i));
+  d.reserve(100000);  // rehashes from the arena
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    CHECK(d.value(static_cast<std::uint32_t>(i)) == labels[i]);
+    CHECK(d.find(labels[i]) == static_cast<std::uint32_t>(i));
+    d.prefetch(Dictionary::hash(labels[i]));  // a hint: no effect on results
+    d.prefetch_entry(Dictionary::hash(labels[i]));
+  }
+  CHECK(d.size() == labels.size());
+  CHECK_FALSE(d.find(labels[5] + "x"));
 }

@@ -374,23 +374,34 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
     if (type == RecordType::survey) data.reserve_surveys(rows);
     reserve_hint = 0;
   }
-  // The id and customer probes of large tables miss the cache: start them `ahead` rows early.
-  constexpr std::size_t ahead = 12;
-  const auto prefetch = [&](std::size_t i) {
+  // The id and customer probes of large tables miss the cache: load their slots `ahead` rows
+  // early and, `near` rows early, the entries those slots point to.
+  constexpr std::size_t ahead = 10;
+  constexpr std::size_t near = 4;
+  const auto prefetch = [&](std::size_t i, bool entries) {
     if (i >= b.entries.size()) return;
     const detail::Batch::Entry& e = b.entries[i];
     if (e.kind == Kind::interaction) {
       const detail::PackedInteraction& r = b.interactions[e.index];
-      data.prefetch_interaction(r.id_hash, r.customer_hash);
+      if (entries) {
+        data.prefetch_interaction_entries(r.id_hash, r.customer_hash);
+      } else {
+        data.prefetch_interaction(r.id_hash, r.customer_hash);
+      }
     } else if (e.kind == Kind::survey) {
       const detail::PackedSurvey& r = b.surveys[e.index];
-      data.prefetch_survey(r.id_hash, r.customer_hash, r.link_hash);
+      if (entries) {
+        data.prefetch_survey_entries(r.id_hash, r.customer_hash, r.link_hash);
+      } else {
+        data.prefetch_survey(r.id_hash, r.customer_hash, r.link_hash);
+      }
     }
   };
-  for (std::size_t i = first; i < first + ahead; ++i) prefetch(i);
+  for (std::size_t i = first; i < first + ahead; ++i) prefetch(i, false);
   RawRecord values;
   for (std::size_t i = first; i < b.entries.size(); ++i) {
-    prefetch(i + ahead);
+    prefetch(i + ahead, false);
+    prefetch(i + near, true);
     const detail::Batch::Entry& e = b.entries[i];
     const auto line = static_cast<std::uint64_t>(static_cast<std::int64_t>(e.line) + line_delta);
     switch (e.kind) {

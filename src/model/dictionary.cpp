@@ -1,6 +1,7 @@
 #include "cskpi/model/dictionary.hpp"
 
 #include <cstring>
+#include <limits>
 
 #include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
@@ -97,15 +98,24 @@ std::vector<std::uint64_t> zeroed(std::size_t n) {
 
 }  // namespace
 
-constexpr std::uint64_t tag_of(std::uint64_t hash) noexcept { return hash & 0xFFFFFFFF00000000ull; }
-constexpr std::uint32_t code_in(std::uint64_t slot) noexcept { return static_cast<std::uint32_t>(slot) - 1; }
+// A slot: the top 24 bits of the hash over the entry's offset + 1 (40 bits: a 1 TiB arena).
+constexpr std::uint64_t offset_bits = 40;
+constexpr std::uint64_t offset_mask = (std::uint64_t{1} << offset_bits) - 1;
+constexpr std::uint64_t tag_of(std::uint64_t hash) noexcept { return hash & ~offset_mask; }
+constexpr std::uint64_t offset_in(std::uint64_t slot) noexcept { return (slot & offset_mask) - 1; }
+
+std::uint32_t code_at(const std::string& bytes, std::uint64_t offset) noexcept {
+  std::uint32_t code = 0;
+  std::memcpy(&code, bytes.data() + offset, 4);
+  return code;
+}
 
 std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = tag_of(value_hash);
   std::size_t i = static_cast<std::size_t>(value_hash) & mask;
   while (slots_[i] != 0) {
-    if (tag_of(slots_[i]) == tag && same(this->value(code_in(slots_[i])), value)) return i;
+    if (tag_of(slots_[i]) == tag && same(entry_text(offset_in(slots_[i])), value)) return i;
     i = (i + 1) & mask;
   }
   return i;
@@ -116,12 +126,11 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash
 void Dictionary::rehash(std::size_t slot_count) {
   std::vector<std::uint64_t> slots = zeroed(slot_count);
   const std::size_t mask = slot_count - 1;
-  const auto n = static_cast<std::uint32_t>(size());
-  for (std::uint32_t code = 0; code < n; ++code) {
-    const std::uint64_t h = hash_of(value(code));
+  for (const std::uint64_t offset : offsets_) {
+    const std::uint64_t h = hash_of(entry_text(offset));
     std::size_t i = static_cast<std::size_t>(h) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = tag_of(h) | (std::uint64_t{code} + 1);
+    slots[i] = tag_of(h) | (offset + 1);
   }
   slots_ = std::move(slots);
 }
@@ -130,12 +139,12 @@ void Dictionary::reserve(std::size_t n) {
   std::size_t want = min_slots;
   while (want < 2 * n) want *= 2;
   if (want > slots_.size()) rehash(want);
-  if (n + 1 > ends_.capacity()) {
-    ends_.reserve(n + 1);
-    detail::advise_huge_pages(ends_.data(), ends_.capacity() * sizeof(std::uint64_t));
+  if (n > offsets_.capacity()) {
+    offsets_.reserve(n);
+    detail::advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(std::uint64_t));
   }
-  // The bytes at the mean length so far (16 for a new dictionary: ids are mostly shorter).
-  const std::size_t mean = size() == 0 ? 16 : bytes_.size() / size() + 1;
+  // The entries at the mean size so far (24 bytes for a new dictionary: ids are mostly shorter).
+  const std::size_t mean = size() == 0 ? 24 : bytes_.size() / size() + 1;
   if (n * mean > bytes_.capacity()) {
     bytes_.reserve(n * mean);
     detail::advise_huge_pages(bytes_.data(), bytes_.capacity());
@@ -148,22 +157,37 @@ void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
   __builtin_prefetch(&slots_[value_hash & (slots_.size() - 1)]);
 }
 
+void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
+  if (slots_.empty()) return;
+  const std::uint64_t slot = slots_[value_hash & (slots_.size() - 1)];
+  if (slot != 0 && tag_of(slot) == tag_of(value_hash)) __builtin_prefetch(bytes_.data() + offset_in(slot));
+}
+
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
 
 std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
   if (slots_.empty()) rehash(min_slots);
   const std::size_t i = slot_of(value, value_hash);
-  if (slots_[i] != 0) return code_in(slots_[i]);
+  if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
   if (size() >= no_code - 1) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: more than 4294967294 distinct labels");
   }
+  if (value.size() > std::numeric_limits<std::uint32_t>::max() || bytes_.size() + value.size() >= offset_mask) {
+    throw Error(ErrorCode::invalid_argument, "Dictionary: the labels exceed 1 TiB");
+  }
   const auto code = static_cast<std::uint32_t>(size());
+  const std::uint64_t offset = bytes_.size();
+  const auto length = static_cast<std::uint32_t>(value.size());
+  char header[entry_header];
+  std::memcpy(header, &code, 4);
+  std::memcpy(header + 4, &length, 4);
+  bytes_.append(header, entry_header);
   bytes_.append(value);
-  ends_.push_back(bytes_.size());
+  offsets_.push_back(offset);
   if (2 * size() > slots_.size()) {  // load factor at most 1/2
-    rehash(2 * slots_.size());        // places every code, the new one included
+    rehash(2 * slots_.size());        // places every entry, the new one included
   } else {
-    slots_[i] = tag_of(value_hash) | (std::uint64_t{code} + 1);
+    slots_[i] = tag_of(value_hash) | (offset + 1);
   }
   return code;
 }
@@ -172,7 +196,7 @@ std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint6
   if (slots_.empty()) return std::nullopt;
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] == 0) return std::nullopt;
-  return code_in(slots_[i]);
+  return code_at(bytes_, offset_in(slots_[i]));
 }
 
 }  // namespace cskpi

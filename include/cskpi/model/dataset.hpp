@@ -171,6 +171,18 @@ class Dataset {
     customers_.prefetch(customer_hash);
     survey_links_.prefetch(link_hash);
   }
+  /// The second step, a few rows later: the entries of the labels already present (a customer
+  /// seen before; a new id has no entry to compare).
+  void prefetch_interaction_entries(std::uint64_t id_hash, std::uint64_t customer_hash) const noexcept {
+    interaction_ids_.prefetch_entry(id_hash);
+    customers_.prefetch_entry(customer_hash);
+  }
+  void prefetch_survey_entries(std::uint64_t id_hash, std::uint64_t customer_hash,
+                               std::uint64_t link_hash) const noexcept {
+    survey_ids_.prefetch_entry(id_hash);
+    customers_.prefetch_entry(customer_hash);
+    survey_links_.prefetch_entry(link_hash);
+  }
 
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
   /// interaction events by interaction. Call after the last add; idempotent.

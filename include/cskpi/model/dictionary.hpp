@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,9 +14,10 @@ namespace cskpi {
 inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 
 /// Assigns dense codes 0, 1, 2, … to distinct strings in first-seen order.
-/// The strings live back to back in one byte arena (no allocation per label); an
-/// open-addressing table (linear probing) whose slots hold the code and 32 bits of the hash
-/// finds them, so a probe touches one cache line and strings are compared only on a tag match.
+/// The strings live back to back in one byte arena (no allocation per label), each entry its
+/// code, its length and its bytes; an open-addressing table (linear probing) whose slots hold
+/// 24 bits of the hash and the entry's offset finds them, so a probe touches the slot and, on a
+/// tag match, the entry: two cache lines, both of which the loader prefetches.
 /// Interning ids and customers is the hot path of loading: the large tables are placed on
 /// transparent huge pages where the system allows, which saves a TLB miss per probe.
 class Dictionary {
@@ -30,13 +32,13 @@ class Dictionary {
   /// The hash the table uses (stable within a build; not for persisting).
   [[nodiscard]] static std::uint64_t hash(std::string_view value) noexcept;
   /// The string of a code (precondition: code < size()); valid until the next intern().
-  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept {
-    return {bytes_.data() + ends_[code], static_cast<std::size_t>(ends_[code + 1] - ends_[code])};
-  }
-  [[nodiscard]] std::size_t size() const noexcept { return ends_.size() - 1; }
+  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept { return entry_text(offsets_[code]); }
+  [[nodiscard]] std::size_t size() const noexcept { return offsets_.size(); }
   /// Starts loading the table slot where `value_hash` is probed first, so that an intern() or
   /// find() of it a few rows later does not wait for memory (a hint: no effect on results).
   void prefetch(std::uint64_t value_hash) const noexcept;
+  /// The second step, a few rows after prefetch(): starts loading the entry the slot points to.
+  void prefetch_entry(std::uint64_t value_hash) const noexcept;
   /// Prepares for `n` values without rehashing.
   void reserve(std::size_t n);
 
@@ -44,9 +46,16 @@ class Dictionary {
   [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t value_hash) const noexcept;
   void rehash(std::size_t slot_count);
 
-  std::string bytes_;                    // the values back to back
-  std::vector<std::uint64_t> ends_{0};   // value c is bytes_[ends_[c], ends_[c + 1])
-  std::vector<std::uint64_t> slots_;     // (hash >> 32) << 32 | (code + 1); 0 = empty; size a power of two
+  static constexpr std::size_t entry_header = 8;  // code (4 bytes), length (4 bytes)
+  [[nodiscard]] std::string_view entry_text(std::uint64_t offset) const noexcept {
+    std::uint32_t length = 0;
+    std::memcpy(&length, bytes_.data() + offset + 4, 4);
+    return {bytes_.data() + offset + entry_header, length};
+  }
+
+  std::string bytes_;                   // the entries back to back
+  std::vector<std::uint64_t> offsets_;  // by code: the offset of its entry in bytes_
+  std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
 };
 
 }  // namespace cskpi
