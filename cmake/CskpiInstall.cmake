@@ -30,5 +30,13 @@ foreach(kind LIBDIR INCLUDEDIR)
     set(CSKPI_PC_${kind} "\${prefix}/${CMAKE_INSTALL_${kind}}")
   endif()
 endforeach()
+# The prefix relative to the installed cskpi.pc (${pcfiledir}, a pkg-config builtin), so that
+# `cmake --install --prefix P` gives a cskpi.pc that names P, not the configure-time prefix.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(CSKPI_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH pc_to_prefix "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  set(CSKPI_PC_PREFIX "\${pcfiledir}/${pc_to_prefix}")
+endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/cskpi.pc.in ${PROJECT_BINARY_DIR}/cskpi.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/cskpi.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -41,12 +41,16 @@ if [ -z "$pc" ]; then
 fi
 PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export PKG_CONFIG_PATH
-# cskpi.pc names the configure-time prefix; point it at where this test installed it.
-pc_args=(--define-variable=prefix="$prefix")
+# No --define-variable: cskpi.pc must find the prefix it was installed to by itself.
+pc_args=()
 # --static: a static libcskpi also needs its private dependencies (fmt, date-tz, pthread).
 read -r -a cflags <<<"$(pkg-config "${pc_args[@]}" --cflags cskpi)"
 read -r -a libs <<<"$(pkg-config "${pc_args[@]}" --static --libs cskpi)"
 libdir=$(pkg-config "${pc_args[@]}" --variable=libdir cskpi)
+case "$libdir" in
+  "$prefix"/*) ;;
+  *) echo "cskpi.pc gives libdir $libdir, not under the install prefix $prefix" >&2; exit 1 ;;
+esac
 
 echo "pkg-config --cflags: ${cflags[*]}"
 echo "pkg-config --static --libs: ${libs[*]}"

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 
 #include "cskpi/model/survey.hpp"
 
@@ -42,6 +43,10 @@ class CesAccumulator {
 
   /// Throws Error(invalid_argument) for a score outside the scale.
   void add(int score);
+  /// A score is an integer: a floating-point one (`add(9.7)`) does not compile, instead of being
+  /// truncated to 9 without a word.
+  template <typename T, typename = std::enable_if_t<std::is_floating_point_v<T>>>
+  void add(T score) = delete;
   /// Throws Error(incompatible_merge) when the configs differ.
   void merge(const CesAccumulator& other);
   [[nodiscard]] CesResult result() const;
@@ -53,5 +58,13 @@ class CesAccumulator {
   std::uint64_t easy_ = 0;
   std::int64_t sum_ = 0;
 };
+
+/// CES of a range of integer scores in one call (default scale 1–7, easy from 5).
+template <typename Range>
+[[nodiscard]] CesResult ces(const Range& scores, const CesConfig& config = {}) {
+  CesAccumulator a(config);
+  for (const auto& score : scores) a.add(score);
+  return a.result();
+}
 
 }  // namespace cskpi

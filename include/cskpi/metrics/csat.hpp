@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 
 #include "cskpi/model/survey.hpp"
 #include "cskpi/stats.hpp"
@@ -46,6 +47,10 @@ class CsatAccumulator {
 
   /// Throws Error(invalid_argument) for a score outside the scale.
   void add(int score);
+  /// A score is an integer: a floating-point one (`add(9.7)`) does not compile, instead of being
+  /// truncated to 9 without a word.
+  template <typename T, typename = std::enable_if_t<std::is_floating_point_v<T>>>
+  void add(T score) = delete;
   /// Throws Error(incompatible_merge) unless both have the same scale and effective threshold.
   void merge(const CsatAccumulator& other);
   [[nodiscard]] CsatResult result() const;
@@ -57,5 +62,13 @@ class CsatAccumulator {
   std::uint64_t satisfied_ = 0;
   std::int64_t sum_ = 0;
 };
+
+/// CSAT of a range of integer scores in one call (default scale 1–5, satisfied from 4).
+template <typename Range>
+[[nodiscard]] CsatResult csat(const Range& scores, const CsatConfig& config = {}) {
+  CsatAccumulator a(config);
+  for (const auto& score : scores) a.add(score);
+  return a.result();
+}
 
 }  // namespace cskpi

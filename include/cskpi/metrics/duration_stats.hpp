@@ -39,4 +39,12 @@ class DurationAccumulator {
   std::int64_t sum_ms_ = 0;  // exact
 };
 
+/// Count, mean, median and p90 of a range of Milliseconds in one call.
+template <typename Range>
+[[nodiscard]] DurationSummary summarize_durations(const Range& durations) {
+  DurationAccumulator a;
+  for (const auto& d : durations) a.add(Milliseconds{d});
+  return a.result();
+}
+
 }  // namespace cskpi

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 
 #include "cskpi/stats.hpp"
 
@@ -32,11 +33,24 @@ class NpsAccumulator {
  public:
   /// Throws Error(invalid_argument) for a score outside 0..10 (readers reject those first).
   void add(int score);
+  /// A score is an integer: a floating-point one (`add(9.7)`) does not compile, instead of being
+  /// truncated to 9 without a word.
+  template <typename T, typename = std::enable_if_t<std::is_floating_point_v<T>>>
+  void add(T score) = delete;
   void merge(const NpsAccumulator& other) noexcept;
   [[nodiscard]] NpsResult result() const;
 
  private:
   std::array<std::uint64_t, 11> counts_{};
 };
+
+/// NPS of a range of integer scores in one call: `cskpi::nps(std::vector<int>{10, 9, 3})`.
+/// Throws like NpsAccumulator::add for a score outside 0..10.
+template <typename Range>
+[[nodiscard]] NpsResult nps(const Range& scores) {
+  NpsAccumulator a;
+  for (const auto& score : scores) a.add(score);
+  return a.result();
+}
 
 }  // namespace cskpi

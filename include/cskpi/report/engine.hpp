@@ -23,8 +23,9 @@ struct ComputeOptions {
 [[nodiscard]] unsigned resolve_threads(unsigned threads) noexcept;
 
 /// Computes the overall group and every grouping's groups: finish(merge(partials of slices)).
-/// The data set must be linked (Dataset::link, which Loader::finish calls). Report::inputs is
-/// left zero: the caller that read the files fills it in.
+/// The data set must be linked (Dataset::link, which Loader::finish calls). Report::inputs
+/// counts the data set's records as accepted and none as rejected: only the loader knows its
+/// rejects (the CLI copies Loader::counts over them).
 [[nodiscard]] Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options = {});
 
 }  // namespace cskpi

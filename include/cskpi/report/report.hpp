@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cskpi/io/reject.hpp"
@@ -122,6 +123,14 @@ struct Group {
 };
 
 struct Report {
+  /// The overall group (every report has it, first).
+  [[nodiscard]] const Group& overall() const;
+  /// The group of grouping `by` with key `key` (labels verbatim, nullopt for the null key, time
+  /// buckets as the report writes them: "2026-03", "2026-03-02", "2026-W09"), or nullptr.
+  [[nodiscard]] const Group* find(const Grouping& by, const std::vector<std::optional<std::string>>& key) const;
+  /// The same with the grouping as text: `report.find("channel,month", {"chat", "2026-03"})`.
+  [[nodiscard]] const Group* find(std::string_view by, const std::vector<std::optional<std::string>>& key) const;
+
   ReportPeriod period;
   bool has_events = false;  // next_reply and state durations are reported only with events
   std::array<InputCounts, record_type_count> inputs{};
