@@ -19,6 +19,7 @@ class GroupAccumulators {
   void add_first_response(const InteractionFacts& f);
   void add_resolution(const InteractionFacts& f);
   void add_resolved_count() noexcept { volume_.add_resolved(); }
+  void add_abandoned_count() noexcept { volume_.add_abandoned(); }
   void add_survey(SurveyKind kind, int score);
   /// An agent active on a local day (days since 1970-01-01 in the reporting zone).
   void add_agent_day(std::uint32_t agent, std::int64_t day) {

@@ -95,6 +95,11 @@ void FactsBuilder::init(Shared& s, FactsBuilder& scratch, const Dataset& data, c
       if (scratch.history_.resolved_at) s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
     }
   }
+  // An abandoned contact is over at its abandonment, unless a resolution ends it.
+  s.abandoned_at.assign(c.size(), no_instant);
+  for (std::size_t r = 0; r < c.size(); ++r) {
+    if (c.abandoned[r] != 0 && s.resolved_at[r] == no_instant) s.abandoned_at[r] = abandonment_instant(c, r);
+  }
 }
 
 std::int64_t FactsBuilder::business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) {

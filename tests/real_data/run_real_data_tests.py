@@ -241,12 +241,24 @@ class Rec:
         self.reopened = 0
         self.hist = None
 
+    def abandoned_at(self):
+        """SPEC v3 §3: an abandoned contact without a resolution is over at created + wait."""
+        if not self.abandoned or self.resolved is not None:
+            return None
+        return self.created + (self.wait or 0)
+
+    def over_at(self):
+        """The instant the contact stops being open work: its resolution, else its abandonment."""
+        return self.resolved if self.resolved is not None else self.abandoned_at()
+
 
 def group_records(recs, dims, tz, frm, to, as_of):
-    """Groups of one grouping: key -> (attributed records, resolved count, backlog or None).
+    """Groups of one grouping: key -> (attributed records, (resolved, abandoned) counts or None,
+    backlog or None).
 
-    Attribution by created_at; `resolved` counts resolutions in the period (time buckets: in the
-    bucket) of the group's labels; the backlog snapshot is as_of, or min(bucket end, as_of).
+    Attribution by created_at; `resolved` and `abandoned` count resolutions and abandonments in
+    the period (time buckets: in the bucket) of the group's labels; the backlog snapshot is
+    as_of, or min(bucket end, as_of), and leaves out what is resolved or abandoned by then.
     """
     time_dims = [d for d in dims if d in TIME_KINDS]
     label_dims = [d for d in dims if d not in TIME_KINDS]
@@ -256,6 +268,7 @@ def group_records(recs, dims, tz, frm, to, as_of):
 
     attributed = defaultdict(list)
     resolved = defaultdict(int)
+    abandoned = defaultdict(int)
     by_labels = defaultdict(list)
     for r in recs:
         by_labels[tuple(r.labels.get(d) for d in label_dims)].append(r)
@@ -263,7 +276,10 @@ def group_records(recs, dims, tz, frm, to, as_of):
             attributed[key_at(r, r.created)].append(r)
         if r.resolved is not None and frm <= r.resolved < to and r.resolved <= as_of:
             resolved[key_at(r, r.resolved)] += 1
-    keys = sorted(set(attributed) | set(resolved), key=lambda k: sort_key(dims, k))
+        gone = r.abandoned_at()
+        if gone is not None and frm <= gone < to and gone <= as_of and "hour_of_week" not in time_dims:
+            abandoned[key_at(r, gone)] += 1
+    keys = sorted(set(attributed) | set(resolved) | set(abandoned), key=lambda k: sort_key(dims, k))
     out = {}
     for k in keys:
         if "hour_of_week" in time_dims:
@@ -275,15 +291,16 @@ def group_records(recs, dims, tz, frm, to, as_of):
                 snap = min(snap, bucket_end(d, v, tz))
         lab = tuple(v for d, v in zip(dims, k) if d not in TIME_KINDS)
         backlog = sum(1 for r in by_labels[lab]
-                      if r.created < snap and (r.resolved is None or r.resolved > snap or r.resolved > as_of))
-        out[k] = (attributed.get(k, []), resolved.get(k, 0), backlog)
+                      if r.created < snap and (r.over_at() is None or r.over_at() > snap))
+        out[k] = (attributed.get(k, []), (resolved.get(k, 0), abandoned.get(k, 0)), backlog)
     return out
 
 
-def volume(attributed, resolved, backlog, total):
+def volume(attributed, flows, backlog, total):
     count = len(attributed)
-    return {"count": count, "share": pct(count, total), "resolved": resolved,
-            "net_change": None if resolved is None else count - resolved, "backlog": backlog}
+    resolved, abandoned = flows if flows is not None else (None, None)
+    return {"count": count, "share": pct(count, total), "resolved": resolved, "abandoned": abandoned,
+            "net_change": None if flows is None else count - resolved - abandoned, "backlog": backlog}
 
 
 def repeat_flags(recs, window_ms, as_of):
