@@ -186,7 +186,7 @@ class SliceScan {
       for (auto& table : tables_) {
         if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
         GroupAccumulators& acc = slot(table, key_of(table, dim_of, buckets));
-        acc.add_resolved_count();
+        acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
       }
     }
