@@ -352,3 +352,58 @@ TEST_CASE("Groupings parse dimensions and buckets and refuse unknown or repeated
   CHECK_THROWS_AS(parse_grouping("channel,channel"), Error);
   CHECK_THROWS_AS(parse_grouping(""), Error);
 }
+
+TEST_CASE("An interaction without customer_id is left out of repeat-window FCR and of nothing else",
+          "[engine][v3]") {
+  const auto anonymous = [](const char* id, const char* created, const char* resolved) {
+    Interaction r = interaction(id, "chat", created, resolved);
+    r.customer_id.reset();
+    return r;
+  };
+  Interaction a = interaction("a", "chat", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z");
+  a.customer_id = "k";
+  Interaction d = interaction("d", "chat", "2026-01-04T00:00:00Z", "2026-01-04T01:00:00Z");
+  d.customer_id = "k";  // a repeat of a (same customer, same absent topic, 3 days later)
+  // b and c have no customer: they are no case, and not repeats of each other (one day apart).
+  const Interaction b = anonymous("b", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z");
+  const Interaction c = anonymous("c", "2026-01-03T00:00:00Z", "2026-01-03T01:00:00Z");
+  Dataset data;
+  for (const auto& x : {a, b, c, d}) data.add(x);
+  CustomerEvent start;  // customer figures only look at customer events: no crash on no customer
+  start.customer_id = "k";
+  start.type = CustomerEventType::start;
+  start.at = at("2026-01-01T00:00:00Z");
+  data.add(start);
+  data.link();
+  CHECK(data.interactions().customer[1] == no_code);
+  CHECK_FALSE(data.interaction(1).customer_id);
+  ReportSpec spec;
+  spec.from = at("2026-01-01T00:00:00Z");
+  spec.to = at("2026-01-10T00:00:00Z");
+  spec.groupings = {parse_grouping("product"), parse_grouping("day")};
+  const Report r = compute_report(data, spec);
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.fcr.method == FcrMethod::repeat_window);
+  CHECK(m.fcr.resolved == 2);       // a and d; b and c left out
+  CHECK(m.fcr.first_contact == 1);  // d; a has the repeat d
+  CHECK(*m.fcr.rate == Approx(0.5));
+  CHECK(m.volume.count == 4);       // everything else counts b and c
+  CHECK(m.resolution.count == 4);
+  CHECK(m.reopen.resolved == 4);
+  CHECK(m.self_service.resolved == 4);
+  REQUIRE(m.customers);
+  CHECK(m.customers->new_customers == 1);  // k
+  CHECK(group(r, "day", {"2026-01-02"}).metrics.fcr.resolved == 0);  // b alone
+
+  // The contacts method does not need a customer: b with contacts 1 is a case.
+  Interaction b1 = b;
+  b1.contacts = 1;
+  Dataset with_contacts;
+  for (const auto& x : {a, b1, c, d}) with_contacts.add(x);
+  with_contacts.link();
+  const Report r2 = compute_report(with_contacts, spec);
+  const auto& fcr = r2.groups[0].metrics.fcr;
+  CHECK(fcr.method == FcrMethod::contacts);
+  CHECK(fcr.resolved == 1);  // b: the only one with contacts
+  CHECK(fcr.first_contact == 1);
+}

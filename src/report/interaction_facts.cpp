@@ -15,6 +15,7 @@ FcrMethod default_fcr_method(const Dataset& data) {
 }
 
 /// Whether a repeat contact follows each interaction, looking at contacts created up to as_of.
+/// Contacts without a customer are neither cases nor repeats (SPEC v3 §1).
 std::vector<std::uint8_t> repeat_flags(const Dataset& data, Milliseconds window, std::int64_t as_of) {
   const auto& c = data.interactions();
   std::vector<std::uint32_t> rows;
@@ -22,7 +23,7 @@ std::vector<std::uint8_t> repeat_flags(const Dataset& data, Milliseconds window,
   std::vector<std::uint32_t> topic;
   std::vector<std::int64_t> created;
   for (std::size_t r = 0; r < c.size(); ++r) {
-    if (c.created_ms[r] > as_of) continue;  // not happened yet
+    if (c.created_ms[r] > as_of || c.customer[r] == no_code) continue;  // not happened yet, or anonymous
     rows.push_back(static_cast<std::uint32_t>(r));
     customer.push_back(c.customer[r]);
     topic.push_back(c.dim[index_of(Dimension::topic)][r]);
@@ -189,7 +190,7 @@ void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
   if (f.resolved && !f.self_service) {
     if (shared_->fcr_method == FcrMethod::contacts) {
       if (c.contacts[row] != no_value) f.first_contact = c.contacts[row] == 1 && !f.reopened;
-    } else {
+    } else if (c.customer[row] != no_code) {  // without a customer: no repeat-window case
       f.first_contact = !f.reopened && shared_->repeats[row] == 0;
     }
   }

@@ -305,10 +305,10 @@ def volume(attributed, flows, backlog, total):
 
 def repeat_flags(recs, window_ms, as_of):
     """id(rec) -> True when another interaction of the same customer and topic was created in
-    (created, created + window] (and not after as_of)."""
+    (created, created + window] (and not after as_of). Contacts without a customer repeat nothing."""
     series = defaultdict(list)
     for r in recs:
-        if r.created <= as_of:
+        if r.created <= as_of and r.customer is not None:
             series[(r.customer, r.topic)].append(r.created)
     for v in series.values():
         v.sort()
@@ -321,7 +321,8 @@ def repeat_flags(recs, window_ms, as_of):
 
 
 def fcr_repeat(attributed, flags, as_of, window_ms):
-    res = [r for r in attributed if r.resolved is not None and r.resolved <= as_of and r.channel != "self_service"]
+    res = [r for r in attributed if r.resolved is not None and r.resolved <= as_of and r.channel != "self_service"
+           and r.customer is not None]  # SPEC v3: a contact without a customer is no repeat-window case
     first = sum(1 for r in res if r.reopened == 0 and not flags[id(r)])
     return {"resolved": len(res), "first_contact": first, "rate": pct(first, len(res)),
             "method": "repeat_window", "window_s": window_ms / 1000.0}
@@ -412,7 +413,7 @@ def bank(checks, cskpi, data, tmp):
                 phantoms += 1
                 continue
             cid = f"{row['vru+line']}-{row['call_id']}"
-            customer = row["customer_id"] if row["customer_id"] != "0" else f"anon-{cid}"
+            customer = row["customer_id"] if row["customer_id"] != "0" else None  # anonymous: no customer_id (SPEC v3)
             d = row["date"]
             day = datetime(1900 + int(d[0:2]) + (100 if int(d[0:2]) < 50 else 0), int(d[2:4]), int(d[4:6]))
             created = ms_of((day + timedelta(seconds=hms(row["vru_entry"]))).replace(tzinfo=ISRAEL_WINTER))
@@ -429,7 +430,7 @@ def bank(checks, cskpi, data, tmp):
                 r.handle = int(row["ser_time"]) * 1000
                 r.resolved = created + 1000 * (max(0, int(row["vru_time"])) + int(row["q_time"]) + int(row["ser_time"]))
             recs.append(r)
-            rows_out.append([cid, customer, "phone", row["type"], priority, agent or "",
+            rows_out.append([cid, customer or "", "phone", row["type"], priority, agent or "",
                              iso(created, ISRAEL_WINTER),
                              "" if r.resolved is None else iso(r.resolved, ISRAEL_WINTER),
                              "" if r.wait is None else row["q_time"],
