@@ -78,7 +78,7 @@ TEST_CASE("The default period runs from the earliest attribution instant to the 
   const ReportPeriod p = resolve_period(data, ReportSpec{});
   CHECK(p.from == at("2026-01-05T10:00:00Z"));
   CHECK(p.to == at("2026-01-08T00:00:01Z"));  // latest attribution + 1 s
-  CHECK(p.as_of == p.to);
+  CHECK(p.as_of == at("2026-01-09T00:00:01Z"));  // v3: the latest instant recorded (b's resolution) + 1 s
   CHECK(p.time_zone == "UTC");
   const Report r = compute_report(data, ReportSpec{});
   CHECK(r.groups[0].metrics.volume.count == 2);
@@ -351,6 +351,66 @@ TEST_CASE("Groupings parse dimensions and buckets and refuse unknown or repeated
   CHECK_THROWS_AS(parse_grouping("colour"), Error);
   CHECK_THROWS_AS(parse_grouping("channel,channel"), Error);
   CHECK_THROWS_AS(parse_grouping(""), Error);
+}
+
+namespace {
+
+/// The data of the as_of default tests: a resolution, an abandonment and an interaction event
+/// recorded after the last creation and survey (the last attribution instants).
+Dataset late_records() {
+  Dataset data;
+  data.add(interaction("a", "chat", "2026-02-02T09:00:00Z", "2026-02-05T10:00:00Z"));  // resolved after the last creation
+  data.add(interaction("b", "chat", "2026-02-03T12:00:00Z"));                          // open; replied to by an event
+  Interaction c = interaction("c", "phone", "2026-02-04T08:00:00Z");
+  c.wait_seconds = 90;
+  c.abandoned = true;  // abandoned at 08:01:30
+  data.add(c);
+  data.add(survey("s", SurveyKind::nps, 9, "2026-02-04T20:00:00Z"));  // the last attribution instant
+  InteractionEvent reply;
+  reply.interaction_id = "b";
+  reply.at = at("2026-02-06T07:00:00Z");  // the latest instant recorded
+  reply.type = InteractionEventType::agent_reply;
+  data.add(reply);
+  data.link();
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("Without --to, as_of is the latest instant recorded + 1 s: late resolutions have happened",
+          "[engine][v3]") {
+  const Dataset data = late_records();
+  const ReportPeriod p = resolve_period(data, ReportSpec{});
+  CHECK(p.from == at("2026-02-02T09:00:00Z"));     // a's creation
+  CHECK(p.to == at("2026-02-04T20:00:01Z"));       // the survey + 1 s
+  CHECK(p.as_of == at("2026-02-06T07:00:01Z"));    // b's reply event + 1 s (v2: = to)
+  const Report r = compute_report(data, ReportSpec{});
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.volume.count == 3);                 // a, b, c
+  CHECK(m.volume.resolved == 0u);             // a's resolution (02-05) is after to: not in the period
+  CHECK(m.volume.abandoned == 1u);            // c, at 02-04T08:01:30
+  CHECK(m.volume.net_change == 2);            // 3 - 0 - 1
+  CHECK(m.volume.backlog == 1u);              // b only: a resolved and c abandoned by as_of (v2 gave a, b, c = 3)
+  CHECK(m.resolution.count == 1);             // a: 02-02T09:00 -> 02-05T10:00 = 3 d 1 h
+  CHECK(m.resolution.mean->count() == Approx(262800.0));
+  CHECK(m.first_response.count == 1);         // b: 02-03T12:00 -> 02-06T07:00 = 2 d 19 h
+  CHECK(m.first_response.mean->count() == Approx(241200.0));
+}
+
+TEST_CASE("With --to, as_of stays to: what is recorded later has not happened", "[engine][v3]") {
+  const Dataset data = late_records();
+  ReportSpec spec;
+  spec.to = at("2026-02-05T00:00:00Z");
+  const ReportPeriod p = resolve_period(data, spec);
+  CHECK(p.as_of == at("2026-02-05T00:00:00Z"));
+  const Report r = compute_report(data, spec);
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.volume.backlog == 2u);         // a (resolved 02-05T10:00, later) and b; c abandoned at 02-04T08:01:30
+  CHECK(m.resolution.count == 0);
+  CHECK(m.first_response.count == 0);    // the reply event is after as_of
+  spec.as_of = at("2026-02-04T08:00:30Z");  // an explicit --as-of wins: c is still waiting
+  CHECK(resolve_period(data, spec).as_of == at("2026-02-04T08:00:30Z"));
+  CHECK(compute_report(data, spec).groups[0].metrics.volume.backlog == 3u);  // a, b, c
 }
 
 TEST_CASE("An interaction without customer_id is left out of repeat-window FCR and of nothing else",

@@ -442,7 +442,9 @@ def bank(checks, cskpi, data, tmp):
 
     frm = min(r.created for r in recs)
     to = max(r.created for r in recs) + 1000
-    as_of = to
+    # SPEC v3 §2: without --to, as_of is the latest instant recorded + 1 s (resolutions and
+    # abandonments run past the last call's creation), never before to.
+    as_of = max([to] + [t + 1000 for r in recs for t in (r.resolved, r.abandoned_at()) if t is not None])
     flags = repeat_flags(recs, 7 * 86400 * 1000, as_of)
     variants = [  # (threshold_s, short_abandon_s, mode, groupings)
         (20, 0, "offered", [["day"], ["topic"], ["priority"], ["agent"], ["hour_of_week"]]),
