@@ -447,7 +447,12 @@ class Generator {
   void make_roster() {
     Rng rng(o_.seed, 4);
     const int64_t span = end_ - begin_;
-    for (uint64_t i = 0; i < 36; ++i) agents_.push_back({i + 1, i % teams.size(), begin_});
+    // The initial roster is hired over the year before the period (one every 9 days up to 30
+    // days before it), so a report of the period starts with its headcount: attrition is not an
+    // edge effect of a zero start headcount. A report of the sample then needs --from, since
+    // the default `from` is the earliest attribution instant, these hires included.
+    for (uint64_t i = 0; i < 36; ++i)
+      agents_.push_back({i + 1, i % teams.size(), begin_ - (30 + 9 * static_cast<int64_t>(35 - i)) * day});
     for (uint64_t k = 0; k < 6; ++k)  // hires spread over the period
       agents_.push_back({37 + k, k % teams.size(), begin_ + span * static_cast<int64_t>(k + 1) / 7 + rng.between(0, 5) * day});
     for (int k = 0; k < 4; ++k) {  // a few leavers from the initial roster

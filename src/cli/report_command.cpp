@@ -163,7 +163,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--config", o.config, "JSON configuration file: calendars, SLA policies, FCR, queue, scales")->type_name("FILE");
   cmd->add_option("--from", o.from, "Period start (inclusive), an instant with Z or an offset")->type_name("T");
   cmd->add_option("--to", o.to, "Period end (exclusive)")->type_name("T");
-  cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to)")->type_name("T");
+  cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to; without --to, the latest instant in the data + 1 s)")->type_name("T");
   cmd->add_option("--tz", o.tz, "IANA reporting time zone (default UTC)")->type_name("ZONE");
   cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month; repeatable")
       ->allow_extra_args(false)

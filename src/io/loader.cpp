@@ -414,7 +414,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         const detail::PackedInteraction& r = b.interactions[e.index];
         detail::InteractionRow row;
         row.id = {b.text(r.id), r.id_hash};
-        row.customer = {b.text(r.customer), r.customer_hash};
+        if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
         row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
         row.created_ms = r.created_ms;

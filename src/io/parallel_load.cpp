@@ -81,9 +81,9 @@ struct RecordParser::Impl {
         const Interaction& r = interaction;
         PackedInteraction row;
         row.id = put(out.arena, r.id);
-        row.customer = put(out.arena, r.customer_id);
+        row.customer = put_optional(out.arena, r.customer_id);
         row.id_hash = Dictionary::hash(r.id);
-        row.customer_hash = Dictionary::hash(r.customer_id);
+        if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
         row.dim[index_of(Dimension::channel)] = put(out.arena, r.channel);
         row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
         row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);

@@ -175,6 +175,7 @@ class SliceScan {
     const auto& c = c_.data.interactions();
     BucketKeys buckets{};
     for (std::size_t r = begin; r < end; ++r) {
+      scan_abandonment(r, buckets);
       const std::int64_t t = facts_.resolved_at()[r];
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
@@ -185,9 +186,21 @@ class SliceScan {
       for (auto& table : tables_) {
         if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
         GroupAccumulators& acc = slot(table, key_of(table, dim_of, buckets));
-        acc.add_resolved_count();
+        acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
       }
+    }
+  }
+
+  /// `abandoned` counts, like `resolved`, by the abandonment instant (SPEC v3 §3).
+  void scan_abandonment(std::size_t r, BucketKeys& buckets) {
+    const std::int64_t t = facts_.abandoned_at()[r];
+    if (t == no_instant || !in_period(t)) return;
+    fill_buckets(t, buckets);
+    const auto& c = c_.data.interactions();
+    const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+    for (auto& table : tables_) {
+      if (table.spec->flows) slot(table, key_of(table, dim_of, buckets)).add_abandoned_count();
     }
   }
 
@@ -229,8 +242,10 @@ class SliceScan {
     const auto& snaps = table.spec->snapshots;
     for (std::size_t r = begin; r < end; ++r) {
       const auto lo = std::upper_bound(snaps.begin(), snaps.end(), c.created_ms[r]);
+      // Over at its resolution, or at its abandonment (SPEC v3 §3).
       const std::int64_t resolved = facts_.resolved_at()[r];
-      const auto hi = resolved == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), resolved);
+      const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at()[r];
+      const auto hi = over == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), over);
       if (lo >= hi) continue;
       GroupKey labels;
       for (const std::size_t p : table.spec->label_parts) {

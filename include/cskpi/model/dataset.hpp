@@ -27,7 +27,7 @@ inline constexpr std::int64_t no_value = -1;
 /// Interactions, one vector per field; row i of every vector is interaction i.
 struct InteractionColumns {
   std::array<std::vector<std::uint32_t>, dimension_count> dim;  // codes; no_code = absent
-  std::vector<std::uint32_t> customer;                         // Dataset::customers() code
+  std::vector<std::uint32_t> customer;                         // Dataset::customers() code, no_code = absent
   std::vector<std::int64_t> created_ms;
   std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
   std::vector<std::int64_t> resolved_ms;        // no_instant = open
@@ -109,7 +109,7 @@ struct HashedLabel {
 /// column units (no_instant / no_value when absent), labels as views (absent: empty optional).
 struct InteractionRow {
   HashedLabel id;
-  HashedLabel customer;
+  std::optional<HashedLabel> customer;
   std::array<std::optional<std::string_view>, dimension_count> dim;  // priority: its enum name
   std::int64_t created_ms = 0;
   std::int64_t first_response_ms = no_instant;
