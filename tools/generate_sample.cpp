@@ -600,7 +600,7 @@ class Generator {
           if (c.wait > patience) c.abandoned = true, c.wait = patience;
         }
         if (c.abandoned) {
-          c.resolved = c.created + c.wait;  // the call ended; nothing to follow up
+          // The call is over at created + wait (SPEC v3: abandoned, not resolved, not open work).
           c.cost_cents = 15;
           return finish(c);
         }
@@ -744,7 +744,7 @@ class Generator {
     if (c.first_response > last_) c.first_response = never;
     if (c.resolved > last_) c.resolved = never;
     if (c.first_response == never && c.resolved == never) c.handle = -1;
-    if (c.resolved == never) ++counts_.open;
+    if (c.resolved == never && !c.abandoned) ++counts_.open;
     if (c.abandoned) ++counts_.abandoned;
   }
 

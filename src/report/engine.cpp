@@ -116,14 +116,7 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
 Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
   const detail::EngineContext context(data, spec, resolve_period(data, spec));
   const std::size_t threads = resolve_threads(options.threads);
-  Report report = finish_report(scan_in_parallel(context, split_data(data, threads)));
-  // The data set holds the accepted records; only the loader knows what it rejected.
-  report.inputs[static_cast<std::size_t>(RecordType::interaction)].accepted = data.interactions().size();
-  report.inputs[static_cast<std::size_t>(RecordType::survey)].accepted = data.surveys().size();
-  report.inputs[static_cast<std::size_t>(RecordType::interaction_event)].accepted = data.interaction_events().size();
-  report.inputs[static_cast<std::size_t>(RecordType::customer_event)].accepted = data.customer_events().size();
-  report.inputs[static_cast<std::size_t>(RecordType::agent_event)].accepted = data.agent_events().size();
-  return report;
+  return finish_report(scan_in_parallel(context, split_data(data, threads)));
 }
 
 }  // namespace cskpi

@@ -425,8 +425,34 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   if (const auto code = d.dictionary(Dimension::channel).find("phone")) phone = *code;
 }
 
+namespace {
+
+// The slice's records, counted as accepted: the data set holds only accepted records, and only
+// the loader knows what it rejected (the CLI copies its counts over these).
+std::array<InputCounts, record_type_count> slice_inputs(const Dataset& data, const DataSlice& slice) {
+  const auto rows = [](const RowSpan& span, std::size_t size) {
+    const std::size_t end = std::min(span.end, size);
+    return span.begin < end ? end - span.begin : 0;
+  };
+  std::array<InputCounts, record_type_count> inputs{};
+  const auto at = [&inputs](RecordType t) -> std::uint64_t& { return inputs[static_cast<std::size_t>(t)].accepted; };
+  const std::size_t n = data.interactions().size();
+  at(RecordType::interaction) = rows(slice.interactions, n);
+  for (std::size_t r = slice.interactions.begin; r < std::min(slice.interactions.end, n); ++r) {
+    at(RecordType::interaction_event) += data.events_of(r).size();
+  }
+  at(RecordType::survey) = rows(slice.surveys, data.surveys().size());
+  if (slice.customer_events) at(RecordType::customer_event) = data.customer_events().size();
+  if (slice.agent_events) at(RecordType::agent_event) = data.agent_events().size();
+  return inputs;
+}
+
+}  // namespace
+
 std::unique_ptr<PartialReport::State> scan_slice(const EngineContext& context, const DataSlice& slice) {
-  return SliceScan(context, slice).run();
+  std::unique_ptr<PartialReport::State> state = SliceScan(context, slice).run();
+  state->inputs = slice_inputs(context.data, slice);
+  return state;
 }
 
 }  // namespace cskpi::detail
