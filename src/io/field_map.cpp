@@ -80,6 +80,13 @@ HeaderCheck check_header(const FieldMap& fields, const std::vector<std::string_v
     if (!seen[s] && !fields.name(s).empty()) absent.emplace_back(fields.name(s));
   }
   for (const std::string& c : unknown_columns) {
+    const auto own_slot = field_slot(fields.type(), c);
+    if (own_slot && fields.mapped(*own_slot)) {  // cskpi's name of a field the config maps elsewhere
+      out.unknown.push_back(fields.name(*own_slot).empty()
+                                ? fmt::format("{} (the config's columns give {} a constant)", c, c)
+                                : fmt::format("{} (the config's columns read {} from {})", c, c, fields.name(*own_slot)));
+      continue;
+    }
     const auto near = closest_name(c, absent);
     out.unknown.push_back(near ? fmt::format("{} (did you mean {}?)", c, *near) : c);
   }

@@ -432,10 +432,13 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
   if (!check.problem.empty()) {
     std::string hint;
     const std::string_view header = i.header ? std::string_view(*i.header) : std::string_view{};
-    if (header.find('\0') != std::string_view::npos) {
-      hint = ": the header holds NUL bytes, so the file looks like UTF-16 without a byte order mark: give "
-             "--encoding utf-16 (or csv.encoding in the config)";
-    } else if (i.header) {
+    if (header.find('\0') != std::string_view::npos) {  // its names hold NULs too: not printed
+      throw Error(ErrorCode::bad_input,
+                  fmt::format("{}:{}: the header holds NUL bytes, so the file looks like UTF-16 without a byte order "
+                              "mark: give --encoding utf-16 (or csv.encoding in the config): the file is refused",
+                              name, record.line));
+    }
+    if (i.header) {
       const char best = detail::detect_separator(map, header);
       const auto known_with = [&](char sep) {
         const std::vector<std::string> columns = detail::split_header(header, sep);
