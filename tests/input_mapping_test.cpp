@@ -374,10 +374,10 @@ TEST_CASE("Config columns map field names to the export's names, or give a const
   // A mapped name the file lacks is a file-level error when the field is required.
   Dataset data;
   Loader loader(data, with(m));
-  std::istringstream in("call_id,customer_id,strat\nC-1,k,2027-01-01T10:00:00Z\n");
+  std::istringstream in("call_id,customer_id,starts\nC-1,k,2027-01-01T10:00:00Z\n");
   CHECK_THROWS_WITH(loader.load(RecordType::interaction, in, "m.csv", FileFormat::csv),
                     "m.csv:1: no column start (the column of created_at in the config's columns) (did you mean "
-                    "strat?): the file is refused");
+                    "starts?): the file is refused");
 }
 
 TEST_CASE("A constant kind reads a file of NPS answers without a kind column", "[io][mapping]") {

@@ -164,6 +164,8 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
   for (const std::string& c : candidates) {
     if (c.empty()) continue;
     const std::size_t d = name_distance(name, c, 2);
+    // Two short names are always a few edits apart: an edit must leave most of the name.
+    if (d * 3 > std::max(name.size(), c.size())) continue;
     if (d < best_distance) {
       best_distance = d;
       best = c;

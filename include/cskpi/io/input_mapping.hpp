@@ -77,7 +77,8 @@ void validate(const InputMapping& mapping);
 /// The edit distance (Levenshtein, ASCII case-insensitive) between two names, stopping early
 /// past `limit` (then it returns limit + 1).
 [[nodiscard]] std::size_t name_distance(std::string_view a, std::string_view b, std::size_t limit = 2) noexcept;
-/// The candidate closest to `name` within two edits (the first of equals); nullopt for none.
+/// The candidate closest to `name` within two edits (the first of equals), an edit per three
+/// letters at most (so "BU" suggests nothing); nullopt for none.
 [[nodiscard]] std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace cskpi
