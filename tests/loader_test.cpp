@@ -244,19 +244,22 @@ TEST_CASE("A mixed file routes lines by \"record\", lines without a known record
   CHECK_THAT(out.str(), Catch::Contains("mixed.ndjson,10,interaction,created_at,missing_field,"));
 }
 
-TEST_CASE("Strict mode throws bad_input at the first bad record as file:line: field: reason", "[io][loader]") {
+TEST_CASE("Strict mode throws bad_input at the first bad record as file:line: field: reason: detail", "[io][loader]") {
   LoadOptions strict;
   strict.strict = true;
   Dataset data;
   Loader loader(data, strict);
   std::istringstream in("id,customer_id,channel,created_at\nI-1,c,chat,2027-01-01T10:00:00Z\n"
-                        "I-2,c,,2027-01-01T10:00:00Z\nI-3,c,,2027-01-01T10:00:00Z\n");
+                        "I-2,c,chat,2027-01-01 10:00:00\nI-3,c,chat,2027-01-01T10:00:00Z\n");
   try {
     loader.load(RecordType::interaction, in, "interactions.csv", FileFormat::csv);
     FAIL("no exception");
   } catch (const Error& e) {
     CHECK(e.code() == ErrorCode::bad_input);
-    CHECK(std::string{e.what()} == "interactions.csv:3: channel: missing_field");
+    // SPEC §5 v3: the message carries the value and what was expected.
+    CHECK(std::string{e.what()} ==
+          "interactions.csv:3: created_at: bad_instant: 2027-01-01 10:00:00 is a local time without an offset "
+          "(expected Z or an offset such as +01:00, or an input time zone)");
   }
   CHECK(loader.counts(RecordType::interaction).accepted == 1);
   CHECK(loader.counts(RecordType::interaction).rejected == 1);
@@ -265,7 +268,8 @@ TEST_CASE("Strict mode throws bad_input at the first bad record as file:line: fi
   Dataset data2;
   Loader loader2(data2, strict);
   std::istringstream json("{\"id\": 1\n");
-  CHECK_THROWS_WITH(loader2.load(RecordType::survey, json, "s.jsonl", FileFormat::jsonl), "s.jsonl:1: malformed_json");
+  CHECK_THROWS_WITH(loader2.load(RecordType::survey, json, "s.jsonl", FileFormat::jsonl),
+                    Catch::StartsWith("s.jsonl:1: malformed_json: not a JSON value"));
 }
 
 TEST_CASE("Strict mode throws at finish() for an event of an unknown interaction", "[io][loader]") {
@@ -275,7 +279,7 @@ TEST_CASE("Strict mode throws at finish() for an event of an unknown interaction
   Loader loader(data, strict);
   std::istringstream in("interaction_id,at,type\nI-9,2027-01-01T10:05:00Z,agent_reply\n");
   loader.load(RecordType::interaction_event, in, "e.csv", FileFormat::csv);
-  CHECK_THROWS_WITH(loader.finish(), "e.csv:2: interaction_id: unknown_interaction");
+  CHECK_THROWS_WITH(loader.finish(), Catch::StartsWith("e.csv:2: interaction_id: unknown_interaction: "));
 }
 
 TEST_CASE("Loading files from disk: format by extension, BOM and CRLF, I/O errors name the file", "[io][loader]") {

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "cskpi/io/reject.hpp"
 #include "cskpi/model/agent_event.hpp"
@@ -15,6 +16,7 @@
 #include "cskpi/model/interaction.hpp"
 #include "cskpi/model/interaction_event.hpp"
 #include "cskpi/model/survey.hpp"
+#include "io/instant_reader.hpp"
 
 namespace cskpi::detail {
 
@@ -72,7 +74,8 @@ struct Problem {
 /// the first problem in field order (then `out` is unspecified).
 class RecordBuilder {
  public:
-  explicit RecordBuilder(const SurveyScales& scales) : scales_(scales) {}
+  explicit RecordBuilder(const SurveyScales& scales, InstantReader instants = {})
+      : scales_(scales), instants_(std::move(instants)) {}
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, Interaction& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, SurveyResponse& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, InteractionEvent& out) const;
@@ -81,6 +84,7 @@ class RecordBuilder {
 
  private:
   SurveyScales scales_;
+  InstantReader instants_;
 };
 
 /// A `record` member of a mixed file: the record type it names (trimmed, case-insensitive).
@@ -88,5 +92,10 @@ class RecordBuilder {
 
 /// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 [[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
+/// The offset of the first byte of `text` that is not well-formed UTF-8 (text.size() if none).
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
+/// A reject detail for text that is not UTF-8: the value with its bad bytes as \xHH, where the
+/// first one is, and what it would be in windows-1252 (the usual culprit).
+[[nodiscard]] std::string invalid_utf8_detail(std::string_view text);
 
 }  // namespace cskpi::detail

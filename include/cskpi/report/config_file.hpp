@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "cskpi/io/input_mapping.hpp"
 #include "cskpi/report/report_spec.hpp"
 
 namespace cskpi {
@@ -14,6 +15,10 @@ namespace cskpi {
 struct ConfigFile {
   std::optional<std::string> time_zone;  // the reporting zone; --tz overrides it
   MetricConfig metrics;
+  /// How the input files are read (SPEC §8): `input_time_zone`, `columns`, `csv` (delimiter,
+  /// encoding, instant_format). The command line's --input-tz, --delimiter, --encoding and
+  /// --instant-format override it.
+  InputMapping input;
 };
 
 /// Parses and validates a configuration document. Throws Error(invalid_config) with a
