@@ -85,10 +85,12 @@ void summarise_rejects(const Loader& loader) {
   }
 }
 
-ReportSpec make_spec(const ReportOptions& o) {
+/// The spec of the options and config file; `dimensions` gets the config's custom dimensions.
+ReportSpec make_spec(const ReportOptions& o, std::vector<std::string>& dimensions) {
   ReportSpec spec;
   if (!o.config.empty()) {
     ConfigFile config = load_config(o.config);
+    dimensions = std::move(config.dimensions);
     spec.config = std::move(config.metrics);
     if (config.time_zone) spec.time_zone = *config.time_zone;  // --tz overrides it below
   }
@@ -96,20 +98,21 @@ ReportSpec make_spec(const ReportOptions& o) {
   spec.to = instant_option("--to", o.to);
   spec.as_of = instant_option("--as-of", o.as_of);
   if (!o.tz.empty()) spec.time_zone = o.tz;
-  for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by));
+  for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by, dimensions));
   return spec;
 }
 
 int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
   if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
-  const ReportSpec spec = make_spec(o);
+  std::vector<std::string> dimensions;
+  const ReportSpec spec = make_spec(o, dimensions);
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
     throw UsageError{"no input files: give --interactions, --surveys, --events, --customers, --agents or --input"};
   }
 
-  Dataset data;
+  Dataset data(dimensions);
   LoadOptions load_options{o.strict, spec.config.scales()};
   load_options.threads = o.threads;
   Loader loader(data, load_options);

@@ -370,12 +370,12 @@ void JsonFields::fields(RecordType type, RawRecord& out) {
   out.fill(RawValue{});
   if (fast_) {
     for (const Member& m : members_) {  // in line order: of repeated members the last wins, as in nlohmann
-      if (const auto slot = field_slot(type, text(m.key))) out[*slot] = value(m);
+      if (const auto slot = field_slot(type, text(m.key), custom_)) out[*slot] = value(m);
     }
     return;
   }
   for (auto it = doc_.cbegin(); it != doc_.cend(); ++it) {
-    if (const auto slot = field_slot(type, it.key())) out[*slot] = raw(it.value(), *slot);
+    if (const auto slot = field_slot(type, it.key(), custom_)) out[*slot] = raw(it.value(), *slot);
   }
 }
 

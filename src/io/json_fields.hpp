@@ -24,6 +24,8 @@ class JsonFields {
  public:
   /// `fast`: try the flat-object parser first (false: always nlohmann, the reference).
   explicit JsonFields(bool fast = true) : fast_enabled_(fast) {}
+  /// Also takes the members named as these custom dimensions (must outlive this object).
+  void set_custom(const CustomNames* custom) noexcept { custom_ = custom; }
 
   /// Parses one line; the problem (malformed_json, or invalid_utf8 for a line that is not
   /// UTF-8) when it is not a JSON object.
@@ -61,6 +63,7 @@ class JsonFields {
   RawValue raw(const nlohmann::json& value, std::size_t slot);
 
   bool fast_enabled_ = true;
+  const CustomNames* custom_ = nullptr;
   bool fast_ = false;  // the last parse took the fast parser: members_ hold it, not doc_
   std::string_view line_;
   std::vector<Member> members_;

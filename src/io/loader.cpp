@@ -193,11 +193,11 @@ struct EventRun {
 }  // namespace
 
 struct Loader::State {
-  State(Dataset& d, LoadOptions o) : data(d), options(o), builder(o.scales) {}
+  State(Dataset& d, LoadOptions o) : data(d), options(o), builder(o.scales, &d.custom_dimensions()) {}
 
   Dataset& data;
   LoadOptions options;
-  detail::RecordBuilder builder;
+  detail::RecordBuilder builder;  // custom dimensions: the data set's
   std::array<InputCounts, record_type_count> counts{};
   std::vector<Reject> rejects;
   std::vector<std::uint32_t> reject_input;  // the input of each reject, to keep input order
@@ -336,11 +336,13 @@ struct Loader::State {
 namespace {
 
 // Column → field slot, once; unknown columns map to none (max_fields). Throws for a repeated one.
-std::vector<std::size_t> header_slots(RecordType type, const detail::CsvRecord& record, const std::string& name) {
+// A column named as a custom dimension is that dimension's slot (for the types that carry them).
+std::vector<std::size_t> header_slots(RecordType type, const detail::CsvRecord& record, const std::string& name,
+                                      const detail::CustomNames& custom) {
   std::vector<std::size_t> slot_of_column(record.fields.size(), detail::max_fields);
   std::array<bool, detail::max_fields> seen{};
   for (std::size_t col = 0; col < record.fields.size(); ++col) {
-    const auto slot = detail::field_slot(type, record.fields[col]);
+    const auto slot = detail::field_slot(type, record.fields[col], &custom);
     if (!slot) continue;
     if (seen[*slot]) {
       throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header repeats the column {}: the file is refused",
@@ -426,6 +428,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.wait_ms = r.wait_ms;
         row.cost = r.cost;
         row.abandoned = r.abandoned;
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
         const std::size_t data_row = data.interactions().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,
@@ -448,6 +451,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.kind = r.kind;
         row.score = r.score;
         row.responded_ms = r.responded_ms;
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
         const std::size_t data_row = data.surveys().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,
@@ -494,8 +498,9 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   o.limit = options.record_limit;
   o.chunk_bytes = options.chunk_bytes;
   o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  o.custom = &data.custom_dimensions();
   detail::ChunkedReader reader(in, name, o);
-  reader.run([&](const detail::CsvRecord& header) { return header_slots(type, header, name); },
+  reader.run([&](const detail::CsvRecord& header) { return header_slots(type, header, name, data.custom_dimensions()); },
              [&](const detail::Batch& b, std::size_t first, std::int64_t delta) { append(type, b, first, delta, input); });
 }
 
@@ -510,7 +515,7 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
                                                                                                : "a misplaced quote"));
   }
   constexpr std::size_t none = detail::max_fields;
-  const std::vector<std::size_t> slot_of_column = header_slots(type, record, name);
+  const std::vector<std::size_t> slot_of_column = header_slots(type, record, name, data.custom_dimensions());
   const std::size_t columns = slot_of_column.size();
   RawRecord values;
   while (reader.next(record)) {
@@ -542,6 +547,7 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
 void Loader::State::load_jsonl(RecordType type, std::istream& in, std::uint32_t input) {
   detail::LineReader reader(in, inputs[input], options.record_limit);
   detail::JsonFields json;
+  json.set_custom(&data.custom_dimensions());
   detail::Line line;
   RawRecord values;
   while (reader.next(line)) {
@@ -561,6 +567,7 @@ void Loader::State::load_jsonl(RecordType type, std::istream& in, std::uint32_t 
 void Loader::State::load_mixed(std::istream& in, std::uint32_t input) {
   detail::LineReader reader(in, inputs[input], options.record_limit);
   detail::JsonFields json;
+  json.set_custom(&data.custom_dimensions());
   detail::Line line;
   RawRecord values;
   while (reader.next(line)) {

@@ -53,8 +53,11 @@ ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text
 }  // namespace
 
 struct RecordParser::Impl {
-  Impl(RecordType t, TextFormat f, const std::vector<std::size_t>* c, const SurveyScales& scales, std::size_t l)
-      : type(t), format(f), columns(c), builder(scales), limit(l) {}
+  Impl(RecordType t, TextFormat f, const std::vector<std::size_t>* c, const SurveyScales& scales, std::size_t l,
+       const CustomNames* custom)
+      : type(t), format(f), columns(c), builder(scales, custom), limit(l) {
+    json.set_custom(custom);
+  }
 
   RecordType type;
   TextFormat format;
@@ -101,6 +104,7 @@ struct RecordParser::Impl {
         row.wait_ms = seconds_to_millis(r.wait_seconds);
         row.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
         row.abandoned = r.abandoned;
+        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
         out.interactions.push_back(row);
         return;
@@ -125,6 +129,7 @@ struct RecordParser::Impl {
         row.kind = r.kind;
         row.score = static_cast<std::int16_t>(r.score);
         row.responded_ms = to_millis(r.responded_at);
+        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
         out.surveys.push_back(row);
         return;
@@ -177,8 +182,8 @@ struct RecordParser::Impl {
 };
 
 RecordParser::RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
-                           const SurveyScales& scales, std::size_t limit)
-    : impl_(std::make_unique<Impl>(type, format, columns, scales, limit)) {}
+                           const SurveyScales& scales, std::size_t limit, const CustomNames* custom)
+    : impl_(std::make_unique<Impl>(type, format, columns, scales, limit, custom)) {}
 
 RecordParser::~RecordParser() = default;
 
@@ -398,7 +403,7 @@ struct ChunkedReader::Impl {
     Chunk* chunk = &c;
     auto job = [this, chunk, done] {
       try {
-        RecordParser p(options.type, options.format, &columns, options.scales, options.limit);
+        RecordParser p(options.type, options.format, &columns, options.scales, options.limit, options.custom);
         parse_chunk(*chunk, options.format, p);
         done->set_value();
       } catch (...) {
@@ -534,7 +539,8 @@ struct ChunkedReader::Impl {
       if (!read_header(header)) return;
     }
     workers_ready = true;
-    parser = std::make_unique<RecordParser>(options.type, options.format, &columns, options.scales, options.limit);
+    parser = std::make_unique<RecordParser>(options.type, options.format, &columns, options.scales, options.limit,
+                                            options.custom);
     for (auto& c : window) {
       if (!c->submitted) submit(*c);
     }

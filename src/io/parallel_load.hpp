@@ -39,6 +39,7 @@ struct PackedInteraction {
   ArenaRef id;
   ArenaRef customer;
   std::array<ArenaRef, dimension_count> dim;
+  std::array<ArenaRef, max_custom_dimensions> custom;
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::int64_t created_ms = 0;
@@ -59,6 +60,7 @@ struct PackedSurvey {
   ArenaRef customer;
   ArenaRef link;
   std::array<ArenaRef, dimension_count> dim;
+  std::array<ArenaRef, max_custom_dimensions> custom;
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::uint64_t link_hash = 0;
@@ -109,8 +111,9 @@ struct Batch {
 class RecordParser {
  public:
   /// `columns`: for CSV, the field slot of each header column (max_fields = not a field).
+  /// `custom`: the custom dimensions (may be null), alive as long as the batches.
   RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
-               const SurveyScales& scales, std::size_t limit);
+               const SurveyScales& scales, std::size_t limit, const CustomNames* custom = nullptr);
   RecordParser(const RecordParser&) = delete;
   RecordParser& operator=(const RecordParser&) = delete;
   ~RecordParser();
@@ -139,6 +142,7 @@ class ChunkedReader {
     std::size_t limit = 0;
     std::size_t chunk_bytes = std::size_t{8} << 20;
     unsigned threads = 1;
+    const CustomNames* custom = nullptr;  // the custom dimensions; alive as long as the reader
   };
   /// Appends entries [first, end) of a batch; the true line of entry e is e.line + line_delta.
   using Append = std::function<void(const Batch&, std::size_t first, std::int64_t line_delta)>;
