@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 namespace cskpi {
 
@@ -89,9 +90,25 @@ InstantParse parse_epoch(std::string_view s) noexcept {
   return failure(pos == s.size() ? InstantError::float_epoch : InstantError::syntax);
 }
 
+// `YYYY-MM-DD` alone, as a local date; the caller checked the size and s[4] == '-'.
+InstantParse parse_date_only(std::string_view s, LocalTime* local) noexcept {
+  int year = 0, month = 0, day = 0;
+  if (local == nullptr || !read_digits(s, 0, 4, year) || !read_digits(s, 5, 2, month) || s[7] != '-' ||
+      !read_digits(s, 8, 2, day)) {
+    return failure(InstantError::syntax);
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+    return failure(InstantError::invalid_date);
+  }
+  *local = LocalTime{days_from_civil(year, month, day) * ms_per_day, true};
+  return failure(InstantError::no_offset);
+}
+
 // `YYYY-MM-DD(T|t| )hh:mm[:ss[.f{1,9}]](Z|z|±hh[[:]mm])`; the caller checked s[4] == '-'.
-InstantParse parse_iso(std::string_view s) noexcept {
+// Without an offset: no_offset, and *local (when given) is the valid local time it spells.
+InstantParse parse_iso(std::string_view s, LocalTime* local) noexcept {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (s.size() == 10) return parse_date_only(s, local);
   if (!read_digits(s, 0, 4, year) || !read_digits(s, 5, 2, month) || s.size() < 16 || s[7] != '-' ||
       !read_digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
       !read_digits(s, 11, 2, hour) || s[13] != ':' || !read_digits(s, 14, 2, minute)) {
@@ -113,7 +130,18 @@ InstantParse parse_iso(std::string_view s) noexcept {
       for (std::size_t i = digits; i < 3; ++i) fraction_ms *= 10;  // ".5" is 500 ms
     }
   }
-  if (pos == s.size()) return failure(InstantError::no_offset);
+  if (pos == s.size()) {
+    if (local != nullptr) {
+      if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+        return failure(InstantError::invalid_date);
+      }
+      if (hour > 23 || minute > 59 || second > 59) return failure(InstantError::invalid_time);
+      const std::int64_t local_seconds = days_from_civil(year, month, day) * seconds_per_day +
+                                         std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
+      *local = LocalTime{local_seconds * ms_per_second + fraction_ms, false};
+    }
+    return failure(InstantError::no_offset);
+  }
   int offset_sign = 0, offset_hour = 0, offset_minute = 0;
   if (s[pos] == 'Z' || s[pos] == 'z') {
     ++pos;
@@ -167,15 +195,32 @@ const char* to_string(InstantError error) noexcept {
   return "unknown";
 }
 
-InstantParse parse_instant(std::string_view text) noexcept {
+namespace {
+
+InstantParse parse_any(std::string_view text, LocalTime* local) noexcept {
   std::size_t begin = 0;
   std::size_t end = text.size();
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
   const std::string_view s = text.substr(begin, end - begin);
   if (s.empty()) return failure(InstantError::empty);
-  if (s.size() > 4 && s[4] == '-' && is_digit(s[0])) return parse_iso(s);
+  if (s.size() > 4 && s[4] == '-' && is_digit(s[0])) return parse_iso(s, local);
   return parse_epoch(s);
+}
+
+}  // namespace
+
+InstantParse parse_instant(std::string_view text) noexcept { return parse_any(text, nullptr); }
+
+TimestampParse parse_timestamp(std::string_view text) noexcept {
+  LocalTime local;
+  local.ms = std::numeric_limits<std::int64_t>::min();
+  const InstantParse p = parse_any(text, &local);
+  TimestampParse out{p.value, std::nullopt, p.error};
+  if (!p.value && p.error == InstantError::no_offset && local.ms != std::numeric_limits<std::int64_t>::min()) {
+    out.local = local;
+  }
+  return out;
 }
 
 std::string format_instant(TimePoint instant) {

@@ -2,7 +2,7 @@
 // floating-point score, a group lookup on a Report, input counts from compute_report, fmt printing.
 #include <catch2/catch.hpp>
 
-#include <cskpi/fmt.hpp>
+#include <cskpi/format.hpp>
 #include <cskpi/model/dataset.hpp>
 #include <cskpi/report/engine.hpp>
 #include <cskpi/report/report.hpp>

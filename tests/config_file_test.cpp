@@ -365,3 +365,50 @@ TEST_CASE("The staffing extension sets the plan's targets and checks its ranges"
   CHECK_THAT(config_error(R"({"staffing": {"max_occupancy": 0}})"), Contains("staffing.max_occupancy"));
   CHECK_THAT(config_error(R"({"staffing": {"agents": 3}})"), Contains("staffing.agents: unknown key"));
 }
+
+TEST_CASE("v3 input keys: input_time_zone, columns (names and constants) and csv", "[config][mapping]") {
+  const ConfigFile c = parse_config(R"({
+    "input_time_zone": "Europe/Rome",
+    "columns": {"interactions": {"id": "call_id", "created_at": "start_local", "channel": {"const": "phone"}},
+                "surveys": {"kind": {"const": "nps"}, "score": {"const": 9}, "responded_at": "date"}},
+    "csv": {"delimiter": ";", "encoding": "Windows-1252", "instant_format": "%Y/%m/%d %H:%M:%S.%f"}
+  })");
+  const InputMapping& m = c.input;
+  CHECK(m.input_time_zone == "Europe/Rome");
+  CHECK(m.delimiter == ';');
+  CHECK(m.encoding == InputEncoding::windows1252);
+  CHECK(m.instant_format == "%Y/%m/%d %H:%M:%S.%f");
+  const FieldMapping& calls = m.columns[static_cast<std::size_t>(RecordType::interaction)];
+  CHECK(calls.at("id").column == "call_id");
+  CHECK(calls.at("channel").constant == "phone");
+  const FieldMapping& answers = m.columns[static_cast<std::size_t>(RecordType::survey)];
+  CHECK(answers.at("score").constant == "9");  // a number constant as its JSON text
+  CHECK(parse_config(R"({"csv": {"delimiter": "\t"}})").input.delimiter == '\t');
+  CHECK(parse_config("{}").input.empty());
+}
+
+TEST_CASE("v3 input keys: every mistake names its key path", "[config][mapping]") {
+  CHECK_THAT(config_error(R"({"input_time_zone": "+01:00"})"),
+             Contains("test.json: input_time_zone: unknown time zone '+01:00'"));
+  CHECK_THAT(config_error(R"({"columns": {"calls": {}}})"), Contains("test.json: columns.calls: unknown key"));
+  CHECK(config_error(R"({"columns": {"interactions": {"creatd_at": "x"}}})") ==
+        "test.json: columns.interactions.creatd_at: unknown key (not a field of interactions; did you mean "
+        "created_at?)");
+  CHECK(config_error(R"({"columns": {"interactions": {"topic": "cat", "product": "cat"}}})") ==
+        "test.json: columns.interactions.topic: the column \"cat\" already feeds product");
+  CHECK(config_error(R"({"columns": {"interactions": {"topic": 3}}})") ==
+        "test.json: columns.interactions.topic: must be a column name or {\"const\": value}");
+  CHECK(config_error(R"({"columns": {"interactions": {"topic": {"konst": 3}}}})") ==
+        "test.json: columns.interactions.topic.konst: unknown key");
+  CHECK(config_error(R"({"columns": {"interactions": {"topic": {"const": null}}}})") ==
+        "test.json: columns.interactions.topic.const: must be a string, a number or a boolean");
+  CHECK(config_error(R"({"columns": {"interactions": {"topic": ""}}})") ==
+        "test.json: columns.interactions.topic: must not be empty");
+  CHECK(config_error(R"({"csv": {"delimiter": "ab"}})") ==
+        "test.json: csv.delimiter: must be one character other than a quote, a space or a line end (\"\\t\" for TAB)");
+  CHECK(config_error(R"({"csv": {"encoding": "ebcdic"}})") ==
+        "test.json: csv.encoding: must be utf-8, utf-16, latin-1 or windows-1252");
+  CHECK_THAT(config_error(R"({"csv": {"instant_format": "%Y %q"}})"),
+             Contains("test.json: csv.instant_format: instant format '%Y %q': %q is not one of"));
+  CHECK(config_error(R"({"csv": {"separator": ";"}})") == "test.json: csv.separator: unknown key");
+}

@@ -56,16 +56,47 @@ TEST_CASE("Agent productivity counts active agent-days so that agents add up to 
   CHECK(a2.active_days == 1);
   CHECK(*a2.resolved_per_day == Approx(1.0));
   const auto& none = *group(r, "agent", {std::nullopt}).metrics.productivity;
-  CHECK(none.handled == 1);
+  CHECK(none.handled == 0);  // v3: assisted work only; ticket 4 has no agent
   CHECK(none.active_days == 0);
   CHECK_FALSE(none.resolved_per_day);
   const auto& team = *group(r, "team", {"t"}).metrics.productivity;
   CHECK(team.active_days == 3);  // 2 + 1 agent-days
   CHECK(team.handled == 3);
   const auto& all = *r.groups[0].metrics.productivity;
-  CHECK(all.handled == 4);
+  CHECK(all.handled == 3);  // 1, 2, 3: ticket 4 has no agent
   CHECK(all.resolved == 2);
   CHECK(all.active_days == 3);
+}
+
+TEST_CASE("Productivity counts assisted work only: self-service resolutions are nobody's output",
+          "[engine][people][v3]") {
+  Dataset data;
+  data.add(ticket("1", "chat", "2026-01-05T09:00:00Z", "2026-01-05T10:00:00Z", "a1", std::nullopt));
+  data.add(ticket("2", "chat", "2026-01-06T09:00:00Z", "2026-01-06T11:00:00Z", "a1", std::nullopt));
+  data.add(ticket("3", "self_service", "2026-01-05T12:00:00Z", "2026-01-05T12:01:00Z", std::nullopt, std::nullopt));
+  data.add(ticket("4", "self_service", "2026-01-06T12:00:00Z", "2026-01-06T12:02:00Z", std::nullopt, std::nullopt));
+  data.add(ticket("5", "self_service", "2026-01-06T13:00:00Z", "2026-01-06T13:05:00Z", std::nullopt, std::nullopt));
+  data.add(ticket("6", "email", "2026-01-06T14:00:00Z", nullptr, "a2", std::nullopt));
+  data.link();
+  ReportSpec spec;
+  spec.from = at("2026-01-05T00:00:00Z");
+  spec.to = at("2026-01-08T00:00:00Z");
+  spec.groupings = {parse_grouping("channel")};
+  const Report r = compute_report(data, spec);
+  const auto& all = *r.groups[0].metrics.productivity;
+  CHECK(all.handled == 3);       // 1, 2, 6: the interactions with an agent
+  CHECK(all.resolved == 2);      // 1, 2 (v2 counted the three self-service resolutions too: 5)
+  CHECK(all.active_days == 3);   // (a1, 01-05), (a1, 01-06), (a2, 01-06)
+  CHECK(*all.resolved_per_day == Approx(2.0 / 3.0));  // v2: 5 / 3 = 1.67, above every channel
+  CHECK(r.groups[0].metrics.volume.resolved == 5u);   // volume still counts every resolution
+  const auto& self = *group(r, "channel", {"self_service"}).metrics.productivity;
+  CHECK(self.handled == 0);
+  CHECK(self.resolved == 0);
+  CHECK(self.active_days == 0);
+  CHECK_FALSE(self.resolved_per_day);
+  const auto& chat = *group(r, "channel", {"chat"}).metrics.productivity;
+  CHECK(chat.resolved == 2);
+  CHECK(*chat.resolved_per_day == Approx(1.0));  // 2 resolutions / 2 agent-days
 }
 
 TEST_CASE("Attrition appears in overall, team and time groups, not in channel groups", "[engine][people]") {

@@ -187,3 +187,22 @@ TEST_CASE("Attribution by event puts resolution figures in the bucket of the res
   CHECK(feb.self_service.resolved == 1);
   CHECK(r.period.attribution == Attribution::event);
 }
+
+TEST_CASE("State durations end at the record's resolved_at even when its events go on", "[engine][sla][v3]") {
+  // H: created Monday 09:00, resolved 10:00 by its record; its events put it on hold at 09:00,
+  // open at 12:00 and on hold again at 13:00, after the resolution.
+  Dataset data;
+  data.add(ticket("H", Priority::high, "2026-01-05T09:00:00Z", "2026-01-05T09:10:00Z", "2026-01-05T10:00:00Z"));
+  data.add(event("H", "2026-01-05T09:00:00Z", InteractionEventType::status, TicketStatus::on_hold));
+  data.add(event("H", "2026-01-05T12:00:00Z", InteractionEventType::status, TicketStatus::open));
+  data.add(event("H", "2026-01-05T13:00:00Z", InteractionEventType::status, TicketStatus::on_hold));
+  data.link();
+  const Report r = compute_report(data, desk_spec());
+  const auto& m = r.groups[0].metrics;
+  REQUIRE(m.on_hold.count == 1);
+  CHECK(*m.on_hold.median == Milliseconds{3600000});  // [09:00, 10:00) (v2: 3 h + 13:00 Mon to 12:00 Wed = 180 000 s)
+  CHECK(*m.requester_wait.median == Milliseconds{3600000});
+  CHECK(*m.agent_work.median == Milliseconds{0});
+  CHECK(*m.business->on_hold.median == Milliseconds{3600000});  // all of it inside Monday 09-17
+  CHECK(m.resolution.count == 1);
+}

@@ -78,7 +78,7 @@ TEST_CASE("The default period runs from the earliest attribution instant to the 
   const ReportPeriod p = resolve_period(data, ReportSpec{});
   CHECK(p.from == at("2026-01-05T10:00:00Z"));
   CHECK(p.to == at("2026-01-08T00:00:01Z"));  // latest attribution + 1 s
-  CHECK(p.as_of == p.to);
+  CHECK(p.as_of == at("2026-01-09T00:00:01Z"));  // v3: the latest instant recorded (b's resolution) + 1 s
   CHECK(p.time_zone == "UTC");
   const Report r = compute_report(data, ReportSpec{});
   CHECK(r.groups[0].metrics.volume.count == 2);
@@ -351,4 +351,119 @@ TEST_CASE("Groupings parse dimensions and buckets and refuse unknown or repeated
   CHECK_THROWS_AS(parse_grouping("colour"), Error);
   CHECK_THROWS_AS(parse_grouping("channel,channel"), Error);
   CHECK_THROWS_AS(parse_grouping(""), Error);
+}
+
+namespace {
+
+/// The data of the as_of default tests: a resolution, an abandonment and an interaction event
+/// recorded after the last creation and survey (the last attribution instants).
+Dataset late_records() {
+  Dataset data;
+  data.add(interaction("a", "chat", "2026-02-02T09:00:00Z", "2026-02-05T10:00:00Z"));  // resolved after the last creation
+  data.add(interaction("b", "chat", "2026-02-03T12:00:00Z"));                          // open; replied to by an event
+  Interaction c = interaction("c", "phone", "2026-02-04T08:00:00Z");
+  c.wait_seconds = 90;
+  c.abandoned = true;  // abandoned at 08:01:30
+  data.add(c);
+  data.add(survey("s", SurveyKind::nps, 9, "2026-02-04T20:00:00Z"));  // the last attribution instant
+  InteractionEvent reply;
+  reply.interaction_id = "b";
+  reply.at = at("2026-02-06T07:00:00Z");  // the latest instant recorded
+  reply.type = InteractionEventType::agent_reply;
+  data.add(reply);
+  data.link();
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("Without --to, as_of is the latest instant recorded + 1 s: late resolutions have happened",
+          "[engine][v3]") {
+  const Dataset data = late_records();
+  const ReportPeriod p = resolve_period(data, ReportSpec{});
+  CHECK(p.from == at("2026-02-02T09:00:00Z"));     // a's creation
+  CHECK(p.to == at("2026-02-04T20:00:01Z"));       // the survey + 1 s
+  CHECK(p.as_of == at("2026-02-06T07:00:01Z"));    // b's reply event + 1 s (v2: = to)
+  const Report r = compute_report(data, ReportSpec{});
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.volume.count == 3);                 // a, b, c
+  CHECK(m.volume.resolved == 0u);             // a's resolution (02-05) is after to: not in the period
+  CHECK(m.volume.abandoned == 1u);            // c, at 02-04T08:01:30
+  CHECK(m.volume.net_change == 2);            // 3 - 0 - 1
+  CHECK(m.volume.backlog == 1u);              // b only: a resolved and c abandoned by as_of (v2 gave a, b, c = 3)
+  CHECK(m.resolution.count == 1);             // a: 02-02T09:00 -> 02-05T10:00 = 3 d 1 h
+  CHECK(m.resolution.mean->count() == Approx(262800.0));
+  CHECK(m.first_response.count == 1);         // b: 02-03T12:00 -> 02-06T07:00 = 2 d 19 h
+  CHECK(m.first_response.mean->count() == Approx(241200.0));
+}
+
+TEST_CASE("With --to, as_of stays to: what is recorded later has not happened", "[engine][v3]") {
+  const Dataset data = late_records();
+  ReportSpec spec;
+  spec.to = at("2026-02-05T00:00:00Z");
+  const ReportPeriod p = resolve_period(data, spec);
+  CHECK(p.as_of == at("2026-02-05T00:00:00Z"));
+  const Report r = compute_report(data, spec);
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.volume.backlog == 2u);         // a (resolved 02-05T10:00, later) and b; c abandoned at 02-04T08:01:30
+  CHECK(m.resolution.count == 0);
+  CHECK(m.first_response.count == 0);    // the reply event is after as_of
+  spec.as_of = at("2026-02-04T08:00:30Z");  // an explicit --as-of wins: c is still waiting
+  CHECK(resolve_period(data, spec).as_of == at("2026-02-04T08:00:30Z"));
+  CHECK(compute_report(data, spec).groups[0].metrics.volume.backlog == 3u);  // a, b, c
+}
+
+TEST_CASE("An interaction without customer_id is left out of repeat-window FCR and of nothing else",
+          "[engine][v3]") {
+  const auto anonymous = [](const char* id, const char* created, const char* resolved) {
+    Interaction r = interaction(id, "chat", created, resolved);
+    r.customer_id.reset();
+    return r;
+  };
+  Interaction a = interaction("a", "chat", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z");
+  a.customer_id = "k";
+  Interaction d = interaction("d", "chat", "2026-01-04T00:00:00Z", "2026-01-04T01:00:00Z");
+  d.customer_id = "k";  // a repeat of a (same customer, same absent topic, 3 days later)
+  // b and c have no customer: they are no case, and not repeats of each other (one day apart).
+  const Interaction b = anonymous("b", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z");
+  const Interaction c = anonymous("c", "2026-01-03T00:00:00Z", "2026-01-03T01:00:00Z");
+  Dataset data;
+  for (const auto& x : {a, b, c, d}) data.add(x);
+  CustomerEvent start;  // customer figures only look at customer events: no crash on no customer
+  start.customer_id = "k";
+  start.type = CustomerEventType::start;
+  start.at = at("2026-01-01T00:00:00Z");
+  data.add(start);
+  data.link();
+  CHECK(data.interactions().customer[1] == no_code);
+  CHECK_FALSE(data.interaction(1).customer_id);
+  ReportSpec spec;
+  spec.from = at("2026-01-01T00:00:00Z");
+  spec.to = at("2026-01-10T00:00:00Z");
+  spec.groupings = {parse_grouping("product"), parse_grouping("day")};
+  const Report r = compute_report(data, spec);
+  const auto& m = r.groups[0].metrics;
+  CHECK(m.fcr.method == FcrMethod::repeat_window);
+  CHECK(m.fcr.resolved == 2);       // a and d; b and c left out
+  CHECK(m.fcr.first_contact == 1);  // d; a has the repeat d
+  CHECK(*m.fcr.rate == Approx(0.5));
+  CHECK(m.volume.count == 4);       // everything else counts b and c
+  CHECK(m.resolution.count == 4);
+  CHECK(m.reopen.resolved == 4);
+  CHECK(m.self_service.resolved == 4);
+  REQUIRE(m.customers);
+  CHECK(m.customers->new_customers == 1);  // k
+  CHECK(group(r, "day", {"2026-01-02"}).metrics.fcr.resolved == 0);  // b alone
+
+  // The contacts method does not need a customer: b with contacts 1 is a case.
+  Interaction b1 = b;
+  b1.contacts = 1;
+  Dataset with_contacts;
+  for (const auto& x : {a, b1, c, d}) with_contacts.add(x);
+  with_contacts.link();
+  const Report r2 = compute_report(with_contacts, spec);
+  const auto& fcr = r2.groups[0].metrics.fcr;
+  CHECK(fcr.method == FcrMethod::contacts);
+  CHECK(fcr.resolved == 1);  // b: the only one with contacts
+  CHECK(fcr.first_contact == 1);
 }

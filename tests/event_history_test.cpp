@@ -290,3 +290,38 @@ TEST_CASE("History time_in sums the paused statuses inside a window, for SLA res
   CHECK(time_in(f.statuses, paused, at(100min), at(100min)) == 0min);  // empty window
   CHECK(time_in(f.statuses, {}, created, at(150min)) == 0min);
 }
+
+TEST_CASE("The record's own resolved_at ends the state durations, whatever the events say after it",
+          "[history][v3]") {
+  // The record says resolved at 60 min; its events go on: on_hold at 20, open at 180, on_hold at 240.
+  const Events events{
+      status(20min, TicketStatus::on_hold),  // new [0, 20)
+      status(180min, TicketStatus::open),    // after the record's resolution
+      status(240min, TicketStatus::on_hold),
+  };
+  const auto f = derive_history(created, events, at(24h), at(60min));
+  CHECK(f.on_hold == 40min);          // [20, 60): the resolution ends it (v2: 160 + 1200 min to as_of = 81 600 s)
+  CHECK(f.requester_wait == 60min);   // new 20 + on_hold 40
+  CHECK(f.agent_work == 20min);
+  CHECK(f.pending == 0min);
+  CHECK_FALSE(f.resolved_at);         // the events alone never resolve it
+  CHECK(same_spans(f.statuses, {{at(0min), at(20min), TicketStatus::new_},
+                                {at(20min), at(60min), TicketStatus::on_hold}}));
+
+  // Without the record's resolution the same events run to as_of.
+  const auto open = derive_history(created, events, at(24h));
+  CHECK(open.on_hold == 160min + 1200min);  // [20, 180) + [240, 1440)
+  CHECK(open.requester_wait == 24h);
+
+  // A record resolution after as_of has not happened: the window ends at as_of.
+  const auto later = derive_history(created, events, at(24h), at(30h));
+  CHECK(later.on_hold == open.on_hold);
+}
+
+TEST_CASE("The record's resolved_at wins over a later solve in the events", "[history][v3]") {
+  const Events events{status(10min, TicketStatus::pending), status(120min, TicketStatus::solved)};
+  const auto f = derive_history(created, events, at(300min), at(90min));
+  CHECK(f.resolved_at == at(120min));  // what the events say, kept
+  CHECK(f.pending == 80min);           // [10, 90): ended by the record's resolution
+  CHECK(f.requester_wait == 10min);
+}

@@ -1,5 +1,6 @@
-// Conformance case 04_bad_input (/work/shared/conformance/04_bad_input): its two input
-// files, embedded verbatim, give the counts and the rejects of expected_rejects.csv.
+// Conformance case 04_bad_input (/work/shared/conformance-v3/04_bad_input): its two input
+// files, embedded verbatim, give the counts and the rejects of expected_rejects.csv. SPEC v3:
+// B-101, without a customer_id, is accepted.
 #include <catch2/catch.hpp>
 
 #include <cskpi/io/loader.hpp>
@@ -67,10 +68,10 @@ TEST_CASE("Conformance 04_bad_input: counts, accepted records and every reject",
   run.loader.finish();
   const Loader& l = run.loader;
 
-  // interactions: 11 records (lines 10-11 are one), B-100, B-107 and B-103 accepted.
+  // interactions: 11 records (lines 10-11 are one), B-100, B-101, B-107 and B-103 accepted.
   CHECK(l.counts(RecordType::interaction).read() == 11);
-  CHECK(l.counts(RecordType::interaction).accepted == 3);
-  CHECK(l.counts(RecordType::interaction).rejected == 8);
+  CHECK(l.counts(RecordType::interaction).accepted == 4);
+  CHECK(l.counts(RecordType::interaction).rejected == 7);
   CHECK(l.counts(RecordType::survey).read() == 8);
   CHECK(l.counts(RecordType::survey).accepted == 3);
   CHECK(l.counts(RecordType::survey).rejected == 5);
@@ -80,7 +81,6 @@ TEST_CASE("Conformance 04_bad_input: counts, accepted records and every reject",
   CHECK(l.unrouted() == 0);
 
   const std::vector<Expected> expected = {
-      {"interactions.csv", 3, "interaction", "customer_id", "missing_field"},
       {"interactions.csv", 4, "interaction", "created_at", "bad_instant"},
       {"interactions.csv", 5, "interaction", "handle_seconds", "bad_number"},
       {"interactions.csv", 6, "interaction", "", "inconsistent"},
@@ -104,16 +104,19 @@ TEST_CASE("Conformance 04_bad_input: counts, accepted records and every reject",
     CHECK(rejects[i].field == expected[i].field);
     CHECK(to_string(rejects[i].reason) == expected[i].reason);
   }
-  CHECK(rejects[6].detail == "B-100 was accepted at line 2");
-  CHECK(rejects[11].detail == "r-1 was accepted at line 1");
+  CHECK(rejects[5].detail == "B-100 was accepted at line 2");
+  CHECK(rejects[10].detail == "r-1 was accepted at line 1");
 
   const Dataset& d = run.data;
-  REQUIRE(d.interactions().size() == 3);
+  REQUIRE(d.interactions().size() == 4);
   CHECK(d.interaction_ids().value(0) == "B-100");
-  CHECK(d.interaction_ids().value(1) == "B-107");
-  CHECK(d.interaction_ids().value(2) == "B-103");
+  CHECK(d.interaction_ids().value(1) == "B-101");
+  CHECK(d.interactions().customer[1] == no_code);  // no customer_id: absent
+  CHECK_FALSE(d.interaction(1).customer_id);
+  CHECK(d.interaction_ids().value(2) == "B-107");
+  CHECK(d.interaction_ids().value(3) == "B-103");
   CHECK(d.interactions().handle_ms[0] == 120000);
-  CHECK(d.interactions().handle_ms[2] == 60000);
+  CHECK(d.interactions().handle_ms[3] == 60000);
   CHECK(d.interactions().contacts[0] == 1);
   REQUIRE(d.surveys().size() == 3);
   CHECK(d.survey_ids().value(0) == "r-1");
@@ -121,9 +124,10 @@ TEST_CASE("Conformance 04_bad_input: counts, accepted records and every reject",
   CHECK(d.surveys().kind[1] == SurveyKind::csat);
   CHECK(d.surveys().responded_ms[1] == 1825154100000);  // Unix seconds: 2027-11-02T11:15:00Z
   CHECK(d.surveys().dim[index_of(Dimension::channel)][1] == no_code);  // "channel": null is absent
-  // link(): r-1 inherits forum from B-100; r-6 links to the rejected B-101: nothing inherited.
+  // link(): r-1 inherits forum from B-100; r-6 links to B-101 and inherits forum too.
   CHECK(d.label(Dimension::channel, d.surveys().effective_dim[index_of(Dimension::channel)][0]) == "forum");
-  CHECK(d.surveys().interaction[2] == no_code);
+  CHECK(d.surveys().interaction[2] == 1);
+  CHECK(d.label(Dimension::channel, d.surveys().effective_dim[index_of(Dimension::channel)][2]) == "forum");
 }
 
 TEST_CASE("Conformance 04_bad_input: the rejects file has the expected rows", "[io][conformance]") {
@@ -139,10 +143,10 @@ TEST_CASE("Conformance 04_bad_input: the rejects file has the expected rows", "[
   std::string line;
   std::vector<std::string> rows;
   while (std::getline(lines, line)) rows.push_back(line);
-  REQUIRE(rows.size() == 14);  // header + 13
+  REQUIRE(rows.size() == 13);  // header + 12
   CHECK(rows[0] == "file,line,record_type,field,reason,detail");
-  CHECK(rows[1].rfind("interactions.csv,3,interaction,customer_id,missing_field,", 0) == 0);
-  CHECK(rows[4] == "interactions.csv,6,interaction,,inconsistent,resolved_at before created_at");
-  CHECK(rows[7] == "interactions.csv,9,interaction,id,duplicate_id,B-100 was accepted at line 2");
-  CHECK(rows[13].rfind("surveys.jsonl,8,survey,score,missing_field,", 0) == 0);
+  CHECK(rows[1].rfind("interactions.csv,4,interaction,created_at,bad_instant,", 0) == 0);
+  CHECK(rows[3] == "interactions.csv,6,interaction,,inconsistent,resolved_at before created_at");
+  CHECK(rows[6] == "interactions.csv,9,interaction,id,duplicate_id,B-100 was accepted at line 2");
+  CHECK(rows[12].rfind("surveys.jsonl,8,survey,score,missing_field,", 0) == 0);
 }

@@ -179,7 +179,7 @@ TEST_CASE("A strict-mode throw at finish() leaves nothing deferred", "[io][loade
   std::istringstream in("interaction_id,at,type\nI-9,2027-01-01T10:05:00Z,agent_reply\nI-9,2027-01-01T10:06:00Z,"
                         "agent_reply\n");
   loader.load(RecordType::interaction_event, in, "e.csv", FileFormat::csv);
-  CHECK_THROWS_WITH(loader.finish(), "e.csv:2: interaction_id: unknown_interaction");
+  CHECK_THROWS_WITH(loader.finish(), "e.csv:2: interaction_id: unknown_interaction: no accepted interaction I-9");
   CHECK_NOTHROW(loader.finish());
   CHECK(loader.counts(RecordType::interaction_event).read() == 1);
   CHECK(data.interaction_events().size() == 0);

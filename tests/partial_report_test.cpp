@@ -27,6 +27,7 @@ void add_interactions(Dataset& data, std::mt19937_64& rng) {
     Interaction r;
     r.id = "i" + std::to_string(i);
     r.customer_id = "c" + std::to_string(pick(80));
+    if (pick(8) == 0) r.customer_id.reset();  // anonymous: left out of repeat-window FCR (SPEC v3)
     r.channel = channels[pick(4)];
     if (pick(4) != 0) r.topic = std::string{topics[pick(3)]};
     if (pick(3) != 0) r.product = pick(2) == 0 ? "basic" : "pro";
@@ -120,6 +121,8 @@ ReportSpec rich_spec(Attribution attribution) {
   spec.as_of = at("2026-04-20T00:00:00Z");
   spec.time_zone = "Europe/Rome";
   spec.config.attribution = attribution;
+  // Both FCR methods: repeat-window FCR looks across records (and leaves anonymous contacts out).
+  if (attribution == Attribution::event) spec.config.fcr_method = FcrMethod::repeat_window;
   for (const char* by : {"channel", "topic", "month", "channel,month", "week", "agent", "team,day", "product,month",
                          "hour_of_week", "priority,topic", "region", "region,month", "segment,week", "product,segment"}) {
     spec.groupings.push_back(parse_grouping(by, {"region", "segment"}));

@@ -41,7 +41,7 @@ std::string survey_verdict(const std::string& extra) { return verdict(RecordType
 TEST_CASE("A missing required field rejects the record as missing_field of that field", "[io][fields]") {
   CHECK(interaction_verdict("") == "");
   CHECK(interaction_verdict(R"("id": null)") == "id:missing_field");
-  CHECK(interaction_verdict(R"("customer_id": "")") == "customer_id:missing_field");
+  CHECK(interaction_verdict(R"("customer_id": "")") == "");  // optional since SPEC v3
   CHECK(verdict(RecordType::interaction, R"({"id": "I-1", "customer_id": "c", "created_at": "2027-01-01T10:00:00Z"})")
         == "channel:missing_field");
   CHECK(interaction_verdict(R"("created_at": "  ")") == "created_at:missing_field");
@@ -56,9 +56,9 @@ TEST_CASE("A missing required field rejects the record as missing_field of that 
 }
 
 TEST_CASE("The first bad field in field order decides the reject", "[io][fields]") {
-  // customer_id (2nd field) is checked before priority and created_at.
-  CHECK(interaction_verdict(R"("customer_id": null, "priority": "x", "created_at": "bad")") ==
-        "customer_id:missing_field");
+  // channel (3rd field) is checked before priority and created_at.
+  CHECK(interaction_verdict(R"("channel": null, "priority": "x", "created_at": "bad")") ==
+        "channel:missing_field");
   CHECK(interaction_verdict(R"("priority": "x", "created_at": "bad")") == "priority:unknown_value");
   // Field errors come before consistency.
   CHECK(interaction_verdict(R"("resolved_at": "2026-01-01T00:00:00Z", "cost": -1)") == "cost:out_of_range");

@@ -379,3 +379,26 @@ TEST_CASE("The detail rows add up to the report's overall group", "[detail]") {
     CHECK(pending == m.sla->resolution.pending);
   }
 }
+
+TEST_CASE("An interaction without customer_id has an empty customer_id and is no repeat-window FCR case",
+          "[detail][v3]") {
+  Dataset data;
+  Interaction a = interaction("a", "k", "chat", "2026-03-02T10:00:00Z");
+  a.resolved_at = at("2026-03-02T11:00:00Z");
+  data.add(a);
+  Interaction b = interaction("b", "", "chat", "2026-03-02T12:00:00Z");
+  b.customer_id.reset();
+  b.resolved_at = at("2026-03-02T13:00:00Z");
+  data.add(b);
+  data.link();
+  ReportSpec spec;
+  spec.from = at("2026-03-02T00:00:00Z");
+  spec.to = at("2026-03-03T00:00:00Z");
+  const auto r = rows(detail_csv(data, spec));
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].at("customer_id") == "k");
+  CHECK(r[0].at("fcr_case") == "first_contact");
+  CHECK(r[1].at("customer_id").empty());
+  CHECK(r[1].at("fcr_case") == "no_customer");
+  CHECK(r[1].at("counted_volume") == "true");
+}

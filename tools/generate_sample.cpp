@@ -447,7 +447,12 @@ class Generator {
   void make_roster() {
     Rng rng(o_.seed, 4);
     const int64_t span = end_ - begin_;
-    for (uint64_t i = 0; i < 36; ++i) agents_.push_back({i + 1, i % teams.size(), begin_});
+    // The initial roster is hired over the year before the period (one every 9 days up to 30
+    // days before it), so a report of the period starts with its headcount: attrition is not an
+    // edge effect of a zero start headcount. A report of the sample then needs --from, since
+    // the default `from` is the earliest attribution instant, these hires included.
+    for (uint64_t i = 0; i < 36; ++i)
+      agents_.push_back({i + 1, i % teams.size(), begin_ - (30 + 9 * static_cast<int64_t>(35 - i)) * day});
     for (uint64_t k = 0; k < 6; ++k)  // hires spread over the period
       agents_.push_back({37 + k, k % teams.size(), begin_ + span * static_cast<int64_t>(k + 1) / 7 + rng.between(0, 5) * day});
     for (int k = 0; k < 4; ++k) {  // a few leavers from the initial roster
@@ -595,7 +600,7 @@ class Generator {
           if (c.wait > patience) c.abandoned = true, c.wait = patience;
         }
         if (c.abandoned) {
-          c.resolved = c.created + c.wait;  // the call ended; nothing to follow up
+          // The call is over at created + wait (SPEC v3: abandoned, not resolved, not open work).
           c.cost_cents = 15;
           return finish(c);
         }
@@ -739,7 +744,7 @@ class Generator {
     if (c.first_response > last_) c.first_response = never;
     if (c.resolved > last_) c.resolved = never;
     if (c.first_response == never && c.resolved == never) c.handle = -1;
-    if (c.resolved == never) ++counts_.open;
+    if (c.resolved == never && !c.abandoned) ++counts_.open;
     if (c.abandoned) ++counts_.abandoned;
   }
 

@@ -138,13 +138,18 @@ async function main() {
   }
 
   // The period (SPEC §2): from = the earliest attribution instant, to = the latest + 1 s;
-  // as_of = to (cskpi's --to default; everything in a bench data set is before it).
+  // as_of (v3, no --to) = the latest instant recorded + 1 s, never before to: creations,
+  // first responses, resolutions, events and survey answers (the bench files have no
+  // abandoned calls).
   const [p] = await rows(`
-    SELECT least(min_c, min_s) AS from_ms, greatest(max_c, max_s) + 1000 AS to_ms
-    FROM (SELECT min(c) AS min_c, max(c) AS max_c FROM i), (SELECT min(at_ms) AS min_s, max(at_ms) AS max_s FROM s)`);
+    SELECT least(min_c, min_s) AS from_ms, greatest(max_c, max_s) + 1000 AS to_ms,
+           greatest(max_c, max_f, max_r, max_s, max_e) + 1000 AS latest_ms
+    FROM (SELECT min(c) AS min_c, max(c) AS max_c, coalesce(max(f), max(c)) AS max_f, coalesce(max(r), max(c)) AS max_r FROM i),
+         (SELECT min(at_ms) AS min_s, max(at_ms) AS max_s FROM s),
+         (SELECT ${o.events ? 'coalesce(max(t), 0)' : '0'} AS max_e ${o.events ? 'FROM e' : ''})`);
   const from = Number(p.from_ms);
   const to = Number(p.to_ms);
-  const asOf = to;
+  const asOf = Math.max(to, Number(p.latest_ms));
 
   const groups = new Map(); // gid|channel|topic|month -> {by, key, metrics}
   const keyOf = (gid, r) => JSON.stringify([gid, gid & 4 ? '*' : r.channel, gid & 2 ? '*' : r.topic, gid & 1 ? '*' : r.month]);

@@ -38,6 +38,25 @@ struct InstantParse {
 /// Leading and trailing spaces are ignored.
 [[nodiscard]] InstantParse parse_instant(std::string_view text) noexcept;
 
+/// A wall-clock reading without a zone (SPEC §8 input time zone, §2 local `--from`): milliseconds
+/// since 1970-01-01T00:00 of the local calendar. Not an instant: a zone makes it one.
+struct LocalTime {
+  std::int64_t ms = 0;
+  bool date_only = false;  // written as a date `YYYY-MM-DD` (00:00 of that day)
+};
+
+/// An instant, or the local time a text spells when it has no offset.
+struct TimestampParse {
+  std::optional<TimePoint> instant;
+  std::optional<LocalTime> local;  // set when error == no_offset: the text is a valid local time
+  InstantError error = InstantError::syntax;  // meaningful only when !instant
+};
+
+/// parse_instant, plus a local date-time without an offset (`YYYY-MM-DDThh:mm[:ss[.f…]]`) or a
+/// date `YYYY-MM-DD`, returned as a local time with error no_offset. A date alone is
+/// `syntax` for parse_instant and a local time here.
+[[nodiscard]] TimestampParse parse_timestamp(std::string_view text) noexcept;
+
 /// Formats as `YYYY-MM-DDThh:mm:ssZ`, with `.fff` when the milliseconds are not zero.
 [[nodiscard]] std::string format_instant(TimePoint instant);
 

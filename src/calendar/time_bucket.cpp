@@ -280,6 +280,31 @@ TimePoint ZoneBuckets::end(TimeBucket bucket, std::int64_t key) const {
   return from_local(local_start_ms(bucket, next));
 }
 
+std::optional<TimePoint> ZoneBuckets::instant_of_local(std::int64_t local_ms) const {
+  // Two days inside either end of the cached offset range no other range can map the same
+  // local time (the offsets of one zone differ by less than a day): the cached offset settles it.
+  constexpr std::int64_t margin = 2 * ms_per_day;
+  const std::int64_t guess = local_ms - cache_.offset_ms;
+  if (guess >= cache_.begin_ms + margin && guess < cache_.end_ms - margin) return from_millis(guess);
+  if (local_ms < -limit_ms || local_ms > limit_ms) {
+    throw Error(ErrorCode::invalid_argument,
+                "local time " + std::to_string(local_ms) + " ms is outside the range of time buckets");
+  }
+  const date::local_info info =
+      impl_->zone->get_info(date::local_seconds{std::chrono::seconds{floor_div(local_ms, 1000)}});
+  const auto offset_ms = [](const date::sys_info& i) { return static_cast<std::int64_t>(i.offset.count()) * 1000; };
+  switch (info.result) {
+    case date::local_info::nonexistent: return std::nullopt;
+    case date::local_info::ambiguous:
+      return from_millis(local_ms - std::max(offset_ms(info.first), offset_ms(info.second)));  // the earlier
+    case date::local_info::unique: break;
+  }
+  cache_.begin_ms = to_ms(info.first.begin);
+  cache_.end_ms = to_ms(info.first.end);
+  cache_.offset_ms = offset_ms(info.first);
+  return from_millis(local_ms - cache_.offset_ms);
+}
+
 std::int64_t ZoneBuckets::local_day(TimePoint t) const { return key(TimeBucket::day, t); }
 
 Milliseconds ZoneBuckets::utc_offset(TimePoint t) const { return Milliseconds{offset_at(to_millis(t))}; }

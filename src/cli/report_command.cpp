@@ -4,11 +4,15 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <system_error>
 
+#include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
+#include "cskpi/io/instant_format.hpp"
 #include "cskpi/io/loader.hpp"
 #include "cskpi/render/render.hpp"
 #include "cskpi/render/trace_csv.hpp"
@@ -26,15 +30,26 @@ struct UsageError {
   std::string message;
 };
 
-std::optional<TimePoint> instant_option(const std::string& name, const std::string& text) {
+/// --from / --to / --as-of (SPEC §2): an instant, or a date (local midnight) or a local date-time
+/// without an offset, read in the reporting zone.
+std::optional<TimePoint> instant_option(const std::string& name, const std::string& text, const std::string& zone) {
   if (text.empty()) return std::nullopt;
-  const InstantParse parsed = parse_instant(text);
-  if (!parsed.value) {
-    throw UsageError{fmt::format("{} '{}' is not an instant ({}); use e.g. 2026-03-01T00:00:00Z or "
-                                 "2026-03-01T00:00:00+01:00",
+  const TimestampParse parsed = parse_timestamp(text);
+  if (parsed.instant) return parsed.instant;
+  if (!parsed.local) {
+    throw UsageError{fmt::format("{} '{}' is not an instant ({}); use e.g. 2026-03-01, 2026-03-01T09:00:00 (in the "
+                                 "reporting zone), 2026-03-01T00:00:00Z or 2026-03-01T00:00:00+01:00",
                                  name, text, to_string(parsed.error))};
   }
-  return parsed.value;
+  const ZoneBuckets buckets(zone);
+  if (parsed.local->date_only) return buckets.from_local(parsed.local->ms);  // where the local day begins
+  const auto instant = buckets.instant_of_local(parsed.local->ms);
+  if (!instant) {
+    throw UsageError{fmt::format("{} '{}' does not exist in the reporting zone {} (the clocks skip it); give a "
+                                 "time outside the gap or an offset",
+                                 name, text, zone)};
+  }
+  return instant;
 }
 
 /// One input file in command-line order; nullopt type = a mixed JSON Lines file.
@@ -64,40 +79,111 @@ std::vector<Input> inputs_in_order(const CLI::App& command, const ReportOptions&
   return inputs;
 }
 
+/// `file:line: field: reason: detail` (the field part omitted when no single field is to blame).
+std::string describe(const Reject& r) {
+  if (r.field.empty()) return fmt::format("{}:{}: {}: {}", r.file, r.line, to_string(r.reason), r.detail);
+  return fmt::format("{}:{}: {}: {}: {}", r.file, r.line, r.field, to_string(r.reason), r.detail);
+}
+
 void summarise_rejects(const Loader& loader) {
   for (std::size_t t = 0; t < record_type_count; ++t) {
     const auto type = static_cast<RecordType>(t);
     const InputCounts& c = loader.counts(type);
     if (c.rejected == 0) continue;
     std::map<std::string_view, std::uint64_t> by_reason;
+    std::map<std::string_view, const Reject*> first;  // SPEC §5 v3: the first example of each reason
     for (const Reject& r : loader.rejects()) {
-      if (r.type == type) ++by_reason[to_string(r.reason)];
+      if (r.type != type || is_unrouted(r)) continue;
+      ++by_reason[to_string(r.reason)];
+      first.emplace(to_string(r.reason), &r);
     }
     std::string reasons;
     for (const auto& [reason, n] : by_reason) reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", reason, n);
     std::fprintf(stderr, "cskpi: %s: %llu of %llu rejected (%s)\n", std::string{plural(type)}.c_str(),
                  static_cast<unsigned long long>(c.rejected), static_cast<unsigned long long>(c.read()),
                  reasons.c_str());
+    for (const auto& [reason, r] : first) std::fprintf(stderr, "cskpi:   first %s: %s\n", std::string{reason}.c_str(),
+                                                       describe(*r).c_str());
   }
   if (loader.unrouted() > 0) {
     std::fprintf(stderr, "cskpi: %llu mixed-file lines rejected without a known \"record\"\n",
                  static_cast<unsigned long long>(loader.unrouted()));
+    for (const Reject& r : loader.rejects()) {
+      if (!is_unrouted(r)) continue;
+      std::fprintf(stderr, "cskpi:   first: %s\n", describe(r).c_str());
+      break;
+    }
   }
 }
 
-/// The spec of the options and config file; `dimensions` gets the config's custom dimensions.
-ReportSpec make_spec(const ReportOptions& o, std::vector<std::string>& dimensions) {
+/// The config's input mapping with the command line's overrides (SPEC §6, §8).
+InputMapping input_mapping(const ReportOptions& o, InputMapping mapping, const std::vector<std::string>& dimensions) {
+  if (!o.input_tz.empty()) mapping.input_time_zone = o.input_tz;
+  if (!o.delimiter.empty()) {
+    mapping.delimiter = parse_delimiter(o.delimiter);
+    if (!mapping.delimiter) {
+      throw UsageError{fmt::format("--delimiter '{}' is not a separator: give one character such as ';' or '|', "
+                                   "or 'tab'",
+                                   o.delimiter)};
+    }
+  }
+  if (!o.encoding.empty()) {
+    mapping.encoding = parse_input_encoding(o.encoding);
+    if (!mapping.encoding) {
+      throw UsageError{fmt::format("--encoding '{}' is not one of utf-8, utf-16, latin-1, windows-1252", o.encoding)};
+    }
+  }
+  if (!o.instant_format.empty()) mapping.instant_format = o.instant_format;
+  try {
+    validate(mapping, dimensions);
+  } catch (const Error& e) {
+    std::string what = e.what();
+    if (!o.input_tz.empty() && what.rfind("input_time_zone", 0) == 0) what = "--input-tz" + what.substr(15);
+    if (!o.instant_format.empty() && what.rfind("csv.instant_format", 0) == 0) what = "--instant-format" + what.substr(18);
+    throw UsageError{what};
+  }
+  return mapping;
+}
+
+/// SPEC §5 v3: an output file that is one of the inputs would destroy it.
+void refuse_overwriting_inputs(const ReportOptions& o, const std::vector<std::string>& inputs) {
+  const auto same = [](const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    std::error_code ec;
+    const bool equivalent = std::filesystem::equivalent(a, b, ec);
+    return !ec && equivalent;
+  };
+  for (const auto& [option, path] : {std::pair<const char*, const std::string*>{"--output", &o.output},
+                                     {"--rejects", &o.rejects}, {"--detail", &o.detail}}) {
+    if (path->empty()) continue;
+    for (const std::string& input : inputs) {
+      if (same(*path, input)) {
+        throw UsageError{fmt::format("{} '{}' names an input file: it would be overwritten; write elsewhere", option,
+                                     *path)};
+      }
+    }
+    if (!o.config.empty() && same(*path, o.config)) {
+      throw UsageError{fmt::format("{} '{}' names the configuration file: it would be overwritten", option, *path)};
+    }
+  }
+}
+
+/// The spec of the options and config file; `mapping` and `dimensions` get the config's input
+/// mapping (with the command line's overrides) and custom dimensions.
+ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping, std::vector<std::string>& dimensions) {
   ReportSpec spec;
   if (!o.config.empty()) {
     ConfigFile config = load_config(o.config);
     dimensions = std::move(config.dimensions);
     spec.config = std::move(config.metrics);
     if (config.time_zone) spec.time_zone = *config.time_zone;  // --tz overrides it below
+    mapping = std::move(config.input);
   }
-  spec.from = instant_option("--from", o.from);
-  spec.to = instant_option("--to", o.to);
-  spec.as_of = instant_option("--as-of", o.as_of);
+  mapping = input_mapping(o, std::move(mapping), dimensions);
   if (!o.tz.empty()) spec.time_zone = o.tz;
+  spec.from = instant_option("--from", o.from, spec.time_zone);
+  spec.to = instant_option("--to", o.to, spec.time_zone);
+  spec.as_of = instant_option("--as-of", o.as_of, spec.time_zone);
   for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by, dimensions));
   return spec;
 }
@@ -105,30 +191,55 @@ ReportSpec make_spec(const ReportOptions& o, std::vector<std::string>& dimension
 int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
   if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
+  InputMapping mapping;
   std::vector<std::string> dimensions;
-  const ReportSpec spec = make_spec(o, dimensions);
+  const ReportSpec spec = make_spec(o, mapping, dimensions);
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
     throw UsageError{"no input files: give --interactions, --surveys, --events, --customers, --agents or --input"};
   }
+  std::vector<std::string> paths;
+  for (const Input& input : inputs) paths.push_back(input.path);
+  refuse_overwriting_inputs(o, paths);
 
   Dataset data(dimensions);
   LoadOptions load_options{o.strict, spec.config.scales()};
   load_options.threads = o.threads;
+  load_options.mapping = std::move(mapping);
   Loader loader(data, load_options);
-  for (const Input& input : inputs) {
-    if (input.type) {
-      loader.load(*input.type, input.path);
-    } else {
-      loader.load_mixed(input.path);
+  std::size_t warned = 0;
+  const auto print_warnings = [&] {  // as they come, file by file
+    for (; warned < loader.warnings().size(); ++warned) {
+      const InputWarning& w = loader.warnings()[warned];
+      std::fprintf(stderr, "cskpi: warning: %s: %s\n", w.file.c_str(), w.message.c_str());
     }
+  };
+  try {
+    for (const Input& input : inputs) {
+      if (input.type) {
+        loader.load(*input.type, input.path);
+      } else {
+        loader.load_mixed(input.path);
+      }
+      print_warnings();
+    }
+    loader.finish();
+  } catch (...) {
+    print_warnings();
+    throw;
   }
-  loader.finish();
   summarise_rejects(loader);
   if (!o.rejects.empty()) {
     std::ofstream out(o.rejects, std::ios::binary);
     if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the rejects file '{}'", o.rejects));
     write_rejects_csv(out, loader.rejects());
+  }
+  std::uint64_t accepted = 0;
+  for (std::size_t t = 0; t < record_type_count; ++t) accepted += loader.counts(static_cast<RecordType>(t)).accepted;
+  if (accepted == 0) {  // SPEC §5 v3: no report of nothing (it would be dated 1970)
+    std::fprintf(stderr, "cskpi: no accepted records: every input record was rejected or the files hold none%s\n",
+                 loader.rejects().empty() ? "" : " (see the rejects above)");
+    return exit_bad_input;
   }
 
   Report report = compute_report(data, spec, ComputeOptions{o.threads});
@@ -164,10 +275,25 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   files("--agents", o.agents, "Agent roster events; repeatable");
   files("--input", o.mixed, "Mixed JSON Lines file routed by each line's \"record\"; repeatable");
   cmd->add_option("--config", o.config, "JSON configuration file: calendars, SLA policies, FCR, queue, scales")->type_name("FILE");
-  cmd->add_option("--from", o.from, "Period start (inclusive), an instant with Z or an offset")->type_name("T");
-  cmd->add_option("--to", o.to, "Period end (exclusive)")->type_name("T");
-  cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to)")->type_name("T");
+  cmd->add_option("--from", o.from,
+                  "Period start (inclusive): an instant with Z or an offset, or a date or local date-time in the "
+                  "reporting zone (2026-03-01, 2026-03-01T09:00)")
+      ->type_name("T");
+  cmd->add_option("--to", o.to, "Period end (exclusive), spelt as --from")->type_name("T");
+  cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to; without --to, the latest instant in the data + 1 s)")->type_name("T");
   cmd->add_option("--tz", o.tz, "IANA reporting time zone (default UTC)")->type_name("ZONE");
+  cmd->add_option("--input-tz", o.input_tz,
+                  "IANA zone of input instants without an offset (and of survey/event dates); overrides the "
+                  "config's input_time_zone")
+      ->type_name("ZONE");
+  cmd->add_option("--delimiter", o.delimiter, "CSV separator (default: detected among , ; TAB |; 'tab' for TAB)")
+      ->type_name("C");
+  cmd->add_option("--encoding", o.encoding,
+                  "Encoding of CSV files without a byte order mark: utf-8 (default), utf-16, latin-1, windows-1252")
+      ->type_name("E");
+  cmd->add_option("--instant-format", o.instant_format,
+                  "Instant spelling tried first, e.g. '%Y/%m/%d %H:%M:%S.%f' (%Y %y %m %b %d %H %M %S %f %z)")
+      ->type_name("F");
   cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month; repeatable")
       ->allow_extra_args(false)
       ->type_name("DIM[,DIM...]");

@@ -13,6 +13,7 @@ struct ReportOptions {
   std::vector<std::string> interactions, events, surveys, customers, agents, mixed;
   std::string config;
   std::string from, to, as_of, tz;
+  std::string input_tz, delimiter, encoding, instant_format;  // SPEC §8; override the config
   std::vector<std::string> by;
   std::string format = "text";
   std::string output;

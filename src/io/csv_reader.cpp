@@ -19,18 +19,13 @@
 namespace cskpi::detail {
 namespace {
 
-constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
-
-// Bytes that end a run of plain text in an unquoted field.
-constexpr bool is_unquoted_special(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
-
 #if !defined(CSKPI_CSV_SSE2)
-// The first comma in [first, last), or last: eight bytes at a time (a zero byte of
-// word ^ ",,,,,,,," is a comma; the lowest flagged byte is always a true one).
-const char* comma_in(const char* first, const char* last) noexcept {
+// The first separator in [first, last), or last: eight bytes at a time (a zero byte of
+// word ^ ",,,,,,,," is a separator; the lowest flagged byte is always a true one).
+const char* comma_in(const char* first, const char* last, char separator) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t highs = 0x8080808080808080ull;
-  constexpr std::uint64_t commas = ones * static_cast<unsigned char>(',');
+  const std::uint64_t commas = ones * static_cast<unsigned char>(separator);
   while (last - first >= 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, first, 8);
@@ -43,7 +38,7 @@ const char* comma_in(const char* first, const char* last) noexcept {
     }
     first += 8;
   }
-  while (first != last && *first != ',') ++first;
+  while (first != last && *first != separator) ++first;
   return first;
 }
 
@@ -72,8 +67,14 @@ const char* line_end_in(const char* first, const char* last) noexcept {
 
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit, bool simple)
-    : in_(in), name_(std::move(name)), limit_(limit), simple_(simple), buf_(chunk_bytes) {}
+CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit, bool simple, char separator)
+    : in_(in),
+      name_(std::move(name)),
+      limit_(limit),
+      simple_(simple),
+      separator_(separator),
+      tab_blank_(separator != '\t'),
+      buf_(chunk_bytes) {}
 
 bool CsvReader::fill() {
   if (eof_) return false;
@@ -107,7 +108,7 @@ bool CsvReader::fill() {
 void CsvReader::end_field(std::size_t end) {
   std::size_t begin = field_begin_;
   if (state_ == State::unquoted) {
-    while (end > begin && is_blank(buf_[end - 1])) --end;
+    while (end > begin && blank(buf_[end - 1])) --end;
   }
   bounds_.push_back(begin);
   bounds_.push_back(end);
@@ -132,9 +133,9 @@ void CsvReader::finish_record(CsvRecord& out) {
 CsvReader::Simple CsvReader::simple_record(CsvRecord& out) {
   const char* const first = buf_.data() + pos_;
   const char* const last = buf_.data() + end_;
-  const auto trimmed = [](const char* b, const char* e) {
-    while (b != e && is_blank(*b)) ++b;
-    while (e != b && is_blank(e[-1])) --e;
+  const auto trimmed = [this](const char* b, const char* e) {
+    while (b != e && blank(*b)) ++b;
+    while (e != b && blank(e[-1])) --e;
     return std::string_view(b, static_cast<std::size_t>(e - b));
   };
   out.fields.clear();
@@ -144,9 +145,10 @@ CsvReader::Simple CsvReader::simple_record(CsvRecord& out) {
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(separator_);
   const __m128i space = _mm_set1_epi8(' ');
-  const __m128i tab = _mm_set1_epi8('\t');
+  // With a TAB separator a tab is no blank: compare with a space again instead.
+  const __m128i tab = _mm_set1_epi8(tab_blank_ ? '\t' : ' ');
   // A line end must come before this: past the limit the state machine reads the record.
   const char* const bound = static_cast<std::size_t>(last - first) > limit_ ? first + limit_ + 1 : last;
   const char* field = first;
@@ -194,7 +196,7 @@ CsvReader::Simple CsvReader::simple_record(CsvRecord& out) {
   const auto size = static_cast<std::size_t>(eol - first);
   if (size > limit_ || std::memchr(first, '"', size) != nullptr) return Simple::no;
   for (const char* p = first;;) {
-    const char* q = comma_in(p, eol);
+    const char* q = comma_in(p, eol, separator_);
     out.fields.push_back(trimmed(p, q));
     if (q == eol) break;
     p = q + 1;
@@ -247,7 +249,7 @@ bool CsvReader::next(CsvRecord& out) {
       const char c = buf_[pos_];
       switch (state_) {
         case State::field_start:
-          if (is_blank(c)) {
+          if (blank(c)) {
             ++pos_;
           } else if (c == '"') {
             state_ = State::quoted;
@@ -255,7 +257,7 @@ bool CsvReader::next(CsvRecord& out) {
             ++pos_;
             field_begin_ = write_ = pos_;
             quoted_cr = false;
-          } else if (c == ',') {
+          } else if (c == separator_) {
             field_begin_ = pos_;
             end_field(pos_);
             ++pos_;
@@ -269,14 +271,14 @@ bool CsvReader::next(CsvRecord& out) {
           }
           break;
         case State::unquoted:
-          while (pos_ < end_ && !is_unquoted_special(buf_[pos_])) ++pos_;
+          while (pos_ < end_ && !unquoted_special(buf_[pos_])) ++pos_;
           if (pos_ == end_) break;
           if (buf_[pos_] == '"') {
             malformed_ = true;  // a quote inside an unquoted field: kept as text, record rejected
             ++pos_;
           } else {
             end_field(pos_);
-            if (buf_[pos_] == ',') {
+            if (buf_[pos_] == separator_) {
               state_ = State::field_start;
               ++pos_;
             } else {
@@ -308,20 +310,20 @@ bool CsvReader::next(CsvRecord& out) {
           }
           quoted_end = write_;
           state_ = State::after_quote;
-          if (!is_blank(c) && c != ',' && c != '\n' && c != '\r') malformed_ = true;  // text after the closing quote
+          if (!blank(c) && c != separator_ && c != '\n' && c != '\r') malformed_ = true;  // text after the closing quote
           break;
         case State::after_quote:
-          if (c == ',' || c == '\n' || c == '\r') {
+          if (c == separator_ || c == '\n' || c == '\r') {
             bounds_.push_back(field_begin_);
             bounds_.push_back(quoted_end);
-            if (c == ',') {
+            if (c == separator_) {
               state_ = State::field_start;
               ++pos_;
             } else {
               line_end = c;
             }
           } else {
-            if (!is_blank(c)) malformed_ = true;
+            if (!blank(c)) malformed_ = true;
             ++pos_;
           }
           break;

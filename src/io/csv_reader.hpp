@@ -33,7 +33,8 @@ class CsvReader {
   /// `name` only labels I/O errors. `limit`: the longest record held, in bytes. `simple`: read
   /// whole quote-free lines without the state machine (false: always the state machine; the
   /// records are the same, tests compare them).
-  CsvReader(std::istream& in, std::string name, std::size_t limit, bool simple = true);
+  /// `separator`: the field separator (SPEC §8; with TAB, only spaces are trimmed as blanks).
+  CsvReader(std::istream& in, std::string name, std::size_t limit, bool simple = true, char separator = ',');
 
   /// The next non-blank record; false at the end of the input. Throws Error(io_error)
   /// when the stream fails.
@@ -47,11 +48,17 @@ class CsvReader {
   bool fill();  // reads more bytes after end_, keeping the record from rec_; false at EOF
   void end_field(std::size_t end);
   void finish_record(CsvRecord& out);
+  [[nodiscard]] bool blank(char c) const noexcept { return c == ' ' || (c == '\t' && tab_blank_); }
+  [[nodiscard]] bool unquoted_special(char c) const noexcept {
+    return c == separator_ || c == '\n' || c == '\r' || c == '"';
+  }
 
   std::istream& in_;
   std::string name_;
   std::size_t limit_;
   bool simple_ = true;
+  char separator_ = ',';
+  bool tab_blank_ = true;  // TAB is a blank, not the separator
   std::vector<char> buf_;
   std::size_t end_ = 0;  // bytes of buf_ holding input
   std::size_t pos_ = 0;  // next byte to scan

@@ -366,16 +366,26 @@ RawValue JsonFields::raw(const nlohmann::json& value, std::size_t slot) {
   return RawValue{};
 }
 
-void JsonFields::fields(RecordType type, RawRecord& out) {
+void JsonFields::fields(const FieldMap& map, RawRecord& out, std::vector<std::string_view>* unknown,
+                        std::string_view skip) {
   out.fill(RawValue{});
   if (fast_) {
     for (const Member& m : members_) {  // in line order: of repeated members the last wins, as in nlohmann
-      if (const auto slot = field_slot(type, text(m.key), custom_)) out[*slot] = value(m);
+      const std::string_view key = text(m.key);
+      if (const auto slot = map.slot(key)) {
+        out[*slot] = value(m);
+      } else if (unknown != nullptr && key != skip) {
+        unknown->push_back(key);
+      }
     }
     return;
   }
   for (auto it = doc_.cbegin(); it != doc_.cend(); ++it) {
-    if (const auto slot = field_slot(type, it.key(), custom_)) out[*slot] = raw(it.value(), *slot);
+    if (const auto slot = map.slot(it.key())) {
+      out[*slot] = raw(it.value(), *slot);
+    } else if (unknown != nullptr && it.key() != skip) {
+      unknown->push_back(it.key());
+    }
   }
 }
 

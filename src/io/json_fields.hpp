@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/field_map.hpp"
 #include "io/record_fields.hpp"
 
 namespace cskpi::detail {
@@ -24,17 +25,19 @@ class JsonFields {
  public:
   /// `fast`: try the flat-object parser first (false: always nlohmann, the reference).
   explicit JsonFields(bool fast = true) : fast_enabled_(fast) {}
-  /// Also takes the members named as these custom dimensions (must outlive this object).
-  void set_custom(const CustomNames* custom) noexcept { custom_ = custom; }
 
   /// Parses one line; the problem (malformed_json, or invalid_utf8 for a line that is not
   /// UTF-8) when it is not a JSON object.
   [[nodiscard]] std::optional<Problem> parse(std::string_view line);
-  /// The raw values of the parsed object's members that are fields of `type` (strings are
-  /// valid UTF-8: both parsers refuse a line that is not, so values are marked `utf8`); other
-  /// members are ignored; of repeated members the last counts. Views live until the next
-  /// parse() (and point into `line` for the fast parser).
-  void fields(RecordType type, RawRecord& out);
+  /// The raw values of the parsed object's members that feed fields of the map's record type
+  /// (strings are valid UTF-8: both parsers refuse a line that is not, so values are marked
+  /// `utf8`); other members are ignored, and their keys added to `unknown` when given (but
+  /// `skip`, the routing member of mixed files); of repeated members the last counts. Views live
+  /// until the next parse() (and point into `line` for the fast parser).
+  void fields(const FieldMap& map, RawRecord& out, std::vector<std::string_view>* unknown = nullptr,
+              std::string_view skip = {});
+  /// The same with cskpi's own names.
+  void fields(RecordType type, RawRecord& out) { fields(identity_map(type), out); }
   /// One member of the parsed object, as a raw value.
   [[nodiscard]] RawValue member(std::string_view key, std::size_t scratch_slot = 0);
   /// Whether the last successful parse() took the fast parser (for tests and benchmarks).
@@ -63,7 +66,6 @@ class JsonFields {
   RawValue raw(const nlohmann::json& value, std::size_t slot);
 
   bool fast_enabled_ = true;
-  const CustomNames* custom_ = nullptr;
   bool fast_ = false;  // the last parse took the fast parser: members_ hold it, not doc_
   std::string_view line_;
   std::vector<Member> members_;

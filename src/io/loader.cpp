@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <memory>
 #include <numeric>
 #include <ostream>
@@ -16,6 +17,8 @@
 
 #include "cskpi/error.hpp"
 #include "io/csv_reader.hpp"
+#include "io/field_map.hpp"
+#include "io/input_text.hpp"
 #include "io/json_fields.hpp"
 #include "io/line_reader.hpp"
 #include "io/parallel_load.hpp"
@@ -190,14 +193,49 @@ struct EventRun {
   std::uint32_t line_high = 0;
 };
 
+// What the loader knows about one input while and after reading it.
+struct InputInfo {
+  FileFormat format = FileFormat::csv;
+  std::optional<RecordType> type;  // nullopt: a mixed file
+  char separator = ',';
+  bool separator_given = false;
+  std::optional<std::string> header;  // CSV: the header record's text, read ahead
+  bool synthesize_id = false;         // surveys without an id column: FILE:LINE
+  bool utf8_warned = false;
+  std::set<std::string, std::less<>> unknown_keys;  // JSON keys feeding no field
+};
+
+std::array<detail::FieldMap, record_type_count> field_maps(const InputMapping& m, const detail::CustomNames& custom) {
+  std::array<detail::FieldMap, record_type_count> out;
+  for (std::size_t t = 0; t < record_type_count; ++t) {
+    out[t] = detail::FieldMap(static_cast<RecordType>(t), m.columns[t], custom);
+  }
+  return out;
+}
+
+const LoadOptions& validated(const LoadOptions& o, const Dataset& d) {
+  validate(o.mapping, d.custom_dimensions());
+  return o;
+}
+
 }  // namespace
 
 struct Loader::State {
-  State(Dataset& d, LoadOptions o) : data(d), options(o), builder(o.scales, &d.custom_dimensions()) {}
+  State(Dataset& d, const LoadOptions& o)
+      : data(d),
+        options(validated(o, d)),
+        fields(field_maps(o.mapping, d.custom_dimensions())),
+        instants(o.mapping),
+        builder(o.scales, instants, &d.custom_dimensions()) {}
 
   Dataset& data;
   LoadOptions options;
+  std::array<detail::FieldMap, record_type_count> fields;
+  detail::InstantReader instants;
   detail::RecordBuilder builder;  // custom dimensions: the data set's
+  std::vector<InputInfo> info;  // by input
+  std::vector<InputWarning> warnings;
+  std::string synthesized_id;  // scratch
   std::array<InputCounts, record_type_count> counts{};
   std::vector<Reject> rejects;
   std::vector<std::uint32_t> reject_input;  // the input of each reject, to keep input order
@@ -218,23 +256,77 @@ struct Loader::State {
   CustomerEvent customer_event;
   AgentEvent agent_event;
 
-  std::uint32_t begin_input(const std::string& name) {
+  std::uint32_t begin_input(const std::string& name, FileFormat format, std::optional<RecordType> type) {
     inputs.push_back(name);
+    InputInfo i;
+    i.format = format;
+    i.type = type;
+    info.push_back(std::move(i));
     return static_cast<std::uint32_t>(inputs.size() - 1);
+  }
+
+  void warn(std::uint32_t input, std::string message) { warnings.push_back(InputWarning{inputs[input], std::move(message)}); }
+
+  // SPEC §5 v3: a file that is not UTF-8 gets one message naming the fix; its records are still
+  // rejected one by one (nothing is guessed).
+  void warn_encoding(std::uint32_t input, std::uint64_t line, const std::string& detail) {
+    InputInfo& i = info[input];
+    if (i.utf8_warned) return;
+    i.utf8_warned = true;
+    if (i.format == FileFormat::csv) {
+      warn(input, fmt::format("not UTF-8 (line {}: {}); the file looks like a single-byte encoding: give "
+                              "--encoding windows-1252 (or latin-1), or csv.encoding in the config, to read it; "
+                              "until then its records with such bytes are rejected invalid_utf8",
+                              line, detail));
+    } else {
+      warn(input, fmt::format("not UTF-8 (line {}: {}); JSON Lines files must be UTF-8, or UTF-16 with a byte "
+                              "order mark: convert it; its records with such bytes are rejected invalid_utf8",
+                              line, detail));
+    }
   }
 
   void add_reject(RecordType type, std::uint32_t input, std::uint64_t line, std::string_view field,
                   RejectReason reason, std::string detail) {
+    if (reason == RejectReason::invalid_utf8) warn_encoding(input, line, detail);
     rejects.push_back(Reject{inputs[input], line, type, std::string{field}, reason, std::move(detail)});
     reject_input.push_back(input);
     if (options.strict) {
       const Reject& r = rejects.back();
       if (r.field.empty()) {
-        throw Error(ErrorCode::bad_input, fmt::format("{}:{}: {}", r.file, r.line, to_string(r.reason)));
+        throw Error(ErrorCode::bad_input,
+                    fmt::format("{}:{}: {}: {}", r.file, r.line, to_string(r.reason), r.detail));
       }
-      throw Error(ErrorCode::bad_input, fmt::format("{}:{}: {}: {}", r.file, r.line, r.field, to_string(r.reason)));
+      throw Error(ErrorCode::bad_input,
+                  fmt::format("{}:{}: {}: {}: {}", r.file, r.line, r.field, to_string(r.reason), r.detail));
     }
   }
+
+  void note_unknown_key(std::uint32_t input, std::string_view key) {
+    constexpr std::size_t most = 100;  // distinct keys remembered per file
+    std::set<std::string, std::less<>>& keys = info[input].unknown_keys;
+    if (keys.size() < most && keys.find(key) == keys.end()) keys.emplace(key);
+  }
+
+  // The unknown keys of a JSON Lines file, once it is read.
+  void warn_unknown_keys(std::uint32_t input) {
+    const InputInfo& i = info[input];
+    if (i.unknown_keys.empty()) return;
+    std::vector<std::string> known;
+    for (std::size_t t = 0; t < record_type_count; ++t) {
+      if (i.type && static_cast<std::size_t>(*i.type) != t) continue;
+      for (std::string& n : fields[t].names()) known.push_back(std::move(n));
+    }
+    std::string list;
+    for (const std::string& key : i.unknown_keys) {
+      if (!list.empty()) list += ", ";
+      list += key;
+      if (const auto near = closest_name(key, known)) list += fmt::format(" (did you mean {}?)", *near);
+    }
+    warn(input, fmt::format("unknown keys ignored: {}", list));
+  }
+
+  // The plan of a CSV header, or the file-level error that refuses the file.
+  detail::ColumnPlan plan_header(RecordType type, const detail::CsvRecord& record, std::uint32_t input);
 
   void reject(RecordType type, std::uint32_t input, std::uint64_t line, std::string_view field, RejectReason reason,
               std::string detail) {
@@ -326,6 +418,7 @@ struct Loader::State {
 
   void append(RecordType type, const detail::Batch& batch, std::size_t first, std::int64_t line_delta,
               std::uint32_t input);
+  void load(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
   void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
   void load_csv(RecordType type, std::istream& in, std::uint32_t input);
   void load_jsonl(RecordType type, std::istream& in, std::uint32_t input);
@@ -333,28 +426,46 @@ struct Loader::State {
   void finish();
 };
 
-namespace {
-
-// Column → field slot, once; unknown columns map to none (max_fields). Throws for a repeated one.
-// A column named as a custom dimension is that dimension's slot (for the types that carry them).
-std::vector<std::size_t> header_slots(RecordType type, const detail::CsvRecord& record, const std::string& name,
-                                      const detail::CustomNames& custom) {
-  std::vector<std::size_t> slot_of_column(record.fields.size(), detail::max_fields);
-  std::array<bool, detail::max_fields> seen{};
-  for (std::size_t col = 0; col < record.fields.size(); ++col) {
-    const auto slot = detail::field_slot(type, record.fields[col], &custom);
-    if (!slot) continue;
-    if (seen[*slot]) {
-      throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header repeats the column {}: the file is refused",
-                                                    name, record.line, record.fields[col]));
+detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::CsvRecord& record, std::uint32_t input) {
+  const std::string& name = inputs[input];
+  InputInfo& i = info[input];
+  const detail::FieldMap& map = fields[static_cast<std::size_t>(type)];
+  detail::HeaderCheck check = detail::check_header(map, record.fields);
+  if (!check.problem.empty()) {
+    std::string hint;
+    const std::string_view header = i.header ? std::string_view(*i.header) : std::string_view{};
+    if (header.find('\0') != std::string_view::npos) {  // its names hold NULs too: not printed
+      throw Error(ErrorCode::bad_input,
+                  fmt::format("{}:{}: the header holds NUL bytes, so the file looks like UTF-16 without a byte order "
+                              "mark: give --encoding utf-16 (or csv.encoding in the config): the file is refused",
+                              name, record.line));
     }
-    seen[*slot] = true;
-    slot_of_column[col] = *slot;
+    if (i.header) {
+      const char best = detail::detect_separator(map, header);
+      const auto known_with = [&](char sep) {
+        const std::vector<std::string> columns = detail::split_header(header, sep);
+        return detail::check_header(map, std::vector<std::string_view>(columns.begin(), columns.end())).known;
+      };
+      if (best != i.separator && known_with(best) > known_with(i.separator)) {
+        hint = fmt::format(": the header splits into known columns with '{}', not with the separator given ('{}'): "
+                           "give --delimiter '{}' (or csv.delimiter in the config), or leave it out to detect it",
+                           delimiter_name(best), delimiter_name(i.separator), delimiter_name(best));
+      } else if (record.fields.size() == 1 && check.known == 0) {
+        hint = ": the header does not split at , ; TAB or |: give the file's separator with --delimiter (or "
+               "csv.delimiter in the config)";
+      }
+    }
+    throw Error(ErrorCode::bad_input,
+                fmt::format("{}:{}: {}{}: the file is refused", name, record.line, check.problem, hint));
   }
-  return slot_of_column;
+  if (!check.unknown.empty()) {
+    std::string list;
+    for (const std::string& c : check.unknown) list += (list.empty() ? "" : ", ") + c;
+    warn(input, fmt::format("unknown columns ignored: {}", list));
+  }
+  i.synthesize_id = check.plan.synthesize_id;
+  return std::move(check.plan);
 }
-
-}  // namespace
 
 // A batch's entries from `first` on, in order, with rows checked for duplicate ids and added.
 void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t first, std::int64_t line_delta,
@@ -400,6 +511,10 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
     }
   };
   for (std::size_t i = first; i < first + ahead; ++i) prefetch(i, false);
+  for (const auto& [key, last] : b.unknown_keys) {
+    if (last >= first) note_unknown_key(input, key);
+  }
+  const bool synthesize_id = info[input].synthesize_id;
   RawRecord values;
   for (std::size_t i = first; i < b.entries.size(); ++i) {
     prefetch(i + ahead, false);
@@ -416,7 +531,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         const detail::PackedInteraction& r = b.interactions[e.index];
         detail::InteractionRow row;
         row.id = {b.text(r.id), r.id_hash};
-        row.customer = {b.text(r.customer), r.customer_hash};
+        if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
         row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
         row.created_ms = r.created_ms;
@@ -444,6 +559,10 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         const detail::PackedSurvey& r = b.surveys[e.index];
         detail::SurveyRow row;
         row.id = {b.text(r.id), r.id_hash};
+        if (synthesize_id) {  // SPEC §8: FILE:LINE
+          synthesized_id = fmt::format("{}:{}", inputs[input], line);
+          row.id = {synthesized_id, Dictionary::hash(synthesized_id)};
+        }
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         if (const auto l = view(r.link)) row.link = detail::HashedLabel{*l, r.link_hash};
         for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
@@ -492,21 +611,24 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
     }
   }
   detail::ChunkedReader::Options o;
-  o.type = type;
-  o.format = format == FileFormat::csv ? detail::TextFormat::csv : detail::TextFormat::lines;
-  o.scales = options.scales;
-  o.limit = options.record_limit;
+  o.setup.type = type;
+  o.setup.format = format == FileFormat::csv ? detail::TextFormat::csv : detail::TextFormat::lines;
+  o.setup.separator = info[input].separator;
+  o.setup.fields = &fields[index_of(type)];
+  o.setup.scales = options.scales;
+  o.setup.instants = instants;
+  o.setup.limit = options.record_limit;
+  o.setup.custom = &data.custom_dimensions();
   o.chunk_bytes = options.chunk_bytes;
   o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  o.custom = &data.custom_dimensions();
   detail::ChunkedReader reader(in, name, o);
-  reader.run([&](const detail::CsvRecord& header) { return header_slots(type, header, name, data.custom_dimensions()); },
+  reader.run([&](const detail::CsvRecord& header) { return plan_header(type, header, input); },
              [&](const detail::Batch& b, std::size_t first, std::int64_t delta) { append(type, b, first, delta, input); });
 }
 
 void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t input) {
   const std::string& name = inputs[input];
-  detail::CsvReader reader(in, name, options.record_limit);
+  detail::CsvReader reader(in, name, options.record_limit, true, info[input].separator);
   detail::CsvRecord record;
   if (!reader.next(record)) return;  // no header: zero records
   if (record.status != detail::CsvStatus::ok) {
@@ -515,7 +637,8 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
                                                                                                : "a misplaced quote"));
   }
   constexpr std::size_t none = detail::max_fields;
-  const std::vector<std::size_t> slot_of_column = header_slots(type, record, name, data.custom_dimensions());
+  const detail::ColumnPlan plan = plan_header(type, record, input);
+  const std::vector<std::size_t>& slot_of_column = plan.slots;
   const std::size_t columns = slot_of_column.size();
   RawRecord values;
   while (reader.next(record)) {
@@ -540,6 +663,11 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
         values[slot] = RawValue{ValueKind::text, record.fields[col], record.ascii};
       }
     }
+    plan.fields->apply_constants(values);
+    if (plan.synthesize_id) {  // SPEC §8: FILE:LINE
+      synthesized_id = fmt::format("{}:{}", name, record.line);
+      values[detail::survey_field::id] = RawValue{ValueKind::text, synthesized_id, true};
+    }
     take(type, values, input, record.line);
   }
 }
@@ -547,9 +675,10 @@ void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t in
 void Loader::State::load_jsonl(RecordType type, std::istream& in, std::uint32_t input) {
   detail::LineReader reader(in, inputs[input], options.record_limit);
   detail::JsonFields json;
-  json.set_custom(&data.custom_dimensions());
   detail::Line line;
   RawRecord values;
+  const detail::FieldMap& map = fields[index_of(type)];
+  std::vector<std::string_view> unknown;
   while (reader.next(line)) {
     if (line.too_long) {
       reject(type, input, line.number, {}, RejectReason::line_too_long, too_long_detail());
@@ -559,17 +688,22 @@ void Loader::State::load_jsonl(RecordType type, std::istream& in, std::uint32_t 
       reject(type, input, line.number, std::move(*p));
       continue;
     }
-    json.fields(type, values);
+    unknown.clear();
+    json.fields(map, values, &unknown);
+    for (const std::string_view key : unknown) note_unknown_key(input, key);
+    map.apply_constants(values);
     take(type, values, input, line.number);
   }
 }
 
-void Loader::State::load_mixed(std::istream& in, std::uint32_t input) {
+void Loader::State::load_mixed(std::istream& raw, std::uint32_t input) {
+  detail::InputText text(raw, inputs[input], false, std::nullopt, options.record_limit);
+  std::istream& in = text.stream();
   detail::LineReader reader(in, inputs[input], options.record_limit);
   detail::JsonFields json;
-  json.set_custom(&data.custom_dimensions());
   detail::Line line;
   RawRecord values;
+  std::vector<std::string_view> unknown;
   while (reader.next(line)) {
     if (line.too_long) {
       reject_unrouted(input, line.number, RejectReason::line_too_long, too_long_detail());
@@ -590,9 +724,14 @@ void Loader::State::load_mixed(std::istream& in, std::uint32_t input) {
                                         "agent_event"));
       continue;
     }
-    json.fields(*type, values);
+    const detail::FieldMap& map = fields[index_of(*type)];
+    unknown.clear();
+    json.fields(map, values, &unknown, record_member);
+    for (const std::string_view key : unknown) note_unknown_key(input, key);
+    map.apply_constants(values);
     take(*type, values, input, line.number);
   }
+  warn_unknown_keys(input);
 }
 
 void Loader::State::finish() {
@@ -691,15 +830,32 @@ void Loader::load(RecordType type, const std::string& path) {
   load(type, in, path, *format);
 }
 
-void Loader::load(RecordType type, std::istream& in, const std::string& name, FileFormat format) {
-  const std::uint32_t input = state_->begin_input(name);
-  if (state_->options.chunk_bytes > 0) {
-    state_->load_chunked(type, in, input, format);
-  } else if (format == FileFormat::csv) {
-    state_->load_csv(type, in, input);
-  } else {
-    state_->load_jsonl(type, in, input);
+void Loader::State::load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format) {
+  const bool csv = format == FileFormat::csv;
+  detail::InputText text(raw, inputs[input], csv, csv ? options.mapping.encoding : std::nullopt, options.record_limit);
+  InputInfo& i = info[input];
+  if (csv) {
+    i.header = text.header();
+    i.separator_given = options.mapping.delimiter.has_value();
+    if (options.mapping.delimiter) {
+      i.separator = *options.mapping.delimiter;
+    } else if (i.header) {
+      i.separator = detail::detect_separator(fields[index_of(type)], *i.header);
+    }
   }
+  std::istream& in = text.stream();
+  if (options.chunk_bytes > 0) {
+    load_chunked(type, in, input, format);
+  } else if (csv) {
+    load_csv(type, in, input);
+  } else {
+    load_jsonl(type, in, input);
+  }
+  warn_unknown_keys(input);
+}
+
+void Loader::load(RecordType type, std::istream& in, const std::string& name, FileFormat format) {
+  state_->load(type, in, state_->begin_input(name, format, type), format);
 }
 
 void Loader::load_mixed(const std::string& path) {
@@ -707,7 +863,9 @@ void Loader::load_mixed(const std::string& path) {
   load_mixed(in, path);
 }
 
-void Loader::load_mixed(std::istream& in, const std::string& name) { state_->load_mixed(in, state_->begin_input(name)); }
+void Loader::load_mixed(std::istream& in, const std::string& name) {
+  state_->load_mixed(in, state_->begin_input(name, FileFormat::jsonl, std::nullopt));
+}
 
 void Loader::finish() { state_->finish(); }
 
@@ -716,6 +874,8 @@ const InputCounts& Loader::counts(RecordType t) const noexcept { return state_->
 const std::vector<Reject>& Loader::rejects() const noexcept { return state_->rejects; }
 
 std::uint64_t Loader::unrouted() const noexcept { return state_->unrouted; }
+
+const std::vector<InputWarning>& Loader::warnings() const noexcept { return state_->warnings; }
 
 bool is_unrouted(const Reject& reject) noexcept { return reject.field == record_member; }
 

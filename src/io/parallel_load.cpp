@@ -27,6 +27,7 @@ void Batch::clear() {
   stop = 0;
   stop_line = 0;
   stop_pending_lf = false;
+  unknown_keys.clear();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,17 +54,23 @@ ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text
 }  // namespace
 
 struct RecordParser::Impl {
-  Impl(RecordType t, TextFormat f, const std::vector<std::size_t>* c, const SurveyScales& scales, std::size_t l,
-       const CustomNames* custom)
-      : type(t), format(f), columns(c), builder(scales, custom), limit(l) {
-    json.set_custom(custom);
-  }
+  explicit Impl(const ParseSetup& s)
+      : type(s.type),
+        format(s.format),
+        separator(s.separator),
+        columns(s.columns),
+        fields(s.fields),
+        builder(s.scales, s.instants, s.custom),
+        limit(s.limit) {}
 
   RecordType type;
   TextFormat format;
-  const std::vector<std::size_t>* columns;
+  char separator;
+  const ColumnPlan* columns;
+  const FieldMap* fields;
   RecordBuilder builder;
   std::size_t limit;
+  std::vector<std::string_view> unknown;
   JsonFields json;
   CsvRecord csv;
   std::string scratch;
@@ -84,9 +91,9 @@ struct RecordParser::Impl {
         const Interaction& r = interaction;
         PackedInteraction row;
         row.id = put(out.arena, r.id);
-        row.customer = put(out.arena, r.customer_id);
+        row.customer = put_optional(out.arena, r.customer_id);
         row.id_hash = Dictionary::hash(r.id);
-        row.customer_hash = Dictionary::hash(r.customer_id);
+        if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
         row.dim[index_of(Dimension::channel)] = put(out.arena, r.channel);
         row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
         row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);
@@ -152,13 +159,14 @@ struct RecordParser::Impl {
   }
 
   void parse_csv(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
-    split_csv_record(record, csv, scratch);
+    split_csv_record(record, csv, scratch, separator);
     if (csv.status == CsvStatus::malformed_quote) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::malformed_quote,
                              "text after a closing quote, a quote inside an unquoted field, or an unclosed quote"});
     }
-    const std::size_t n = columns->size();
+    const std::vector<std::size_t>& slots = columns->slots;
+    const std::size_t n = slots.size();
     if (csv.fields.size() != n) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::field_count,
@@ -166,24 +174,44 @@ struct RecordParser::Impl {
     }
     values.fill(RawValue{});
     for (std::size_t col = 0; col < n; ++col) {
-      const std::size_t slot = (*columns)[col];
+      const std::size_t slot = slots[col];
       if (slot != max_fields && !csv.fields[col].empty()) {
         values[slot] = RawValue{ValueKind::text, csv.fields[col], csv.ascii};
       }
     }
+    columns->fields->apply_constants(values);
+    if (columns->synthesize_id) values[survey_field::id] = RawValue{ValueKind::text, "-", true};  // FILE:LINE later
     take(out, start, line);
   }
 
   void parse_json(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
     if (auto p = json.parse(record)) return problem(out, start, line, std::move(*p));
-    json.fields(type, values);
+    unknown.clear();
+    json.fields(*fields, values, &unknown);
+    fields->apply_constants(values);
+    if (!unknown.empty()) note_unknown(out);
     take(out, start, line);
+  }
+
+  // The unknown keys of the line about to become entry entries.size().
+  void note_unknown(Batch& out) {
+    constexpr std::size_t most = 64;  // distinct keys kept per batch
+    const auto entry = static_cast<std::uint32_t>(out.entries.size());
+    for (const std::string_view key : unknown) {
+      bool found = false;
+      for (auto& [k, last] : out.unknown_keys) {
+        if (k == key) {
+          last = entry;
+          found = true;
+          break;
+        }
+      }
+      if (!found && out.unknown_keys.size() < most) out.unknown_keys.emplace_back(std::string{key}, entry);
+    }
   }
 };
 
-RecordParser::RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
-                           const SurveyScales& scales, std::size_t limit, const CustomNames* custom)
-    : impl_(std::make_unique<Impl>(type, format, columns, scales, limit, custom)) {}
+RecordParser::RecordParser(const ParseSetup& setup) : impl_(std::make_unique<Impl>(setup)) {}
 
 RecordParser::~RecordParser() = default;
 
@@ -275,7 +303,7 @@ struct Chunk {
 
 // Speculative parse of one chunk: from the first byte after an LF (after which no LF is pending)
 // to the last record that ends in the chunk.
-void parse_chunk(Chunk& c, TextFormat format, RecordParser& parser) {
+void parse_chunk(Chunk& c, TextFormat format, char separator, RecordParser& parser) {
   Batch& b = c.batch;
   b.clear();
   const char* const data = c.bytes.data();
@@ -287,7 +315,7 @@ void parse_chunk(Chunk& c, TextFormat format, RecordParser& parser) {
     p = lf + 1;
   }
   b.speculated = true;
-  RecordEnd end(format);
+  RecordEnd end(format, separator);
   std::uint64_t line = 0;
   bool pending_lf = false;
   while (p != last) {
@@ -296,7 +324,8 @@ void parse_chunk(Chunk& c, TextFormat format, RecordParser& parser) {
     if (t == last && !c.last) break;  // the record goes on in the next chunk
     const bool at_end = t == last;
     const std::string_view record(p, static_cast<std::size_t>(t - p));
-    parser.parse(record, record.size(), all_blank(record), at_end, static_cast<std::uint64_t>(p - data), line, b);
+    parser.parse(record, record.size(), all_blank(record, separator), at_end, static_cast<std::uint64_t>(p - data),
+                 line, b);
     line += end.inner_lines() + (at_end ? 0 : 1);
     if (at_end) {
       p = last;
@@ -347,7 +376,7 @@ struct ChunkedReader::Impl {
   bool read_all = false;
   std::uint64_t read_bytes = 0;
   char last_byte = 0;  // of the input read so far
-  std::vector<std::size_t> columns;
+  ColumnPlan columns;
   bool workers_ready = false;  // the header is read: chunks may be parsed
   // The records the loading thread parses itself (seams, wrong guesses).
   Batch own;
@@ -403,8 +432,8 @@ struct ChunkedReader::Impl {
     Chunk* chunk = &c;
     auto job = [this, chunk, done] {
       try {
-        RecordParser p(options.type, options.format, &columns, options.scales, options.limit, options.custom);
-        parse_chunk(*chunk, options.format, p);
+        RecordParser p(options.setup);
+        parse_chunk(*chunk, options.setup.format, options.setup.separator, p);
         done->set_value();
       } catch (...) {
         done->set_exception(std::current_exception());
@@ -463,7 +492,7 @@ struct ChunkedReader::Impl {
   };
 
   Scanned scan_own() {
-    RecordEnd end(options.format);
+    RecordEnd end(options.setup.format, options.setup.separator);
     end.reset();
     carry.clear();
     Scanned out;
@@ -480,9 +509,9 @@ struct ChunkedReader::Impl {
       t = end.find(first, last);
       const std::string_view piece(first, static_cast<std::size_t>(t - first));
       out.length += piece.size();
-      if (out.blank) out.blank = all_blank(piece);
+      if (out.blank) out.blank = all_blank(piece, options.setup.separator);
       if (spanned || t == last) {
-        if (held && out.length <= options.limit + 1) {
+        if (held && out.length <= options.setup.limit + 1) {
           carry.append(piece);
         } else {
           held = false;
@@ -535,12 +564,12 @@ struct ChunkedReader::Impl {
       }
       if (std::memcmp(head, "\xEF\xBB\xBF", 3) == 0) pos = 3;
     }
-    if (options.format == TextFormat::csv) {
+    if (options.setup.format == TextFormat::csv) {
       if (!read_header(header)) return;
+      options.setup.columns = &columns;
     }
     workers_ready = true;
-    parser = std::make_unique<RecordParser>(options.type, options.format, &columns, options.scales, options.limit,
-                                            options.custom);
+    parser = std::make_unique<RecordParser>(options.setup);
     for (auto& c : window) {
       if (!c->submitted) submit(*c);
     }
@@ -581,13 +610,13 @@ struct ChunkedReader::Impl {
     while (settle()) {
       const Scanned s = scan_own();
       if (s.at_end && s.blank) return false;
-      if (s.length > options.limit) {
+      if (s.length > options.setup.limit) {
         throw Error(ErrorCode::bad_input, fmt::format("{}:{}: the header row is malformed (too long)", name, s.line));
       }
       if (s.blank) continue;
       CsvRecord record;
       std::string scratch;
-      split_csv_record(s.record, record, scratch);
+      split_csv_record(s.record, record, scratch, options.setup.separator);
       record.line = s.line;
       if (record.status != CsvStatus::ok) {
         throw Error(ErrorCode::bad_input,

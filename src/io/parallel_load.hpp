@@ -21,6 +21,8 @@
 #include "cskpi/io/reject.hpp"
 #include "cskpi/model/dataset.hpp"
 #include "cskpi/model/survey.hpp"
+#include "io/field_map.hpp"
+#include "io/instant_reader.hpp"
 #include "io/record_fields.hpp"
 #include "io/record_scan.hpp"
 
@@ -96,6 +98,9 @@ struct Batch {
   std::vector<PackedRaw> raws;
   std::vector<Problem> problems;
   std::string arena;
+  /// JSON keys that feed no field, each with the last entry whose line has it (so that the
+  /// keys of entries [first, end) are known whatever suffix is appended).
+  std::vector<std::pair<std::string, std::uint32_t>> unknown_keys;
   // Where the worker stopped: the first record it could not finish in the chunk, or the end.
   bool speculated = false;  // false: no LF in the chunk, nothing parsed
   std::uint64_t stop = 0;
@@ -106,14 +111,24 @@ struct Batch {
   [[nodiscard]] std::string_view text(ArenaRef r) const noexcept { return {arena.data() + r.offset, r.size}; }
 };
 
+/// How the records of one file are read, on any thread.
+struct ParseSetup {
+  RecordType type = RecordType::interaction;
+  TextFormat format = TextFormat::csv;
+  char separator = ',';                 // CSV
+  const ColumnPlan* columns = nullptr;  // CSV: the header's plan
+  const FieldMap* fields = nullptr;     // JSON Lines: key → slot, and the constants
+  SurveyScales scales{};
+  InstantReader instants;
+  std::size_t limit = 0;
+  const CustomNames* custom = nullptr;  // the custom dimensions (alive as long as the batches)
+};
+
 /// What a record of a file becomes, decided on any thread: CSV fields or a JSON line → a packed
 /// record or a problem. Not thread-safe: one per thread.
 class RecordParser {
  public:
-  /// `columns`: for CSV, the field slot of each header column (max_fields = not a field).
-  /// `custom`: the custom dimensions (may be null), alive as long as the batches.
-  RecordParser(RecordType type, TextFormat format, const std::vector<std::size_t>* columns,
-               const SurveyScales& scales, std::size_t limit, const CustomNames* custom = nullptr);
+  explicit RecordParser(const ParseSetup& setup);
   RecordParser(const RecordParser&) = delete;
   RecordParser& operator=(const RecordParser&) = delete;
   ~RecordParser();
@@ -136,18 +151,14 @@ class RecordParser {
 class ChunkedReader {
  public:
   struct Options {
-    RecordType type = RecordType::interaction;
-    TextFormat format = TextFormat::csv;
-    SurveyScales scales{};
-    std::size_t limit = 0;
+    ParseSetup setup;  // its `columns` are set by run() from the header
     std::size_t chunk_bytes = std::size_t{8} << 20;
     unsigned threads = 1;
-    const CustomNames* custom = nullptr;  // the custom dimensions; alive as long as the reader
   };
   /// Appends entries [first, end) of a batch; the true line of entry e is e.line + line_delta.
   using Append = std::function<void(const Batch&, std::size_t first, std::int64_t line_delta)>;
-  /// The header record (fields, line) → the slot of each column; may throw to refuse the file.
-  using Header = std::function<std::vector<std::size_t>(const CsvRecord&)>;
+  /// The header record (fields, line) → the plan of its columns; may throw to refuse the file.
+  using Header = std::function<ColumnPlan(const CsvRecord&)>;
 
   ChunkedReader(std::istream& in, std::string name, Options options);
   ~ChunkedReader();

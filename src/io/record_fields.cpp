@@ -140,19 +140,6 @@ Decimal parse_decimal(std::string_view text) noexcept {
   return Decimal{value, false};
 }
 
-std::string_view instant_problem(InstantError e) noexcept {
-  switch (e) {
-    case InstantError::empty:
-    case InstantError::syntax: return "is not an instant";
-    case InstantError::no_offset: return "is a local time without an offset";
-    case InstantError::invalid_date: return "has an invalid date";
-    case InstantError::invalid_time: return "has an invalid time of day";
-    case InstantError::invalid_offset: return "has an invalid offset";
-    case InstantError::float_epoch: return "is a fractional epoch (Unix seconds must be an integer)";
-  }
-  return "is not an instant";
-}
-
 std::string_view kind_name(ValueKind k) noexcept {
   switch (k) {
     case ValueKind::boolean: return "a boolean";
@@ -167,8 +154,9 @@ std::string_view kind_name(ValueKind k) noexcept {
 // Checks the fields of one record in order; each check returns false after recording the problem.
 class Fields {
  public:
-  Fields(const RawRecord& values, std::span<const std::string_view> names, const CustomNames* custom = nullptr)
-      : v_(values), names_(names), custom_(custom) {}
+  Fields(const RawRecord& values, std::span<const std::string_view> names, const InstantReader& instants,
+         const CustomNames* custom = nullptr)
+      : v_(values), names_(names), instants_(instants), custom_(custom) {}
 
   // The values of the custom dimensions (labels), in slots first_custom_slot + k.
   bool custom(std::vector<std::optional<std::string>>& out) {
@@ -232,24 +220,31 @@ class Fields {
     return true;
   }
 
-  bool instant(std::size_t slot, std::optional<TimePoint>& out) {
+  // `date_allowed`: a date alone is local midnight of the input zone (SPEC §8).
+  bool instant(std::size_t slot, std::optional<TimePoint>& out, bool date_allowed = false) {
     out.reset();
     const RawValue& r = v_[slot];
     if (absent(r)) return true;
     if (r.kind == ValueKind::boolean || r.kind == ValueKind::compound) {
       return fail(slot, RejectReason::bad_instant, fmt::format("{} is not an instant", kind_name(r.kind)));
     }
-    const InstantParse parsed = parse_instant(r.text);
-    if (!parsed.value) {
-      return fail(slot, RejectReason::bad_instant, fmt::format("{} {}", trim(r.text), instant_problem(parsed.error)));
+    if (instants_.plain()) {
+      const InstantParse parsed = parse_instant(r.text);
+      if (!parsed.value) {
+        return fail(slot, RejectReason::bad_instant, fmt::format("{} {}", trim(r.text), instant_problem(parsed.error)));
+      }
+      out = parsed.value;
+      return true;
     }
-    out = parsed.value;
+    std::string why;
+    out = instants_.read(r.text, date_allowed, why);
+    if (!out) return fail(slot, RejectReason::bad_instant, fmt::format("{} {}", trim(r.text), why));
     return true;
   }
 
-  bool instant(std::size_t slot, TimePoint& out) {
+  bool instant(std::size_t slot, TimePoint& out, bool date_allowed = false) {
     std::optional<TimePoint> value;
-    if (!instant(slot, value)) return false;
+    if (!instant(slot, value, date_allowed)) return false;
     if (!value) return missing(slot);
     out = *value;
     return true;
@@ -261,8 +256,13 @@ class Fields {
     std::optional<double> value;
     if (!number(slot, value)) return false;
     if (!value) return true;
-    if (*value < 0) return fail(slot, RejectReason::out_of_range, fmt::format("{} must be >= 0", name(slot)));
-    if (*value > max) return fail(slot, RejectReason::out_of_range, fmt::format("{} must be <= {}", name(slot), max));
+    if (*value < 0) {
+      return fail(slot, RejectReason::out_of_range, fmt::format("{}: {} must be >= 0", trim(v_[slot].text), name(slot)));
+    }
+    if (*value > max) {
+      return fail(slot, RejectReason::out_of_range,
+                  fmt::format("{}: {} must be <= {}", trim(v_[slot].text), name(slot), max));
+    }
     out = *value;
     return true;
   }
@@ -273,7 +273,8 @@ class Fields {
     if (!amount(slot, out)) return false;
     if (out && *out >= 9e12) {
       out.reset();
-      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be below 9e12", name(slot)));
+      return fail(slot, RejectReason::out_of_range,
+                  fmt::format("{}: {} must be below 9e12", trim(v_[slot].text), name(slot)));
     }
     return true;
   }
@@ -288,10 +289,12 @@ class Fields {
       return fail(slot, RejectReason::bad_number, fmt::format("{} is not a whole number", trim(v_[slot].text)));
     }
     if (*value < static_cast<double>(min)) {
-      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be >= {}", name(slot), min));
+      return fail(slot, RejectReason::out_of_range,
+                  fmt::format("{}: {} must be >= {}", trim(v_[slot].text), name(slot), min));
     }
     if (*value > static_cast<double>(max)) {
-      return fail(slot, RejectReason::out_of_range, fmt::format("{} must be <= {}", name(slot), max));
+      return fail(slot, RejectReason::out_of_range,
+                  fmt::format("{}: {} must be <= {}", trim(v_[slot].text), name(slot), max));
     }
     out = static_cast<std::int64_t>(*value);
     return true;
@@ -308,7 +311,9 @@ class Fields {
     return true;
   }
 
-  bool missing(std::size_t slot) { return fail(slot, RejectReason::missing_field, fmt::format("no {}", name(slot))); }
+  bool missing(std::size_t slot) {
+    return fail(slot, RejectReason::missing_field, fmt::format("no {} (a value is required)", name(slot)));
+  }
 
   bool fail(std::size_t slot, RejectReason reason, std::string detail) {
     problem = Problem{name(slot), reason, std::move(detail)};
@@ -335,7 +340,9 @@ class Fields {
     }
     const Decimal d = parse_decimal(r.text);
     if (d.range) return fail(slot, RejectReason::out_of_range, fmt::format("{} is too large", trim(r.text)));
-    if (!d.value) return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number", trim(r.text)));
+    if (!d.value) {
+      return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number (expected e.g. 12 or 3.5)", trim(r.text)));
+    }
     out = d.value;
     return true;
   }
@@ -347,13 +354,14 @@ class Fields {
       return fail(slot, RejectReason::unknown_value, fmt::format("{} where a label is expected", kind_name(r.kind)));
     }
     if (r.kind == ValueKind::absent || r.text.empty()) return true;
-    if (!r.utf8 && !valid_utf8(r.text)) return fail(slot, RejectReason::invalid_utf8, "not valid UTF-8");
+    if (!r.utf8 && !valid_utf8(r.text)) return fail(slot, RejectReason::invalid_utf8, invalid_utf8_detail(r.text));
     out = r.text;
     return true;
   }
 
   const RawRecord& v_;
   std::span<const std::string_view> names_;
+  const InstantReader& instants_;
   const CustomNames* custom_ = nullptr;
 };
 
@@ -407,7 +415,7 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept { re
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out) const {
   namespace f = interaction_field;
-  Fields c(v, interaction_names, custom_);
+  Fields c(v, interaction_names, instants_, custom_);
   const bool ok = c.label(f::id, out.id) && c.label(f::customer_id, out.customer_id) &&
                   c.label(f::channel, out.channel) && c.label(f::topic, out.topic) &&
                   c.label(f::product, out.product) && c.label(f::kind, out.kind) &&
@@ -429,7 +437,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& out) const {
   namespace f = survey_field;
-  Fields c(v, survey_names, custom_);
+  Fields c(v, survey_names, instants_, custom_);
   if (!(c.label(f::id, out.id) && c.choice(f::kind, out.kind, survey_kinds))) return std::move(c.problem);
   const ScoreScale scale = scales_.of(out.kind);
   std::optional<std::int64_t> score;
@@ -445,7 +453,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& 
     return std::move(c.problem);
   }
   out.score = static_cast<int>(*score);
-  const bool ok = c.instant(f::responded_at, out.responded_at) && c.label(f::customer_id, out.customer_id) &&
+  const bool ok = c.instant(f::responded_at, out.responded_at, true) && c.label(f::customer_id, out.customer_id) &&
                   c.label(f::interaction_id, out.interaction_id) && c.label(f::channel, out.channel) &&
                   c.label(f::topic, out.topic) && c.label(f::product, out.product) &&
                   c.choice(f::priority, out.priority, priorities) && c.label(f::agent_id, out.agent_id) &&
@@ -456,7 +464,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& 
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, InteractionEvent& out) const {
   namespace f = event_field;
-  Fields c(v, event_names);
+  Fields c(v, event_names, instants_);
   const bool ok = c.label(f::interaction_id, out.interaction_id) && c.instant(f::at, out.at) &&
                   c.choice(f::type, out.type, event_types) && c.choice(f::status, out.status, statuses) &&
                   c.label(f::agent_id, out.agent_id);
@@ -474,9 +482,9 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, InteractionEvent
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, CustomerEvent& out) const {
   namespace f = customer_event_field;
-  Fields c(v, customer_event_names, custom_);
+  Fields c(v, customer_event_names, instants_, custom_);
   const bool ok = c.label(f::customer_id, out.customer_id) && c.choice(f::type, out.type, customer_event_types) &&
-                  c.instant(f::at, out.at) && c.label(f::product, out.product) && c.money(f::mrr, out.mrr) &&
+                  c.instant(f::at, out.at, true) && c.label(f::product, out.product) && c.money(f::mrr, out.mrr) &&
                   c.custom(out.custom);
   if (!ok) return std::move(c.problem);
   return std::nullopt;
@@ -484,14 +492,52 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, CustomerEvent& o
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, AgentEvent& out) const {
   namespace f = agent_event_field;
-  Fields c(v, agent_event_names);
+  Fields c(v, agent_event_names, instants_);
   const bool ok = c.label(f::agent_id, out.agent_id) && c.choice(f::type, out.type, agent_event_types) &&
-                  c.instant(f::at, out.at) && c.label(f::team, out.team) && c.label(f::department, out.department);
+                  c.instant(f::at, out.at, true) && c.label(f::team, out.team) && c.label(f::department, out.department);
   if (!ok) return std::move(c.problem);
   return std::nullopt;
 }
 
-bool valid_utf8(std::string_view text) noexcept {
+bool valid_utf8(std::string_view text) noexcept { return first_invalid_utf8(text) == text.size(); }
+
+std::string invalid_utf8_detail(std::string_view text) {
+  // windows-1252 0x80-0x9F (0 = undefined there); 0xA0-0xFF are U+00A0-U+00FF as in latin-1.
+  constexpr char32_t cp1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                   0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                   0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  const std::size_t bad = first_invalid_utf8(text);
+  std::string shown;
+  const std::string_view value = text.substr(0, 200);
+  for (std::size_t i = 0; i < value.size();) {
+    const std::size_t next = i + std::min(value.size() - i, first_invalid_utf8(value.substr(i)));
+    shown.append(value.substr(i, next - i));
+    if (next == value.size()) break;
+    shown += fmt::format("\\x{:02X}", static_cast<unsigned char>(value[next]));
+    i = next + 1;
+  }
+  if (text.size() > value.size()) shown += "…";
+  if (bad >= text.size()) return fmt::format("'{}' is not valid UTF-8", shown);
+  const auto byte = static_cast<unsigned char>(text[bad]);
+  const char32_t as1252 = byte >= 0xA0 ? byte : byte >= 0x80 ? cp1252[byte - 0x80] : 0;
+  std::string meaning;
+  if (as1252 != 0) {
+    std::string utf8;
+    if (as1252 < 0x800) {
+      utf8 += static_cast<char>(0xC0 | (as1252 >> 6));
+      utf8 += static_cast<char>(0x80 | (as1252 & 0x3F));
+    } else {
+      utf8 += static_cast<char>(0xE0 | (as1252 >> 12));
+      utf8 += static_cast<char>(0x80 | ((as1252 >> 6) & 0x3F));
+      utf8 += static_cast<char>(0x80 | (as1252 & 0x3F));
+    }
+    meaning = fmt::format(", '{}' in windows-1252", utf8);
+  }
+  return fmt::format("'{}' is not valid UTF-8 (byte 0x{:02X} at position {}{}; expected UTF-8 text)", shown, byte,
+                     bad + 1, meaning);
+}
+
+std::size_t first_invalid_utf8(std::string_view text) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -523,16 +569,16 @@ bool valid_utf8(std::string_view text) noexcept {
       if (c == 0xF0) lo = 0x90;  // no overlong forms
       if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
     } else {
-      return false;
+      return i;
     }
-    if (i + len > n) return false;
-    if (s[i + 1] < lo || s[i + 1] > hi) return false;
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
     for (std::size_t k = 2; k < len; ++k) {
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return false;
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
     }
     i += len;
   }
-  return true;
+  return n;
 }
 
 }  // namespace cskpi::detail

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include "cskpi/io/reject.hpp"
 #include "cskpi/model/agent_event.hpp"
@@ -16,6 +17,7 @@
 #include "cskpi/model/interaction.hpp"
 #include "cskpi/model/interaction_event.hpp"
 #include "cskpi/model/survey.hpp"
+#include "io/instant_reader.hpp"
 
 namespace cskpi::detail {
 
@@ -93,8 +95,8 @@ class RecordBuilder {
  public:
   /// `custom` (may be null: none) must outlive the builder and every Problem it returns (a
   /// problem names a custom dimension's field by a view of its name).
-  explicit RecordBuilder(const SurveyScales& scales, const CustomNames* custom = nullptr)
-      : scales_(scales), custom_(custom) {}
+  explicit RecordBuilder(const SurveyScales& scales, InstantReader instants = {}, const CustomNames* custom = nullptr)
+      : scales_(scales), instants_(std::move(instants)), custom_(custom) {}
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, Interaction& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, SurveyResponse& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, InteractionEvent& out) const;
@@ -103,6 +105,7 @@ class RecordBuilder {
 
  private:
   SurveyScales scales_;
+  InstantReader instants_;
   const CustomNames* custom_ = nullptr;
 };
 
@@ -111,5 +114,10 @@ class RecordBuilder {
 
 /// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 [[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
+/// The offset of the first byte of `text` that is not well-formed UTF-8 (text.size() if none).
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
+/// A reject detail for text that is not UTF-8: the value with its bad bytes as \xHH, where the
+/// first one is, and what it would be in windows-1252 (the usual culprit).
+[[nodiscard]] std::string invalid_utf8_detail(std::string_view text);
 
 }  // namespace cskpi::detail

@@ -12,7 +12,6 @@
 namespace cskpi::detail {
 namespace {
 
-constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
 
 // The first quote, LF or CR in [first, last), or last.
@@ -55,7 +54,13 @@ bool is_ascii(std::string_view s) noexcept {
   return (any & 0x8080808080808080ull) == 0;
 }
 
-std::string_view trimmed(const char* b, const char* e) noexcept {
+// Blanks around unquoted fields: spaces and tabs, or spaces alone when TAB separates fields.
+struct Blanks {
+  bool tab;
+  [[nodiscard]] bool operator()(char c) const noexcept { return c == ' ' || (c == '\t' && tab); }
+};
+
+std::string_view trimmed(const char* b, const char* e, Blanks is_blank) noexcept {
   while (b != e && is_blank(*b)) ++b;
   while (e != b && is_blank(e[-1])) --e;
   return {b, static_cast<std::size_t>(e - b)};
@@ -83,14 +88,14 @@ const char* RecordEnd::step(const char* p, const char* last) noexcept {
           quoted_cr_ = false;
         } else if (is_line_end(c)) {
           return p;
-        } else if (c != ',' && !is_blank(c)) {
+        } else if (c != separator_ && !blank(c)) {
           state_ = State::unquoted;
         }
         ++p;
         break;
       case State::unquoted:
         if (is_line_end(c)) return p;
-        if (c == ',') state_ = State::field_start;
+        if (c == separator_) state_ = State::field_start;
         ++p;
         break;
       case State::quoted:
@@ -111,7 +116,7 @@ const char* RecordEnd::step(const char* p, const char* last) noexcept {
         break;
       case State::after_quote:
         if (is_line_end(c)) return p;
-        if (c == ',') state_ = State::field_start;
+        if (c == separator_) state_ = State::field_start;
         ++p;
         break;
     }
@@ -140,24 +145,26 @@ const char* RecordEnd::find(const char* first, const char* last) noexcept {
   return last;
 }
 
-bool all_blank(std::string_view record) noexcept {
+bool all_blank(std::string_view record, char separator) noexcept {
+  const Blanks is_blank{separator != '\t'};
   for (const char c : record) {
     if (!is_blank(c)) return false;
   }
   return true;
 }
 
-void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch) {
+void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch, char separator) {
+  const Blanks is_blank{separator != '\t'};
   out.fields.clear();
   out.status = CsvStatus::ok;
   out.ascii = is_ascii(record);
   const char* p = record.data();
   const char* const e = p + record.size();
-  if (std::memchr(p, '"', record.size()) == nullptr) {  // the common record: split at commas
+  if (std::memchr(p, '"', record.size()) == nullptr) {  // the common record: split at separators
     for (;;) {
-      const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(e - p)));
+      const auto* comma = static_cast<const char*>(std::memchr(p, separator, static_cast<std::size_t>(e - p)));
       const char* field_end = comma != nullptr ? comma : e;
-      out.fields.push_back(trimmed(p, field_end));
+      out.fields.push_back(trimmed(p, field_end, is_blank));
       if (comma == nullptr) return;
       p = comma + 1;
     }
@@ -185,21 +192,21 @@ void split_csv_record(std::string_view record, CsvRecord& out, std::string& scra
         scratch += *p++;
       }
       if (!closed) malformed = true;  // the quote is never closed
-      while (p != e && *p != ',') {
+      while (p != e && *p != separator) {
         if (!is_blank(*p)) malformed = true;  // text after the closing quote
         ++p;
       }
       out.fields.emplace_back(scratch.data() + begin, scratch.size() - begin);
     } else {
       const char* const field_begin = p;
-      while (p != e && *p != ',') {
+      while (p != e && *p != separator) {
         if (*p == '"') malformed = true;  // a quote inside an unquoted field: kept as text
         ++p;
       }
-      out.fields.push_back(trimmed(field_begin, p));
+      out.fields.push_back(trimmed(field_begin, p, is_blank));
     }
     if (p == e) break;
-    ++p;  // the comma
+    ++p;  // the separator
   }
   if (malformed) out.status = CsvStatus::malformed_quote;
 }

@@ -20,7 +20,9 @@ enum class TextFormat : unsigned char { csv, lines };
 /// opens a quoted field only at a field's start, as in CsvReader); for lines the first LF or CR.
 class RecordEnd {
  public:
-  explicit RecordEnd(TextFormat format) noexcept : csv_(format == TextFormat::csv) {}
+  /// `separator`: the CSV field separator (a quote opens a quoted field only after one).
+  explicit RecordEnd(TextFormat format, char separator = ',') noexcept
+      : csv_(format == TextFormat::csv), separator_(separator), tab_blank_(separator != '\t') {}
 
   /// Forgets the record scanned so far: the next byte is a record's first.
   void reset() noexcept {
@@ -39,7 +41,11 @@ class RecordEnd {
   const char* step(const char* p, const char* last) noexcept;  // the state machine, byte by byte
   const char* skip_quoted(const char* p, const char* last) noexcept;  // to the next quote, counting lines
 
+  [[nodiscard]] bool blank(char c) const noexcept { return c == ' ' || (c == '\t' && tab_blank_); }
+
   bool csv_;
+  char separator_;
+  bool tab_blank_;  // TAB is a blank, not the separator
   State state_ = State::field_start;
   bool quoted_cr_ = false;
   std::uint64_t inner_lines_ = 0;
@@ -48,10 +54,12 @@ class RecordEnd {
 /// Splits one complete CSV record (its bytes without the line end) into fields as CsvReader does:
 /// unquoted fields trimmed of blanks, quoted ones verbatim and unescaped. Views point into
 /// `record` or, for fields with "" escapes, into `scratch` (cleared first; its capacity is kept).
-/// Sets out.status (ok or malformed_quote), out.fields and out.ascii; not out.line.
-void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch);
+/// Sets out.status (ok or malformed_quote), out.fields and out.ascii; not out.line. Fields are
+/// separated by `separator`; blanks are spaces and tabs (spaces only when TAB separates).
+void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch, char separator = ',');
 
-/// Whether every byte is a space or a tab (true for the empty record).
-[[nodiscard]] bool all_blank(std::string_view record) noexcept;
+/// Whether every byte is a space or a tab (true for the empty record); with a TAB separator,
+/// whether every byte is a space.
+[[nodiscard]] bool all_blank(std::string_view record, char separator = ',') noexcept;
 
 }  // namespace cskpi::detail

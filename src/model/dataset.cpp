@@ -86,7 +86,7 @@ bool Dataset::add(const detail::InteractionRow& r) {
   const std::size_t before = interaction_ids_.size();
   interaction_ids_.intern(r.id.text, r.id.hash);
   if (interaction_ids_.size() == before) return false;
-  const std::uint32_t customer = customers_.intern(r.customer.text, r.customer.hash);
+  const std::uint32_t customer = r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code;
   auto& c = interactions_;
   for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
@@ -163,7 +163,7 @@ bool Dataset::add(const Interaction& r) {
   if (interaction_ids_.size() == before) return false;
   // The customer right after the id: both probes of large tables miss the cache, and back to
   // back the processor overlaps the two misses.
-  const std::uint32_t customer = customers_.intern(r.customer_id);
+  const std::uint32_t customer = r.customer_id ? customers_.intern(*r.customer_id) : no_code;
   auto& c = interactions_;
   c.dim[index_of(Dimension::channel)].push_back(dims_[index_of(Dimension::channel)].intern(r.channel));
   c.dim[index_of(Dimension::topic)].push_back(code(Dimension::topic, r.topic));
@@ -311,7 +311,7 @@ Interaction Dataset::interaction(std::size_t row) const {
   };
   Interaction r;
   r.id = interaction_ids_.value(static_cast<std::uint32_t>(row));
-  r.customer_id = customers_.value(c.customer[row]);
+  if (c.customer[row] != no_code) r.customer_id = customers_.value(c.customer[row]);
   r.channel = text(Dimension::channel).value_or(std::string{});
   r.topic = text(Dimension::topic);
   r.product = text(Dimension::product);

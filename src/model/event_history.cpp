@@ -58,7 +58,8 @@ void build_timeline(HistoryFacts& facts, TimePoint created_at, const std::vector
 
 }  // namespace
 
-HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of) {
+HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of,
+                            std::optional<TimePoint> record_resolved_at) {
   HistoryFacts facts;
   // Events up to as_of: the resolved run and reopens, and what to reserve.
   TicketStatus current = TicketStatus::new_;
@@ -96,8 +97,12 @@ HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent
     unanswered_from = i + 1;
   }
 
-  // Pass 2: the timeline up to the resolution, or as_of when open.
-  const TimePoint end = std::max(created_at, facts.resolved_at.value_or(as_of));
+  // Pass 2: the timeline up to the resolution (the record's own wins), or as_of when open.
+  std::optional<TimePoint> resolution = facts.resolved_at;
+  if (record_resolved_at) {
+    resolution = *record_resolved_at <= as_of ? record_resolved_at : std::nullopt;
+  }
+  const TimePoint end = std::max(created_at, resolution.value_or(as_of));
   facts.statuses.reserve(status_changes + 1);
   build_timeline(facts, created_at, events, end);
   return facts;

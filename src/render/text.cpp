@@ -88,6 +88,8 @@ const ColumnSpec column_specs[] = {
     {"count", 0, always, [](const F& f) { return f.integer("volume.count"); }},
     {"share", 0, always, [](const F& f) { return f.percent("volume.share"); }},
     {"resolved", 0, always, [](const F& f) { return f.integer("volume.resolved"); }},
+    {"abandoned", 0, [](const F& f) { return f.positive("volume.abandoned"); },
+     [](const F& f) { return f.integer("volume.abandoned"); }},
     {"net", 0, always, [](const F& f) { return f.integer("volume.net_change", "{:+}"); }},
     {"backlog", 0, always, [](const F& f) { return f.integer("volume.backlog"); }},
     {"NPS", 1, [](const F& f) { return f.positive("nps.responses"); },

@@ -53,7 +53,7 @@ std::string fcr_case(const InteractionFacts& f, FcrMethod method) {
   if (f.first_contact) return *f.first_contact ? "first_contact" : "repeat";
   if (!f.resolved) return "unresolved";
   if (f.self_service) return "self_service";
-  return method == FcrMethod::contacts ? "no_contacts" : "not_counted";
+  return method == FcrMethod::contacts ? "no_contacts" : "no_customer";  // repeat window: no customer_id
 }
 
 void sla_columns(std::vector<std::string>& row, const std::optional<SlaOutcome>& outcome) {
@@ -144,7 +144,7 @@ class TraceWriter {
     const bool business = facts_.has_business_calendar();
     std::vector<std::string> v;
     v.emplace_back(data_.interaction_ids().value(static_cast<std::uint32_t>(r)));
-    v.emplace_back(data_.customers().value(c.customer[r]));
+    v.emplace_back(c.customer[r] == no_code ? std::string_view{} : data_.customers().value(c.customer[r]));
     for (const Dimension d : all_dimensions) v.emplace_back(data_.label(d, c.dim[index_of(d)][r]).value_or(""));
     for (std::size_t k = 0; k < c.custom.size(); ++k) {
       v.emplace_back(c.custom[k][r] == no_code ? std::string_view{} : data_.custom_dictionary(k).value(c.custom[k][r]));

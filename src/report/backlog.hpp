@@ -1,8 +1,9 @@
 // Private: the backlog of SPEC §3 as mergeable differences. backlog(s) = interactions created
-// before s and not resolved at s; each interaction is in the backlog of every snapshot s with
-// created < s < resolved. The snapshots a grouping can ask for are known from the period alone
-// (bucket ends and as_of), so every slice counts its interactions against all of them, as +1
-// at the first snapshot after creation and −1 at the first at or after resolution.
+// before s and neither resolved nor abandoned at s; each interaction is in the backlog of every
+// snapshot s with created < s < over (its resolution, else its abandonment). The snapshots a
+// grouping can ask for are known from the period alone (bucket ends and as_of), so every slice
+// counts its interactions against all of them, as +1 at the first snapshot after creation and
+// −1 at the first at or after it is over.
 #pragma once
 
 #include <cstdint>

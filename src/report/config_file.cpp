@@ -11,6 +11,7 @@
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
 #include "io/record_fields.hpp"
+#include "cskpi/io/instant_format.hpp"
 
 namespace cskpi {
 namespace {
@@ -250,6 +251,80 @@ std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::strin
   return out;
 }
 
+// `columns` (SPEC §8): per record type, cskpi field → the file's column name or {"const": value}.
+void columns(const Reader& r, const Json& j, InputMapping& input, const std::vector<std::string>& custom) {
+  if (!j.is_object()) r.fail("columns", "must be an object of record type: {field: column}");
+  for (const auto& [type_name, fields] : j.items()) {
+    const std::string tp = Reader::join("columns", type_name);
+    std::optional<RecordType> type;
+    for (std::size_t t = 0; t < record_type_count; ++t) {
+      if (plural(static_cast<RecordType>(t)) == type_name) type = static_cast<RecordType>(t);
+    }
+    if (!type) {
+      r.fail(tp, "unknown key (a record type: interactions, interaction_events, surveys, customer_events, "
+                 "agent_events)");
+    }
+    if (!fields.is_object()) r.fail(tp, "must be an object of field: column name");
+    FieldMapping& mapping = input.columns[static_cast<std::size_t>(*type)];
+    std::map<std::string, std::string> field_of_column;
+    for (const auto& [field, source] : fields.items()) {
+      const std::string fp = Reader::join(tp, field);
+      const bool is_custom =
+          detail::carries_custom(*type) && std::find(custom.begin(), custom.end(), field) != custom.end();
+      if (!is_input_field(*type, field) && !is_custom) {
+        std::vector<std::string> names;
+        for (const std::string_view n : input_field_names(*type)) names.emplace_back(n);
+        const auto near = closest_name(field, names);
+        r.fail(fp, "unknown key (not a field of " + type_name + (near ? "; did you mean " + *near + "?" : "") + ")");
+      }
+      FieldSource out;
+      if (source.is_string()) {
+        out.column = source.get<std::string>();
+        if (out.column.empty()) r.fail(fp, "must not be empty");
+        const auto [it, fresh] = field_of_column.emplace(out.column, field);
+        if (!fresh) r.fail(fp, "the column \"" + out.column + "\" already feeds " + it->second);
+      } else if (source.is_object()) {
+        r.object(source, fp, {"const"});
+        if (!source.contains("const")) r.fail(fp, "needs \"const\"");
+        const Json& c = source["const"];
+        if (c.is_string()) {
+          out.constant = c.get<std::string>();
+        } else if (c.is_number() || c.is_boolean()) {
+          out.constant = c.dump();
+        } else {
+          r.fail(fp + ".const", "must be a string, a number or a boolean");
+        }
+      } else {
+        r.fail(fp, "must be a column name or {\"const\": value}");
+      }
+      mapping[field] = std::move(out);
+    }
+  }
+}
+
+// `csv` (SPEC §8): delimiter, encoding, instant_format.
+void csv(const Reader& r, const Json& j, InputMapping& input) {
+  r.object(j, "csv", {"delimiter", "encoding", "instant_format"});
+  if (j.contains("delimiter")) {
+    input.delimiter = parse_delimiter(r.string(j["delimiter"], "csv.delimiter"));
+    if (!input.delimiter) {
+      r.fail("csv.delimiter", "must be one character other than a quote, a space or a line end (\"\\t\" for TAB)");
+    }
+  }
+  if (j.contains("encoding")) {
+    input.encoding = parse_input_encoding(r.string(j["encoding"], "csv.encoding"));
+    if (!input.encoding) r.fail("csv.encoding", "must be utf-8, utf-16, latin-1 or windows-1252");
+  }
+  if (j.contains("instant_format")) {
+    input.instant_format = r.string(j["instant_format"], "csv.instant_format");
+    try {
+      (void)InstantFormat{*input.instant_format};
+    } catch (const Error& e) {
+      r.fail("csv.instant_format", e.what());
+    }
+  }
+}
+
 }  // namespace
 
 ConfigFile parse_config(std::string_view json_text, const std::string& source) {
@@ -261,7 +336,7 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     r.fail("", std::string{"is not valid JSON: "} + e.what());
   }
   r.object(doc, "", {"time_zone", "attribution", "calendars", "business_calendar", "sla", "fcr", "queue", "scales",
-                     "targets", "staffing", "dimensions"});
+                     "targets", "staffing", "input_time_zone", "columns", "csv", "dimensions"});
   ConfigFile config;
   MetricConfig& m = config.metrics;
   if (doc.contains("time_zone")) {
@@ -272,6 +347,18 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
       r.fail("time_zone", e.what());
     }
   }
+  if (doc.contains("input_time_zone")) {
+    config.input.input_time_zone = r.string(doc["input_time_zone"], "input_time_zone");
+    try {
+      (void)ZoneBuckets{*config.input.input_time_zone};
+    } catch (const Error& e) {
+      r.fail("input_time_zone", e.what());
+    }
+  }
+  // Custom dimensions first: `columns` and `targets` may name them.
+  if (doc.contains("dimensions")) config.dimensions = dimensions(r, doc["dimensions"], "dimensions");
+  if (doc.contains("columns")) columns(r, doc["columns"], config.input, config.dimensions);
+  if (doc.contains("csv")) csv(r, doc["csv"], config.input);
   if (doc.contains("attribution")) {
     const std::string a = lower(r.string(doc["attribution"], "attribution"));
     if (a == "created") {
@@ -327,7 +414,6 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     }
   }
   if (doc.contains("scales")) scales(r, doc["scales"], "scales", m);
-  if (doc.contains("dimensions")) config.dimensions = dimensions(r, doc["dimensions"], "dimensions");
   if (doc.contains("targets")) m.targets = targets(r, doc["targets"], "targets", config.dimensions);
   if (doc.contains("staffing")) {
     const Json& st = r.object(doc["staffing"], "staffing", {"service_level", "asa_target_s", "max_occupancy", "shrinkage"});

@@ -7,6 +7,7 @@
 
 #include "cskpi/error.hpp"
 #include "cskpi/report/partial_report.hpp"
+#include "report/interaction_facts.hpp"
 #include "report/partial_state.hpp"
 #include "report/slice_scan.hpp"
 
@@ -40,6 +41,34 @@ PartialReport scan_in_parallel(const detail::EngineContext& context, const std::
   return merged;
 }
 
+/// The latest instant of anything recorded in the data set (SPEC §2): creations, first
+/// responses, resolutions, abandonments, interaction events, survey answers, customer and
+/// agent events; 0 when there is nothing.
+std::int64_t latest_recorded(const Dataset& data) {
+  std::int64_t latest = 0;
+  bool any = false;
+  const auto see = [&](std::int64_t t) {
+    if (t == no_instant) return;
+    latest = any ? std::max(latest, t) : t;
+    any = true;
+  };
+  const auto see_all = [&](const std::vector<std::int64_t>& column) {
+    for (const std::int64_t t : column) see(t);
+  };
+  const InteractionColumns& c = data.interactions();
+  see_all(c.created_ms);
+  see_all(c.first_response_ms);
+  see_all(c.resolved_ms);
+  for (std::size_t r = 0; r < c.size(); ++r) {
+    if (c.abandoned[r] != 0) see(detail::abandonment_instant(c, r));
+  }
+  see_all(data.interaction_events().at_ms);
+  see_all(data.surveys().responded_ms);
+  see_all(data.customer_events().at_ms);
+  see_all(data.agent_events().at_ms);
+  return latest;
+}
+
 }  // namespace
 
 unsigned resolve_threads(unsigned threads) noexcept {
@@ -67,7 +96,14 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
   ReportPeriod period;
   period.from = spec.from.value_or(from_millis(lo));
   period.to = spec.to.value_or(from_millis(hi + 1000));
-  period.as_of = spec.as_of.value_or(period.to);
+  if (spec.as_of) {
+    period.as_of = *spec.as_of;
+  } else if (spec.to) {
+    period.as_of = period.to;
+  } else {
+    // v3: a report of a whole export sees everything the export holds.
+    period.as_of = std::max(period.to, from_millis(latest_recorded(data) + 1000));
+  }
   period.time_zone = zone.zone_name();
   period.attribution = spec.config.attribution;
   if (!(period.from < period.to)) {
@@ -80,14 +116,7 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
 Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
   const detail::EngineContext context(data, spec, resolve_period(data, spec));
   const std::size_t threads = resolve_threads(options.threads);
-  Report report = finish_report(scan_in_parallel(context, split_data(data, threads)));
-  // The data set holds the accepted records; only the loader knows what it rejected.
-  report.inputs[static_cast<std::size_t>(RecordType::interaction)].accepted = data.interactions().size();
-  report.inputs[static_cast<std::size_t>(RecordType::survey)].accepted = data.surveys().size();
-  report.inputs[static_cast<std::size_t>(RecordType::interaction_event)].accepted = data.interaction_events().size();
-  report.inputs[static_cast<std::size_t>(RecordType::customer_event)].accepted = data.customer_events().size();
-  report.inputs[static_cast<std::size_t>(RecordType::agent_event)].accepted = data.agent_events().size();
-  return report;
+  return finish_report(scan_in_parallel(context, split_data(data, threads)));
 }
 
 }  // namespace cskpi

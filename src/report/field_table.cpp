@@ -67,6 +67,7 @@ void volume_fields(const VolumeResult& r, const Emitter& e) {
   e("count", Unit::count, integer(r.count));
   e("share", Unit::percent, percent_of(r.share));
   e("resolved", Unit::count, integer(r.resolved));
+  e("abandoned", Unit::count, integer(r.abandoned));
   e("net_change", Unit::count, integer(r.net_change));
   e("backlog", Unit::count, integer(r.backlog));
 }

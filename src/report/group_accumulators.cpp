@@ -34,10 +34,13 @@ void GroupAccumulators::merge(const GroupAccumulators& o) {
   sla_resolution_.merge(o.sla_resolution_);
   productivity_ = productivity_ || o.productivity_;
   productivity_days_.merge(o.productivity_days_);
+  assisted_handled_ += o.assisted_handled_;
+  assisted_resolved_ += o.assisted_resolved_;
 }
 
 void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f) {
   volume_.add_created();
+  if (c.dim[index_of(Dimension::agent)][row] != no_code) ++assisted_handled_;
   complaint_.add(f.complaint);
   if (c.handle_ms[row] != no_value) handle_.add(Milliseconds{c.handle_ms[row]});
   if (c.wait_ms[row] != no_value) queue_.add(Milliseconds{c.wait_ms[row]}, c.abandoned[row] != 0);
@@ -109,7 +112,7 @@ GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows) 
   m.queue = queue_.result();
   m.cost = cost_.result();
   if (sla_) m.sla = SlaResult{sla_first_response_.result(), sla_resolution_.result()};
-  if (productivity_) m.productivity = productivity_days_.result(volume_.count(), volume_.resolved());
+  if (productivity_) m.productivity = productivity_days_.result(assisted_handled_, assisted_resolved_);
   return m;
 }
 

@@ -18,7 +18,13 @@ class GroupAccumulators {
   void add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f);
   void add_first_response(const InteractionFacts& f);
   void add_resolution(const InteractionFacts& f);
-  void add_resolved_count() noexcept { volume_.add_resolved(); }
+  /// A resolution in the period; `assisted`: the interaction has an agent (productivity
+  /// counts assisted work only, SPEC v3 §3).
+  void add_resolved_count(bool assisted) noexcept {
+    volume_.add_resolved();
+    if (assisted) ++assisted_resolved_;
+  }
+  void add_abandoned_count() noexcept { volume_.add_abandoned(); }
   void add_survey(SurveyKind kind, int score);
   /// An agent active on a local day (days since 1970-01-01 in the reporting zone).
   void add_agent_day(std::uint32_t agent, std::int64_t day) {
@@ -59,6 +65,8 @@ class GroupAccumulators {
   SlaAccumulator sla_resolution_;
   bool productivity_;
   ProductivityAccumulator productivity_days_;
+  std::uint64_t assisted_handled_ = 0;   // attributed interactions with an agent
+  std::uint64_t assisted_resolved_ = 0;  // resolutions in the period of interactions with an agent
 };
 
 }  // namespace cskpi::detail

@@ -15,6 +15,7 @@ FcrMethod default_fcr_method(const Dataset& data) {
 }
 
 /// Whether a repeat contact follows each interaction, looking at contacts created up to as_of.
+/// Contacts without a customer are neither cases nor repeats (SPEC v3 §1).
 std::vector<std::uint8_t> repeat_flags(const Dataset& data, Milliseconds window, std::int64_t as_of) {
   const auto& c = data.interactions();
   std::vector<std::uint32_t> rows;
@@ -22,7 +23,7 @@ std::vector<std::uint8_t> repeat_flags(const Dataset& data, Milliseconds window,
   std::vector<std::uint32_t> topic;
   std::vector<std::int64_t> created;
   for (std::size_t r = 0; r < c.size(); ++r) {
-    if (c.created_ms[r] > as_of) continue;  // not happened yet
+    if (c.created_ms[r] > as_of || c.customer[r] == no_code) continue;  // not happened yet, or anonymous
     rows.push_back(static_cast<std::uint32_t>(r));
     customer.push_back(c.customer[r]);
     topic.push_back(c.dim[index_of(Dimension::topic)][r]);
@@ -95,6 +96,11 @@ void FactsBuilder::init(Shared& s, FactsBuilder& scratch, const Dataset& data, c
       if (scratch.history_.resolved_at) s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
     }
   }
+  // An abandoned contact is over at its abandonment, unless a resolution ends it.
+  s.abandoned_at.assign(c.size(), no_instant);
+  for (std::size_t r = 0; r < c.size(); ++r) {
+    if (c.abandoned[r] != 0 && s.resolved_at[r] == no_instant) s.abandoned_at[r] = abandonment_instant(c, r);
+  }
 }
 
 std::int64_t FactsBuilder::business_ms(const BusinessCalendar& calendar, std::int64_t a, std::int64_t b) {
@@ -106,7 +112,11 @@ void FactsBuilder::derive_history(std::size_t row) {
   const auto& e = shared_->data->interaction_events();
   events_.clear();
   for (const std::uint32_t i : shared_->data->events_of(row)) events_.push_back(HistoryEvent{from_millis(e.at_ms[i]), e.type[i], e.status[i]});
-  history_ = cskpi::derive_history(from_millis(shared_->data->interactions().created_ms[row]), events_, from_millis(shared_->as_of));
+  const auto& c = shared_->data->interactions();
+  const std::int64_t record_resolved = c.resolved_ms[row];
+  history_ = cskpi::derive_history(from_millis(c.created_ms[row]), events_, from_millis(shared_->as_of),
+                                   record_resolved != no_instant ? std::optional{from_millis(record_resolved)}
+                                                                 : std::nullopt);
 }
 
 std::int64_t FactsBuilder::paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,
@@ -180,7 +190,7 @@ void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
   if (f.resolved && !f.self_service) {
     if (shared_->fcr_method == FcrMethod::contacts) {
       if (c.contacts[row] != no_value) f.first_contact = c.contacts[row] == 1 && !f.reopened;
-    } else {
+    } else if (c.customer[row] != no_code) {  // without a customer: no repeat-window case
       f.first_contact = !f.reopened && shared_->repeats[row] == 0;
     }
   }

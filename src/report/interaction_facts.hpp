@@ -24,6 +24,12 @@ struct SlaOutcome {
   Milliseconds target{0};
 };
 
+/// The abandonment instant of an abandoned interaction (SPEC v3 §3): created_at + wait_seconds,
+/// or created_at without a wait. Precondition: row < c.size().
+[[nodiscard]] inline std::int64_t abandonment_instant(const InteractionColumns& c, std::size_t row) noexcept {
+  return c.created_ms[row] + (c.wait_ms[row] != no_value ? c.wait_ms[row] : 0);
+}
+
 /// State durations, in the order requester_wait, agent_work, on_hold, pending.
 inline constexpr std::size_t state_count = 4;
 
@@ -63,6 +69,9 @@ class FactsBuilder {
   /// Effective resolution instant of every interaction (record field, else the history;
   /// no_instant when open), before the as_of cut: for resolved counts and backlog.
   [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return shared_->resolved_at; }
+  /// Abandonment instant of every abandoned interaction without a resolution (no_instant
+  /// otherwise), before the as_of cut: for abandoned counts and backlog (SPEC v3 §3).
+  [[nodiscard]] const std::vector<std::int64_t>& abandoned_at() const noexcept { return shared_->abandoned_at; }
 
   /// Fills `out` for interaction `row` (its vectors are reused).
   void build(std::size_t row, InteractionFacts& f);
@@ -78,6 +87,7 @@ class FactsBuilder {
     std::vector<const SlaPolicy*> policy_of_code;  // by priority dictionary code
     std::map<Priority, SlaPolicy> policies;
     std::vector<std::int64_t> resolved_at;
+    std::vector<std::int64_t> abandoned_at;
     std::uint32_t self_service_code = no_code;
     std::uint32_t complaint_code = no_code;
   };

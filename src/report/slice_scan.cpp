@@ -184,6 +184,7 @@ class SliceScan {
     const auto& c = c_.data.interactions();
     BucketKeys buckets{};
     for (std::size_t r = begin; r < end; ++r) {
+      scan_abandonment(r, buckets);
       const std::int64_t t = facts_.resolved_at()[r];
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
@@ -195,9 +196,22 @@ class SliceScan {
       for (auto& table : tables_) {
         if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
         GroupAccumulators& acc = slot(table, key_of(table, dim_of, custom_of, buckets));
-        acc.add_resolved_count();
+        acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
       }
+    }
+  }
+
+  /// `abandoned` counts, like `resolved`, by the abandonment instant (SPEC v3 §3).
+  void scan_abandonment(std::size_t r, BucketKeys& buckets) {
+    const std::int64_t t = facts_.abandoned_at()[r];
+    if (t == no_instant || !in_period(t)) return;
+    fill_buckets(t, buckets);
+    const auto& c = c_.data.interactions();
+    const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+    const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
+    for (auto& table : tables_) {
+      if (table.spec->flows) slot(table, key_of(table, dim_of, custom_of, buckets)).add_abandoned_count();
     }
   }
 
@@ -241,8 +255,10 @@ class SliceScan {
     const auto& snaps = table.spec->snapshots;
     for (std::size_t r = begin; r < end; ++r) {
       const auto lo = std::upper_bound(snaps.begin(), snaps.end(), c.created_ms[r]);
+      // Over at its resolution, or at its abandonment (SPEC v3 §3).
       const std::int64_t resolved = facts_.resolved_at()[r];
-      const auto hi = resolved == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), resolved);
+      const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at()[r];
+      const auto hi = over == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), over);
       if (lo >= hi) continue;
       GroupKey labels;
       for (const std::size_t p : table.spec->label_parts) {
@@ -471,8 +487,34 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   if (const auto code = d.dictionary(Dimension::channel).find("phone")) phone = *code;
 }
 
+namespace {
+
+// The slice's records, counted as accepted: the data set holds only accepted records, and only
+// the loader knows what it rejected (the CLI copies its counts over these).
+std::array<InputCounts, record_type_count> slice_inputs(const Dataset& data, const DataSlice& slice) {
+  const auto rows = [](const RowSpan& span, std::size_t size) {
+    const std::size_t end = std::min(span.end, size);
+    return span.begin < end ? end - span.begin : 0;
+  };
+  std::array<InputCounts, record_type_count> inputs{};
+  const auto at = [&inputs](RecordType t) -> std::uint64_t& { return inputs[static_cast<std::size_t>(t)].accepted; };
+  const std::size_t n = data.interactions().size();
+  at(RecordType::interaction) = rows(slice.interactions, n);
+  for (std::size_t r = slice.interactions.begin; r < std::min(slice.interactions.end, n); ++r) {
+    at(RecordType::interaction_event) += data.events_of(r).size();
+  }
+  at(RecordType::survey) = rows(slice.surveys, data.surveys().size());
+  if (slice.customer_events) at(RecordType::customer_event) = data.customer_events().size();
+  if (slice.agent_events) at(RecordType::agent_event) = data.agent_events().size();
+  return inputs;
+}
+
+}  // namespace
+
 std::unique_ptr<PartialReport::State> scan_slice(const EngineContext& context, const DataSlice& slice) {
-  return SliceScan(context, slice).run();
+  std::unique_ptr<PartialReport::State> state = SliceScan(context, slice).run();
+  state->inputs = slice_inputs(context.data, slice);
+  return state;
 }
 
 }  // namespace cskpi::detail

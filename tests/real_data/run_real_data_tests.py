@@ -241,12 +241,24 @@ class Rec:
         self.reopened = 0
         self.hist = None
 
+    def abandoned_at(self):
+        """SPEC v3 §3: an abandoned contact without a resolution is over at created + wait."""
+        if not self.abandoned or self.resolved is not None:
+            return None
+        return self.created + (self.wait or 0)
+
+    def over_at(self):
+        """The instant the contact stops being open work: its resolution, else its abandonment."""
+        return self.resolved if self.resolved is not None else self.abandoned_at()
+
 
 def group_records(recs, dims, tz, frm, to, as_of):
-    """Groups of one grouping: key -> (attributed records, resolved count, backlog or None).
+    """Groups of one grouping: key -> (attributed records, (resolved, abandoned) counts or None,
+    backlog or None).
 
-    Attribution by created_at; `resolved` counts resolutions in the period (time buckets: in the
-    bucket) of the group's labels; the backlog snapshot is as_of, or min(bucket end, as_of).
+    Attribution by created_at; `resolved` and `abandoned` count resolutions and abandonments in
+    the period (time buckets: in the bucket) of the group's labels; the backlog snapshot is
+    as_of, or min(bucket end, as_of), and leaves out what is resolved or abandoned by then.
     """
     time_dims = [d for d in dims if d in TIME_KINDS]
     label_dims = [d for d in dims if d not in TIME_KINDS]
@@ -256,6 +268,7 @@ def group_records(recs, dims, tz, frm, to, as_of):
 
     attributed = defaultdict(list)
     resolved = defaultdict(int)
+    abandoned = defaultdict(int)
     by_labels = defaultdict(list)
     for r in recs:
         by_labels[tuple(r.labels.get(d) for d in label_dims)].append(r)
@@ -263,7 +276,10 @@ def group_records(recs, dims, tz, frm, to, as_of):
             attributed[key_at(r, r.created)].append(r)
         if r.resolved is not None and frm <= r.resolved < to and r.resolved <= as_of:
             resolved[key_at(r, r.resolved)] += 1
-    keys = sorted(set(attributed) | set(resolved), key=lambda k: sort_key(dims, k))
+        gone = r.abandoned_at()
+        if gone is not None and frm <= gone < to and gone <= as_of and "hour_of_week" not in time_dims:
+            abandoned[key_at(r, gone)] += 1
+    keys = sorted(set(attributed) | set(resolved) | set(abandoned), key=lambda k: sort_key(dims, k))
     out = {}
     for k in keys:
         if "hour_of_week" in time_dims:
@@ -275,23 +291,24 @@ def group_records(recs, dims, tz, frm, to, as_of):
                 snap = min(snap, bucket_end(d, v, tz))
         lab = tuple(v for d, v in zip(dims, k) if d not in TIME_KINDS)
         backlog = sum(1 for r in by_labels[lab]
-                      if r.created < snap and (r.resolved is None or r.resolved > snap or r.resolved > as_of))
-        out[k] = (attributed.get(k, []), resolved.get(k, 0), backlog)
+                      if r.created < snap and (r.over_at() is None or r.over_at() > snap))
+        out[k] = (attributed.get(k, []), (resolved.get(k, 0), abandoned.get(k, 0)), backlog)
     return out
 
 
-def volume(attributed, resolved, backlog, total):
+def volume(attributed, flows, backlog, total):
     count = len(attributed)
-    return {"count": count, "share": pct(count, total), "resolved": resolved,
-            "net_change": None if resolved is None else count - resolved, "backlog": backlog}
+    resolved, abandoned = flows if flows is not None else (None, None)
+    return {"count": count, "share": pct(count, total), "resolved": resolved, "abandoned": abandoned,
+            "net_change": None if flows is None else count - resolved - abandoned, "backlog": backlog}
 
 
 def repeat_flags(recs, window_ms, as_of):
     """id(rec) -> True when another interaction of the same customer and topic was created in
-    (created, created + window] (and not after as_of)."""
+    (created, created + window] (and not after as_of). Contacts without a customer repeat nothing."""
     series = defaultdict(list)
     for r in recs:
-        if r.created <= as_of:
+        if r.created <= as_of and r.customer is not None:
             series[(r.customer, r.topic)].append(r.created)
     for v in series.values():
         v.sort()
@@ -304,7 +321,8 @@ def repeat_flags(recs, window_ms, as_of):
 
 
 def fcr_repeat(attributed, flags, as_of, window_ms):
-    res = [r for r in attributed if r.resolved is not None and r.resolved <= as_of and r.channel != "self_service"]
+    res = [r for r in attributed if r.resolved is not None and r.resolved <= as_of and r.channel != "self_service"
+           and r.customer is not None]  # SPEC v3: a contact without a customer is no repeat-window case
     first = sum(1 for r in res if r.reopened == 0 and not flags[id(r)])
     return {"resolved": len(res), "first_contact": first, "rate": pct(first, len(res)),
             "method": "repeat_window", "window_s": window_ms / 1000.0}
@@ -395,7 +413,7 @@ def bank(checks, cskpi, data, tmp):
                 phantoms += 1
                 continue
             cid = f"{row['vru+line']}-{row['call_id']}"
-            customer = row["customer_id"] if row["customer_id"] != "0" else f"anon-{cid}"
+            customer = row["customer_id"] if row["customer_id"] != "0" else None  # anonymous: no customer_id (SPEC v3)
             d = row["date"]
             day = datetime(1900 + int(d[0:2]) + (100 if int(d[0:2]) < 50 else 0), int(d[2:4]), int(d[4:6]))
             created = ms_of((day + timedelta(seconds=hms(row["vru_entry"]))).replace(tzinfo=ISRAEL_WINTER))
@@ -412,7 +430,7 @@ def bank(checks, cskpi, data, tmp):
                 r.handle = int(row["ser_time"]) * 1000
                 r.resolved = created + 1000 * (max(0, int(row["vru_time"])) + int(row["q_time"]) + int(row["ser_time"]))
             recs.append(r)
-            rows_out.append([cid, customer, "phone", row["type"], priority, agent or "",
+            rows_out.append([cid, customer or "", "phone", row["type"], priority, agent or "",
                              iso(created, ISRAEL_WINTER),
                              "" if r.resolved is None else iso(r.resolved, ISRAEL_WINTER),
                              "" if r.wait is None else row["q_time"],
@@ -424,7 +442,9 @@ def bank(checks, cskpi, data, tmp):
 
     frm = min(r.created for r in recs)
     to = max(r.created for r in recs) + 1000
-    as_of = to
+    # SPEC v3 §2: without --to, as_of is the latest instant recorded + 1 s (resolutions and
+    # abandonments run past the last call's creation), never before to.
+    as_of = max([to] + [t + 1000 for r in recs for t in (r.resolved, r.abandoned_at()) if t is not None])
     flags = repeat_flags(recs, 7 * 86400 * 1000, as_of)
     variants = [  # (threshold_s, short_abandon_s, mode, groupings)
         (20, 0, "offered", [["day"], ["topic"], ["priority"], ["agent"], ["hour_of_week"]]),

@@ -63,6 +63,10 @@ class ZoneBuckets {
   /// The UTC instant of a local time given as milliseconds since 1970-01-01T00:00 local,
   /// with the gap and ambiguity rules of begin().
   [[nodiscard]] TimePoint from_local(std::int64_t local_ms) const;
+  /// The instant of a wall-clock reading of input data (SPEC §8): nullopt for a local time
+  /// the clocks skip (spring-forward gap); the earlier instant of a repeated one (fall-back).
+  /// Fast for runs of times in one offset range (cached). Throws like from_local.
+  [[nodiscard]] std::optional<TimePoint> instant_of_local(std::int64_t local_ms) const;
 
  private:
   struct Impl;  // the date::time_zone and the name

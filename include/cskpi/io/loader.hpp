@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cskpi/io/input_mapping.hpp"
 #include "cskpi/io/reject.hpp"
 #include "cskpi/model/dataset.hpp"
 #include "cskpi/model/survey.hpp"
@@ -41,6 +42,15 @@ struct LoadOptions {
   /// streaming readers instead (the reference the chunked path is tested against).
   std::size_t chunk_bytes = default_chunk_bytes;
   static constexpr std::size_t default_chunk_bytes = std::size_t{8} * 1024 * 1024;
+  /// Separator, encoding, input time zone, instant format and column names (SPEC §8).
+  InputMapping mapping{};
+};
+
+/// A file-level observation that refuses nothing (SPEC §5 v3): unknown columns or keys (with the
+/// closest known name), a file that is not UTF-8. The command line prints them on stderr.
+struct InputWarning {
+  std::string file;
+  std::string message;
 };
 
 /// Reads input files into a Dataset, counting and recording every reject.
@@ -50,6 +60,7 @@ struct LoadOptions {
 /// labels (verbatim, valid UTF-8, empty = absent).
 class Loader {
  public:
+  /// Throws Error(invalid_argument) for an invalid options.mapping (see validate()).
   Loader(Dataset& data, LoadOptions options);
   ~Loader();
   Loader(const Loader&) = delete;
@@ -60,9 +71,11 @@ class Loader {
   /// One file of one record type, its format from the extension.
   /// Throws Error(io_error) when it cannot be opened or read (the message names the file),
   /// Error(invalid_argument) when the extension is neither CSV nor JSON Lines,
-  /// Error(bad_input) when the file is refused whole (a CSV header repeating a known column:
-  /// nothing counted) or, in strict mode, at the first bad record with the message
-  /// "file:line: field: reason" (the field part omitted when no single field is to blame).
+  /// Error(bad_input) when the file is refused whole, nothing counted — a CSV header repeating a
+  /// known column, or lacking a required one ("file:line: no column created_at (did you mean
+  /// creatd_at?)…", with the fix when the separator or the encoding is the cause) — or, in
+  /// strict mode, at the first bad record with the message "file:line: field: reason: detail"
+  /// (the field part omitted when no single field is to blame).
   void load(RecordType type, const std::string& path);
   /// The same from a stream; `name` stands for the file in rejects and messages.
   void load(RecordType type, std::istream& in, const std::string& name, FileFormat format);
@@ -85,6 +98,8 @@ class Loader {
   [[nodiscard]] const std::vector<Reject>& rejects() const noexcept;
   /// Mixed-file lines that could not be routed to a record type (also in rejects()).
   [[nodiscard]] std::uint64_t unrouted() const noexcept;
+  /// File-level warnings, in input order.
+  [[nodiscard]] const std::vector<InputWarning>& warnings() const noexcept;
 
   struct State;  // implementation detail (src/io/loader.cpp)
 

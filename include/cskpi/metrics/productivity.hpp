@@ -8,10 +8,11 @@
 
 namespace cskpi {
 
-/// handled = interactions attributed to the group, resolved = resolved in the period,
-/// active_days = distinct (agent, local date) pairs with a created or resolved interaction of
-/// the agent (for one agent: its active days; for a team: agent-days, so the levels add up),
-/// resolved_per_day = resolved / active_days (nullopt when active_days is 0).
+/// Assisted work only (SPEC v3): handled = interactions with an agent attributed to the group,
+/// resolved = resolutions in the period of interactions with an agent, active_days = distinct
+/// (agent, local date) pairs with a created or resolved interaction of the agent (for one
+/// agent: its active days; for a team: agent-days, so the levels add up), resolved_per_day =
+/// resolved / active_days (nullopt when active_days is 0).
 struct ProductivityResult {
   std::uint64_t handled = 0;
   std::uint64_t resolved = 0;

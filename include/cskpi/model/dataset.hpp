@@ -29,7 +29,7 @@ inline constexpr std::int64_t no_value = -1;
 struct InteractionColumns {
   std::array<std::vector<std::uint32_t>, dimension_count> dim;  // codes; no_code = absent
   std::vector<std::vector<std::uint32_t>> custom;  // [k]: codes of custom dimension k (Dataset::custom_dictionary(k))
-  std::vector<std::uint32_t> customer;                         // Dataset::customers() code
+  std::vector<std::uint32_t> customer;                         // Dataset::customers() code, no_code = absent
   std::vector<std::int64_t> created_ms;
   std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
   std::vector<std::int64_t> resolved_ms;        // no_instant = open
@@ -114,7 +114,7 @@ struct HashedLabel {
 /// column units (no_instant / no_value when absent), labels as views (absent: empty optional).
 struct InteractionRow {
   HashedLabel id;
-  HashedLabel customer;
+  std::optional<HashedLabel> customer;
   std::array<std::optional<std::string_view>, dimension_count> dim;  // priority: its enum name
   std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
   std::int64_t created_ms = 0;

@@ -12,10 +12,12 @@
 //   closed keeps the solved instant; a `solved` while `closed` is a new span of the same
 //   run, not a new resolution). A move from solved/closed back to new/open/pending/on_hold
 //   is a reopen; the history is resolved when its last status (up to as_of) is solved/closed.
-// - The state-duration window is [created_at, end): end = resolved_at when resolved, else
-//   as_of. Time after the resolution counts nowhere; time in solved/closed before a reopen
-//   counts in none of the four durations. A window that ends at or before created_at is
-//   empty (all durations 0, no spans).
+// - The state-duration window is [created_at, end): end = the interaction's resolution when
+//   resolved by as_of, else as_of. The resolution is the record's own `resolved_at` when the
+//   record has one, whatever the events say after it (SPEC v3 §1), else the history's.
+//   Time after the resolution counts nowhere; time in solved/closed before a reopen counts in
+//   none of the four durations. A window that ends at or before created_at is empty (all
+//   durations 0, no spans).
 // - next_reply: each customer_message is answered by the first agent_reply that comes
 //   after it in the history's order (at, then input order), so a reply at the message's
 //   instant is a 0 s sample when it is listed after the message; a reply listed before it
@@ -71,9 +73,13 @@ struct HistoryFacts {
 
 /// Derives the facts of one interaction. Events after as_of are ignored. O(events); allocates
 /// only the result's vectors. Precondition: events sorted by (at, input order), none before
-/// created_at (the loader rejects those).
+/// created_at (the loader rejects those). `record_resolved_at` is the interaction record's
+/// own resolution, when it has one: it ends the state-duration window (and the timeline)
+/// instead of the history's, or as_of when it is after as_of; `resolved_at` of the result
+/// stays what the events say.
 [[nodiscard]] HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events,
-                                          TimePoint as_of);
+                                          TimePoint as_of,
+                                          std::optional<TimePoint> record_resolved_at = std::nullopt);
 
 /// Time in the given statuses within [from, to) of a timeline, e.g. the paused statuses of
 /// an SLA resolution clock. Time outside the timeline's spans counts nowhere; 0 when to ≤ from.

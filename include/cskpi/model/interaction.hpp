@@ -15,7 +15,7 @@ namespace cskpi {
 /// Absent optional fields mean "not recorded" (an absent `resolved_at` means still open).
 struct Interaction {
   std::string id;
-  std::string customer_id;
+  std::optional<std::string> customer_id;  // absent: left out of repeat-window FCR only (SPEC v3 §1)
   std::string channel;  // `self_service` and `phone` have meanings in FCR, self-service and staffing
   std::optional<std::string> topic;
   std::optional<std::string> product;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cskpi/io/input_mapping.hpp"
 #include "cskpi/report/report_spec.hpp"
 
 namespace cskpi {
@@ -18,6 +19,10 @@ struct ConfigFile {
   /// usable in groupings, in configuration order (the Dataset is built with them).
   std::vector<std::string> dimensions;
   MetricConfig metrics;
+  /// How the input files are read (SPEC §8): `input_time_zone`, `columns`, `csv` (delimiter,
+  /// encoding, instant_format). The command line's --input-tz, --delimiter, --encoding and
+  /// --instant-format override it.
+  InputMapping input;
 };
 
 /// Parses and validates a configuration document. Throws Error(invalid_config) with a

@@ -56,7 +56,9 @@ class PartialReport {
   void merge(const PartialReport& other);
   /// The period the partial was computed for.
   [[nodiscard]] const ReportPeriod& period() const noexcept;
-  /// Input counts (filled by whoever read the files; merge adds them).
+  /// Input counts: a computed partial counts its slice's records as accepted (the data set
+  /// holds only accepted records); whoever read the files may set the loader's counts instead.
+  /// merge adds them.
   [[nodiscard]] std::array<InputCounts, record_type_count>& inputs() noexcept;
   [[nodiscard]] const std::array<InputCounts, record_type_count>& inputs() const noexcept;
 

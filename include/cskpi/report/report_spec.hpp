@@ -69,7 +69,9 @@ struct MetricConfig {
 struct ReportSpec {
   std::optional<TimePoint> from;   // default: earliest attribution instant in the data
   std::optional<TimePoint> to;     // default: latest attribution instant + 1 s
-  std::optional<TimePoint> as_of;  // default: to
+  /// default: `to` when `to` is given, else the latest instant of anything recorded + 1 s,
+  /// never before `to` (SPEC v3 §2)
+  std::optional<TimePoint> as_of;
   std::string time_zone = "UTC";   // IANA name
   std::vector<Grouping> groupings;  // the overall group is always computed first
   MetricConfig config{};

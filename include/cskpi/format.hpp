@@ -1,4 +1,4 @@
-// cskpi/fmt.hpp: opt-in printing of metric results with fmt (`fmt::print("{}\n", result)`).
+// cskpi/format.hpp: opt-in printing of metric results with fmt (`fmt::print("{}\n", result)`).
 // Include it only where you print, and link fmt yourself (target fmt::fmt, or pkg-config fmt):
 // the rest of the library does not need it in your build.
 #pragma once
