@@ -95,3 +95,33 @@ TEST_CASE("Duration merge appends samples, self-merge included, and refuses over
   CHECK_THROWS_AS(big.add(1ms), cskpi::Error);
   CHECK(big.count() == 1);  // unchanged by the refused add
 }
+
+TEST_CASE("Duration samples across many blocks, merged halves and a self-merge give the exact ranks",
+          "[metrics][duration]") {
+  // 1..200000 ms in a scrambled order (blocks of 64 up to 65,536 samples; the last one partly full).
+  // n = 200000: median rank ⌈n/2⌉ = 100000 → 100000 ms; p90 rank ⌈0.9n⌉ = 180000 → 180000 ms;
+  // mean = (n + 1)/2 ms = 100.0005 s.
+  constexpr std::int64_t n = 200000;
+  cskpi::DurationAccumulator all;
+  cskpi::DurationAccumulator first_half;
+  cskpi::DurationAccumulator second_half;
+  for (std::int64_t i = 0; i < n; ++i) {
+    const std::int64_t v = (i * 7919) % n + 1;  // 7919 is prime to n: a permutation of 1..n
+    all.add(Milliseconds{v});
+    (i < 70001 ? first_half : second_half).add(Milliseconds{v});
+  }
+  const cskpi::DurationSummary a = all.result();
+  CHECK(a.count == static_cast<std::uint64_t>(n));
+  CHECK(*a.median == Milliseconds{100000});
+  CHECK(*a.p90 == Milliseconds{180000});
+  CHECK(a.mean->count() == Approx(100.0005));
+  first_half.merge(second_half);
+  CHECK(first_half.result() == a);
+  first_half.add(Milliseconds{1});  // after a merge: into a new block, every sample kept
+  CHECK(first_half.count() == static_cast<std::uint64_t>(n) + 1);
+  // The doubled set: 2n samples, each value twice → median rank n → 100000 ms, p90 rank 1.8n → 180000 ms.
+  all.merge(all);
+  CHECK(all.count() == 2 * static_cast<std::uint64_t>(n));
+  CHECK(*all.result().median == Milliseconds{100000});
+  CHECK(*all.result().p90 == Milliseconds{180000});
+}

@@ -76,11 +76,15 @@ TEST_CASE("A CSV header repeating a known column refuses the whole file, nothing
   CHECK(data.interactions().size() == 0);
 }
 
-TEST_CASE("A CSV without a required column rejects every record as missing_field", "[io][loader]") {
-  const auto run = load_csv(RecordType::interaction,
-                            "id,customer_id,created_at\nI-1,c,2027-01-01T10:00:00Z\nI-2,c,2027-01-01T10:00:00Z\n");
-  CHECK(run->loader.counts(RecordType::interaction).rejected == 2);
-  CHECK(reasons(run->loader) == "2:channel:missing_field 3:channel:missing_field ");
+TEST_CASE("A CSV without a required column is refused as a whole (SPEC v3 §5: a file-level problem)",
+          "[io][loader]") {
+  try {
+    load_csv(RecordType::interaction, "id,customer_id,created_at\nI-1,c,2027-01-01T10:00:00Z\n");
+    FAIL("no exception");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::bad_input);
+    CHECK(std::string{e.what()} == "input.csv:1: no column channel: the file is refused");
+  }
 }
 
 TEST_CASE("An interaction without customer_id is accepted with no customer (SPEC v3)", "[io][loader]") {

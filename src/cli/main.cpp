@@ -4,21 +4,55 @@
 
 #include <cstdio>
 #include <exception>
+#include <string_view>
 
 #include "cli/report_command.hpp"
 #include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
 
+#define CSKPI_STRINGIFY_TEXT(x) #x
+#define CSKPI_STRINGIFY(x) CSKPI_STRINGIFY_TEXT(x)
+
 namespace {
+
+// `cskpi --version`: the name, the version and how this binary was built.
+constexpr const char* version_line =
+    "cskpi " CSKPI_VERSION_STRING " (build: " CSKPI_BUILD_TYPE ", "
+#if defined(__clang__)
+    "clang " __clang_version__
+#elif defined(__GNUC__)
+    "g++ " __VERSION__
+#else
+    "an unknown compiler"
+#endif
+    ", C++ " CSKPI_STRINGIFY(__cplusplus) ")";
+
+// `cskpi help [COMMAND]`: the help of the program or of one command, exit status 0.
+int help(CLI::App& app, int argc, char** argv) {
+  if (argc <= 2) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  }
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == argv[2]) {
+      std::fputs(sub->help().c_str(), stdout);
+      return 0;
+    }
+  }
+  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, staffing)\n", argv[2]);
+  return 1;
+}
 
 int run(int argc, char** argv) {
   CLI::App app{"cskpi " CSKPI_VERSION_STRING ": customer-service KPIs from CSV and JSON Lines files", "cskpi"};
-  app.set_version_flag("--version", CSKPI_VERSION_STRING);
+  app.set_version_flag("--version", version_line);
+  app.footer("Run 'cskpi help COMMAND' or 'cskpi COMMAND --help' for a command's options.");
   app.require_subcommand(1);
   cskpi::cli::ReportOptions report_options;
   CLI::App* report = cskpi::cli::add_report_command(app, report_options);
   cskpi::cli::StaffingOptions staffing_options;
   CLI::App* staffing = cskpi::cli::add_staffing_command(app, staffing_options);
+  if (argc >= 2 && std::string_view{argv[1]} == "help") return help(app, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -66,6 +66,11 @@ void parse_target(const std::string& text, Staffing& s) {
   if (!seconds) throw bad;
   if (!rest.empty() && rest.front() == 's') rest.remove_prefix(1);
   if (!rest.empty()) throw bad;
+  if (*percent > 0 && *percent <= 1) {
+    throw UsageError{fmt::format(
+        "--target '{}': the service level is a percent, and {} % is hardly meant; for {} % write {}/{}", text,
+        *percent, *percent * 100, *percent * 100, *seconds)};
+  }
   if (!(*percent > 0 && *percent < 100)) {
     throw UsageError{
         fmt::format("--target '{}': the service level {} % must be above 0 and below 100", text, *percent)};
@@ -107,8 +112,8 @@ Staffing validate(const StaffingOptions& o) {
       throw UsageError{fmt::format("--asa-target {} is below the 1 ms resolution", *o.asa_target)};
     }
   }
-  if (o.format != "text" && o.format != "json") {
-    throw UsageError{fmt::format("--format '{}' is not one of text, json", o.format)};
+  if (o.format != "text" && o.format != "json" && o.format != "csv") {
+    throw UsageError{fmt::format("--format '{}' is not one of text, json, csv", o.format)};
   }
   return s;
 }
@@ -146,6 +151,23 @@ std::string render_json(const Staffing& s, const StaffingResult& r) {
   return out;
 }
 
+/// One header line and one row, the JSON's fields flattened; empty cells for null.
+std::string render_csv(const Staffing& s, const StaffingResult& r) {
+  const ErlangCResult& e = r.at_required;
+  const StaffingTarget& t = s.target;
+  const auto cell = [](const std::string& json) { return json == "null" ? std::string{} : json; };
+  const std::string asa_target = t.asa_target ? fmt::format("{}", seconds_of(*t.asa_target)) : std::string{};
+  const std::string max_occupancy = t.max_occupancy ? fmt::format("{}", *t.max_occupancy) : std::string{};
+  std::string out =
+      "calls,interval_minutes,aht_s,target_service_level,target_answer_within_s,asa_target_s,max_occupancy,"
+      "shrinkage,traffic_erlangs,agents,scheduled,service_level,asa_s,occupancy,probability_wait\n";
+  out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", s.input.calls,
+                     seconds_of(s.input.interval) / 60.0, seconds_of(s.input.aht), s.target_percent,
+                     seconds_of(t.answer_within), asa_target, max_occupancy, t.shrinkage, e.traffic, r.required_agents, r.scheduled_agents, cell(json_percent(e.service_level)),
+                     cell(json_seconds(e.asa)), cell(json_percent(e.occupancy)), cell(json_percent(e.probability_wait)));
+  return out;
+}
+
 std::string text_percent(const std::optional<double>& fraction) {
   return fraction ? fmt::format("{:.1f}%", 100.0 * *fraction) : "-";
 }
@@ -175,7 +197,7 @@ std::string render_text(const Staffing& s, const StaffingResult& r) {
 int run(const StaffingOptions& o) {
   const Staffing s = validate(o);
   const StaffingResult r = required_agents(s.input, s.target);
-  std::cout << (o.format == "json" ? render_json(s, r) : render_text(s, r));
+  std::cout << (o.format == "json" ? render_json(s, r) : o.format == "csv" ? render_csv(s, r) : render_text(s, r));
   std::cout.flush();
   return 0;
 }
@@ -198,7 +220,7 @@ CLI::App* add_staffing_command(CLI::App& app, StaffingOptions& o) {
       ->type_name("F");
   cmd->add_option("--max-occupancy", o.max_occupancy, "Occupancy cap, a fraction (0.85 = 85 %)")->type_name("F");
   cmd->add_option("--asa-target", o.asa_target, "Average speed of answer at most this, seconds")->type_name("S");
-  cmd->add_option("--format", o.format, "text (default) or json")->type_name("FORMAT");
+  cmd->add_option("--format", o.format, "text (default), json or csv")->type_name("FORMAT");
   return cmd;
 }
 

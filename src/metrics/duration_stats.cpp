@@ -22,33 +22,46 @@ std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
+constexpr std::size_t first_block = 64;
+constexpr std::size_t largest_block = std::size_t{1} << 16;
+
 // The state changes only once nothing can throw any more (strong guarantee).
 void DurationAccumulator::add(Milliseconds d) {
   const std::int64_t sum = checked_sum(sum_ms_, d.count());
-  samples_.push_back(d.count());
+  if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
+    std::vector<std::int64_t> block;
+    block.reserve(std::clamp(static_cast<std::size_t>(count_), first_block, largest_block));
+    blocks_.push_back(std::move(block));
+  }
+  blocks_.back().push_back(d.count());
+  ++count_;
   sum_ms_ = sum;
 }
 
 void DurationAccumulator::merge(const DurationAccumulator& other) {
   const std::int64_t sum = checked_sum(sum_ms_, other.sum_ms_);
-  if (this == &other) {
-    const std::vector<std::int64_t> copy = other.samples_;  // inserting a range of itself is undefined
-    samples_.insert(samples_.end(), copy.begin(), copy.end());
-  } else {
-    samples_.insert(samples_.end(), other.samples_.begin(), other.samples_.end());
+  std::vector<std::vector<std::int64_t>> added;  // copied first: `other` may be *this
+  added.reserve(other.blocks_.size());
+  for (const auto& block : other.blocks_) {
+    if (!block.empty()) added.push_back(block);
   }
+  // A partly filled block of ours ends up before the copies: the order of samples never matters.
+  for (auto& block : added) blocks_.push_back(std::move(block));
+  count_ += other.count_;
   sum_ms_ = sum;
 }
 
 DurationSummary DurationAccumulator::result() const {
   DurationSummary r;
-  r.count = samples_.size();
-  if (samples_.empty()) return r;
+  r.count = count_;
+  if (count_ == 0) return r;
   // One correctly rounded division of exact integers: ms / (1000·n) seconds.
   r.mean = std::chrono::duration<double>{static_cast<double>(sum_ms_) / (1000.0 * static_cast<double>(r.count))};
   // Two selections instead of a sort: O(n). The median's rank is at most p90's, so the
   // second selection only looks below the p90 position.
-  std::vector<std::int64_t> values = samples_;
+  std::vector<std::int64_t> values;
+  values.reserve(static_cast<std::size_t>(count_));
+  for (const auto& block : blocks_) values.insert(values.end(), block.begin(), block.end());
   const auto k90 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.9)) - 1;
   const auto k50 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.5)) - 1;
   std::nth_element(values.begin(), values.begin() + k90, values.end());
