@@ -296,3 +296,35 @@ TEST_CASE("Custom dimensions load and report identically for every chunk size an
     CHECK(json_of(compute_report(chunked->data, spec, ComputeOptions{threads})) == expected);
   }
 }
+
+TEST_CASE("Config columns may map a custom dimension to the export's column name", "[custom][mapping]") {
+  // The export calls it Region; the config maps region → Region (interactions) and gives surveys
+  // a constant. A mapping of a name that is no field and no custom dimension stays an error.
+  LoadOptions o;
+  o.mapping.columns[static_cast<std::size_t>(RecordType::interaction)]["region"] = FieldSource{"Region", std::nullopt};
+  o.mapping.columns[static_cast<std::size_t>(RecordType::survey)]["region"] = FieldSource{{}, std::string{"hq"}};
+  const auto l = load({"region"},
+                      {{RecordType::interaction,
+                        "id,customer_id,channel,created_at,Region\n"
+                        "i1,c1,chat,2026-03-02T10:00:00Z,north\n"
+                        "i2,c2,chat,2026-03-03T10:00:00Z,\n",
+                        FileFormat::csv},
+                       {RecordType::survey, R"({"id":"s1","kind":"nps","score":9,"responded_at":"2026-03-04T10:00:00Z","interaction_id":"i1"})" "\n",
+                        FileFormat::jsonl}},
+                      o);
+  ReportSpec spec;
+  spec.groupings = {parse_grouping("region", {"region"})};
+  const Report r = compute_report(l->data, spec);
+  CHECK(find(r, "region", {"north"})->metrics.volume.count == 1);
+  CHECK(find(r, "region", {std::nullopt})->metrics.volume.count == 1);
+  CHECK(find(r, "region", {"hq"})->metrics.nps.responses() == 1);  // the constant is explicit: it wins over north
+  InputMapping bad;
+  bad.columns[static_cast<std::size_t>(RecordType::interaction)]["segment"] = FieldSource{"Segment", std::nullopt};
+  CHECK_THROWS_WITH(validate(bad, {"region"}), Catch::Contains("columns.interactions.segment"));
+  CHECK_NOTHROW(validate(bad, {"segment"}));
+  CHECK(parse_config(R"({"dimensions": ["region"], "columns": {"surveys": {"region": "Region"}}})")
+            .input.columns[static_cast<std::size_t>(RecordType::survey)]
+            .count("region") == 1);
+  CHECK_THROWS_WITH(parse_config(R"({"columns": {"surveys": {"region": "Region"}}})"),
+                    Catch::Contains("columns.surveys.region"));
+}

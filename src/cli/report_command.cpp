@@ -294,7 +294,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--instant-format", o.instant_format,
                   "Instant spelling tried first, e.g. '%Y/%m/%d %H:%M:%S.%f' (%Y %y %m %b %d %H %M %S %f %z)")
       ->type_name("F");
-  cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month; repeatable")
+  cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month (or a custom dimension of the config's \"dimensions\"); repeatable")
       ->allow_extra_args(false)
       ->type_name("DIM[,DIM...]");
   cmd->add_option("--format", o.format, "text (default), json, csv or html")->type_name("FORMAT");
