@@ -165,8 +165,7 @@ TEST_CASE("Slices merged in any order finish to the one-pass report, byte for by
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {
       const Dataset data = random_dataset(seed);
       const ReportSpec spec = rich_spec(attribution);
-      const Report one_pass = compute_report(data, spec);
-      const std::string whole = json_of(one_pass);
+      const std::string whole = json_of(compute_report(data, spec));
       const ReportPeriod period = resolve_period(data, spec);
       std::mt19937_64 rng(seed * 977);
       for (std::size_t k = 1; k <= 6; ++k) {
@@ -176,9 +175,7 @@ TEST_CASE("Slices merged in any order finish to the one-pass report, byte for by
         PartialReport merged;  // the neutral element
         for (const PartialReport& p : parts) merged.merge(p);
         INFO("seed " << seed << ", " << k << " slices");
-        Report report = finish_report(merged);
-        report.inputs = one_pass.inputs;  // compute_report counts the data set's records; these partials count none
-        CHECK(json_of(report) == whole);
+        CHECK(json_of(finish_report(merged)) == whole);
       }
     }
   }
