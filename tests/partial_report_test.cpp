@@ -45,6 +45,10 @@ void add_interactions(Dataset& data, std::mt19937_64& rng) {
     }
     if (pick(2) != 0) r.handle_seconds = static_cast<double>(pick(900)) + 0.25;
     if (pick(4) == 0) r.cost = static_cast<double>(pick(1000)) / 100.0;
+    // Custom dimensions: region (absent on some), segment.
+    const char* regions[] = {"north", "south", "east"};
+    r.custom = {pick(4) == 0 ? std::nullopt : std::optional<std::string>{regions[pick(3)]},
+                std::optional<std::string>{pick(2) == 0 ? "smb" : "enterprise"}};
     data.add(r);
     if (pick(3) == 0) {
       SurveyResponse s;
@@ -55,6 +59,7 @@ void add_interactions(Dataset& data, std::mt19937_64& rng) {
                                             : static_cast<int>(pick(11));
       s.responded_at = r.created_at + std::chrono::hours{2};
       s.interaction_id = r.id;
+      if (pick(4) == 0) s.custom = {std::optional<std::string>{"west"}};  // explicit: wins over the inherited region
       data.add(s);
     }
   }
@@ -86,6 +91,7 @@ void add_customer_and_agent_events(Dataset& data, std::mt19937_64& rng) {
     e.at = start + std::chrono::hours{static_cast<std::int64_t>(pick(24 * 130))};
     if (pick(2) == 0) e.product = pick(2) == 0 ? "basic" : "pro";
     if (pick(3) == 0) e.mrr = static_cast<double>(pick(10000)) / 100.0;
+    if (pick(3) != 0) e.custom = {std::nullopt, std::optional<std::string>{pick(2) == 0 ? "smb" : "enterprise"}};
     data.add(e);
   }
   for (int i = 0; i < 30; ++i) {
@@ -100,7 +106,7 @@ void add_customer_and_agent_events(Dataset& data, std::mt19937_64& rng) {
 
 Dataset random_dataset(std::uint64_t seed) {
   std::mt19937_64 rng(seed);
-  Dataset data;
+  Dataset data({"region", "segment"});
   add_interactions(data, rng);
   add_events(data, rng);
   add_customer_and_agent_events(data, rng);
@@ -118,8 +124,8 @@ ReportSpec rich_spec(Attribution attribution) {
   // Both FCR methods: repeat-window FCR looks across records (and leaves anonymous contacts out).
   if (attribution == Attribution::event) spec.config.fcr_method = FcrMethod::repeat_window;
   for (const char* by : {"channel", "topic", "month", "channel,month", "week", "agent", "team,day", "product,month",
-                         "hour_of_week", "priority,topic"}) {
-    spec.groupings.push_back(parse_grouping(by));
+                         "hour_of_week", "priority,topic", "region", "region,month", "segment,week", "product,segment"}) {
+    spec.groupings.push_back(parse_grouping(by, {"region", "segment"}));
   }
   return spec;
 }

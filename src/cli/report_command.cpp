@@ -117,7 +117,7 @@ void summarise_rejects(const Loader& loader) {
 }
 
 /// The config's input mapping with the command line's overrides (SPEC §6, §8).
-InputMapping input_mapping(const ReportOptions& o, InputMapping mapping) {
+InputMapping input_mapping(const ReportOptions& o, InputMapping mapping, const std::vector<std::string>& dimensions) {
   if (!o.input_tz.empty()) mapping.input_time_zone = o.input_tz;
   if (!o.delimiter.empty()) {
     mapping.delimiter = parse_delimiter(o.delimiter);
@@ -135,7 +135,7 @@ InputMapping input_mapping(const ReportOptions& o, InputMapping mapping) {
   }
   if (!o.instant_format.empty()) mapping.instant_format = o.instant_format;
   try {
-    validate(mapping);
+    validate(mapping, dimensions);
   } catch (const Error& e) {
     std::string what = e.what();
     if (!o.input_tz.empty() && what.rfind("input_time_zone", 0) == 0) what = "--input-tz" + what.substr(15);
@@ -168,20 +168,23 @@ void refuse_overwriting_inputs(const ReportOptions& o, const std::vector<std::st
   }
 }
 
-ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping) {
+/// The spec of the options and config file; `mapping` and `dimensions` get the config's input
+/// mapping (with the command line's overrides) and custom dimensions.
+ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping, std::vector<std::string>& dimensions) {
   ReportSpec spec;
   if (!o.config.empty()) {
     ConfigFile config = load_config(o.config);
+    dimensions = std::move(config.dimensions);
     spec.config = std::move(config.metrics);
     if (config.time_zone) spec.time_zone = *config.time_zone;  // --tz overrides it below
     mapping = std::move(config.input);
   }
-  mapping = input_mapping(o, std::move(mapping));
+  mapping = input_mapping(o, std::move(mapping), dimensions);
   if (!o.tz.empty()) spec.time_zone = o.tz;
   spec.from = instant_option("--from", o.from, spec.time_zone);
   spec.to = instant_option("--to", o.to, spec.time_zone);
   spec.as_of = instant_option("--as-of", o.as_of, spec.time_zone);
-  for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by));
+  for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by, dimensions));
   return spec;
 }
 
@@ -189,7 +192,8 @@ int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
   if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
   InputMapping mapping;
-  const ReportSpec spec = make_spec(o, mapping);
+  std::vector<std::string> dimensions;
+  const ReportSpec spec = make_spec(o, mapping, dimensions);
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
     throw UsageError{"no input files: give --interactions, --surveys, --events, --customers, --agents or --input"};
@@ -198,7 +202,7 @@ int run(const CLI::App& command, const ReportOptions& o) {
   for (const Input& input : inputs) paths.push_back(input.path);
   refuse_overwriting_inputs(o, paths);
 
-  Dataset data;
+  Dataset data(dimensions);
   LoadOptions load_options{o.strict, spec.config.scales()};
   load_options.threads = o.threads;
   load_options.mapping = std::move(mapping);
@@ -290,7 +294,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--instant-format", o.instant_format,
                   "Instant spelling tried first, e.g. '%Y/%m/%d %H:%M:%S.%f' (%Y %y %m %b %d %H %M %S %f %z)")
       ->type_name("F");
-  cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month; repeatable")
+  cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month (or a custom dimension of the config's \"dimensions\"); repeatable")
       ->allow_extra_args(false)
       ->type_name("DIM[,DIM...]");
   cmd->add_option("--format", o.format, "text (default), json, csv or html")->type_name("FORMAT");

@@ -1,5 +1,6 @@
 #include "io/field_map.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -8,12 +9,15 @@
 
 namespace cskpi::detail {
 
-FieldMap::FieldMap(RecordType type, const FieldMapping& mapping)
-    : type_(type), count_(field_names(type).size()), identity_(mapping.empty()) {
+FieldMap::FieldMap(RecordType type, const FieldMapping& mapping, const CustomNames& custom)
+    : type_(type), count_(field_names(type).size()),
+      custom_count_(carries_custom(type) ? std::min(custom.size(), max_custom_dimensions) : 0),
+      identity_(mapping.empty() && custom_count_ == 0) {
   const auto own = field_names(type);
   for (std::size_t i = 0; i < count_; ++i) names_[i] = std::string{own[i]};
+  for (std::size_t k = 0; k < custom_count_; ++k) names_[first_custom_slot + k] = custom[k];
   for (const auto& [field, source] : mapping) {
-    const auto slot = field_slot(type, field);
+    const auto slot = field_slot(type, field, &custom);
     if (!slot) continue;  // validate() refuses it
     mapped_[*slot] = true;
     if (source.constant) {
@@ -36,6 +40,9 @@ const FieldMap& identity_map(RecordType type) noexcept {
 std::vector<std::string> FieldMap::names() const {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count_; ++i) {
+    if (!names_[i].empty()) out.push_back(names_[i]);
+  }
+  for (std::size_t i = first_custom_slot; i < first_custom_slot + custom_count_; ++i) {
     if (!names_[i].empty()) out.push_back(names_[i]);
   }
   return out;

@@ -23,8 +23,10 @@ class FieldMap {
   };
 
   FieldMap() = default;
-  /// The mapping must be valid (validate()).
-  FieldMap(RecordType type, const FieldMapping& mapping);
+  /// The mapping must be valid (validate()). Custom dimensions (for the types that carry
+  /// them) feed slots first_custom_slot + k from the column of their name, or the one or the
+  /// constant the mapping gives under that name.
+  FieldMap(RecordType type, const FieldMapping& mapping, const CustomNames& custom = {});
 
   [[nodiscard]] RecordType type() const noexcept { return type_; }
   /// The slot a column or key name feeds; nullopt for a name that feeds none.
@@ -34,6 +36,9 @@ class FieldMap {
     for (std::size_t i = 0; i < count_; ++i) {
       const std::string& n = names_[i];
       if (n.size() == name.size() && n[0] == name[0] && n == name) return i;
+    }
+    for (std::size_t i = first_custom_slot; i < first_custom_slot + custom_count_; ++i) {
+      if (names_[i] == name) return i;
     }
     return std::nullopt;
   }
@@ -53,6 +58,7 @@ class FieldMap {
  private:
   RecordType type_ = RecordType::interaction;
   std::size_t count_ = 0;
+  std::size_t custom_count_ = 0;  // custom dimensions read by this type
   bool identity_ = true;
   std::array<std::string, max_fields> names_{};
   std::array<bool, max_fields> mapped_{};

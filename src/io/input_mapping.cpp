@@ -94,13 +94,15 @@ bool is_required_field(RecordType type, std::string_view name) noexcept {
   return std::find(required.begin(), required.end(), name) != required.end();
 }
 
-void validate(const InputMapping& mapping) {
+void validate(const InputMapping& mapping, const std::vector<std::string>& custom) {
   for (std::size_t t = 0; t < record_type_count; ++t) {
     const auto type = static_cast<RecordType>(t);
     std::map<std::string_view, std::string_view> field_of_column;
     for (const auto& [field, source] : mapping.columns[t]) {
       const std::string path = fmt::format("columns.{}.{}", plural(type), field);
-      if (!is_input_field(type, field)) {
+      const bool is_custom = detail::carries_custom(type) &&
+                             std::find(custom.begin(), custom.end(), field) != custom.end();
+      if (!is_input_field(type, field) && !is_custom) {
         std::vector<std::string> names;
         for (const std::string_view n : input_field_names(type)) names.emplace_back(n);
         const auto near = closest_name(field, names);

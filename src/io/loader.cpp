@@ -205,14 +205,16 @@ struct InputInfo {
   std::set<std::string, std::less<>> unknown_keys;  // JSON keys feeding no field
 };
 
-std::array<detail::FieldMap, record_type_count> field_maps(const InputMapping& m) {
+std::array<detail::FieldMap, record_type_count> field_maps(const InputMapping& m, const detail::CustomNames& custom) {
   std::array<detail::FieldMap, record_type_count> out;
-  for (std::size_t t = 0; t < record_type_count; ++t) out[t] = detail::FieldMap(static_cast<RecordType>(t), m.columns[t]);
+  for (std::size_t t = 0; t < record_type_count; ++t) {
+    out[t] = detail::FieldMap(static_cast<RecordType>(t), m.columns[t], custom);
+  }
   return out;
 }
 
-const LoadOptions& validated(const LoadOptions& o) {
-  validate(o.mapping);
+const LoadOptions& validated(const LoadOptions& o, const Dataset& d) {
+  validate(o.mapping, d.custom_dimensions());
   return o;
 }
 
@@ -221,16 +223,16 @@ const LoadOptions& validated(const LoadOptions& o) {
 struct Loader::State {
   State(Dataset& d, const LoadOptions& o)
       : data(d),
-        options(validated(o)),
-        fields(field_maps(o.mapping)),
+        options(validated(o, d)),
+        fields(field_maps(o.mapping, d.custom_dimensions())),
         instants(o.mapping),
-        builder(o.scales, instants) {}
+        builder(o.scales, instants, &d.custom_dimensions()) {}
 
   Dataset& data;
   LoadOptions options;
   std::array<detail::FieldMap, record_type_count> fields;
   detail::InstantReader instants;
-  detail::RecordBuilder builder;
+  detail::RecordBuilder builder;  // custom dimensions: the data set's
   std::vector<InputInfo> info;  // by input
   std::vector<InputWarning> warnings;
   std::string synthesized_id;  // scratch
@@ -541,6 +543,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.wait_ms = r.wait_ms;
         row.cost = r.cost;
         row.abandoned = r.abandoned;
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
         const std::size_t data_row = data.interactions().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,
@@ -567,6 +570,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.kind = r.kind;
         row.score = r.score;
         row.responded_ms = r.responded_ms;
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
         const std::size_t data_row = data.surveys().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,
@@ -614,6 +618,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   o.setup.scales = options.scales;
   o.setup.instants = instants;
   o.setup.limit = options.record_limit;
+  o.setup.custom = &data.custom_dimensions();
   o.chunk_bytes = options.chunk_bytes;
   o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   detail::ChunkedReader reader(in, name, o);

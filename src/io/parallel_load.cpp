@@ -60,7 +60,7 @@ struct RecordParser::Impl {
         separator(s.separator),
         columns(s.columns),
         fields(s.fields),
-        builder(s.scales, s.instants),
+        builder(s.scales, s.instants, s.custom),
         limit(s.limit) {}
 
   RecordType type;
@@ -111,6 +111,7 @@ struct RecordParser::Impl {
         row.wait_ms = seconds_to_millis(r.wait_seconds);
         row.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
         row.abandoned = r.abandoned;
+        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
         out.interactions.push_back(row);
         return;
@@ -135,6 +136,7 @@ struct RecordParser::Impl {
         row.kind = r.kind;
         row.score = static_cast<std::int16_t>(r.score);
         row.responded_ms = to_millis(r.responded_at);
+        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
         out.surveys.push_back(row);
         return;

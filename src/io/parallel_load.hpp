@@ -41,6 +41,7 @@ struct PackedInteraction {
   ArenaRef id;
   ArenaRef customer;
   std::array<ArenaRef, dimension_count> dim;
+  std::array<ArenaRef, max_custom_dimensions> custom;
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::int64_t created_ms = 0;
@@ -61,6 +62,7 @@ struct PackedSurvey {
   ArenaRef customer;
   ArenaRef link;
   std::array<ArenaRef, dimension_count> dim;
+  std::array<ArenaRef, max_custom_dimensions> custom;
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::uint64_t link_hash = 0;
@@ -119,6 +121,7 @@ struct ParseSetup {
   SurveyScales scales{};
   InstantReader instants;
   std::size_t limit = 0;
+  const CustomNames* custom = nullptr;  // the custom dimensions (alive as long as the batches)
 };
 
 /// What a record of a file becomes, decided on any thread: CSV fields or a JSON line → a packed

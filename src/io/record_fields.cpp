@@ -154,8 +154,19 @@ std::string_view kind_name(ValueKind k) noexcept {
 // Checks the fields of one record in order; each check returns false after recording the problem.
 class Fields {
  public:
-  Fields(const RawRecord& values, std::span<const std::string_view> names, const InstantReader& instants)
-      : v_(values), names_(names), instants_(instants) {}
+  Fields(const RawRecord& values, std::span<const std::string_view> names, const InstantReader& instants,
+         const CustomNames* custom = nullptr)
+      : v_(values), names_(names), instants_(instants), custom_(custom) {}
+
+  // The values of the custom dimensions (labels), in slots first_custom_slot + k.
+  bool custom(std::vector<std::optional<std::string>>& out) {
+    const std::size_t n = custom_ ? custom_->size() : 0;
+    out.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!label(first_custom_slot + k, out[k])) return false;
+    }
+    return true;
+  }
 
   std::optional<Problem> problem;
 
@@ -309,7 +320,10 @@ class Fields {
     return false;
   }
 
-  [[nodiscard]] std::string_view name(std::size_t slot) const noexcept { return names_[slot]; }
+  [[nodiscard]] std::string_view name(std::size_t slot) const noexcept {
+    if (slot >= first_custom_slot && custom_ != nullptr) return (*custom_)[slot - first_custom_slot];
+    return names_[slot];
+  }
   [[nodiscard]] const RawValue& raw(std::size_t slot) const noexcept { return v_[slot]; }
 
  private:
@@ -348,6 +362,7 @@ class Fields {
   const RawRecord& v_;
   std::span<const std::string_view> names_;
   const InstantReader& instants_;
+  const CustomNames* custom_ = nullptr;
 };
 
 std::optional<Problem> inconsistent(std::string detail) {
@@ -367,12 +382,32 @@ std::span<const std::string_view> field_names(RecordType type) noexcept {
   return {};
 }
 
-std::optional<std::size_t> field_slot(RecordType type, std::string_view name) noexcept {
+std::optional<std::size_t> field_slot(RecordType type, std::string_view name, const CustomNames* custom) noexcept {
   if (name.empty()) return std::nullopt;
   const auto names = field_names(type);
   for (std::size_t i = 0; i < names.size(); ++i) {  // size and first byte first: most names differ there
     if (names[i].size() == name.size() && names[i][0] == name[0] && names[i] == name) return i;
   }
+  if (custom != nullptr && carries_custom(type)) {
+    for (std::size_t k = 0; k < custom->size() && k < max_custom_dimensions; ++k) {
+      if ((*custom)[k] == name) return first_custom_slot + k;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> custom_dimension_problem(std::string_view name) {
+  if (name.empty()) return std::string{"a custom dimension needs a name"};
+  if (parse_dimension(name)) return fmt::format("{} is a built-in dimension", name);
+  for (const std::string_view bucket : {"hour", "day", "week", "month", "quarter", "year", "hour_of_week"}) {
+    if (bucket == name) return fmt::format("{} is a time bucket", name);
+  }
+  for (const RecordType type : {RecordType::interaction, RecordType::interaction_event, RecordType::survey,
+                                RecordType::customer_event, RecordType::agent_event}) {
+    if (field_slot(type, name)) return fmt::format("{} is a field of {}", name, plural(type));
+  }
+  if (name == "record") return std::string{"record is the member that routes the lines of a mixed file"};
+  if (!valid_utf8(name)) return std::string{"a custom dimension's name must be valid UTF-8"};
   return std::nullopt;
 }
 
@@ -380,7 +415,7 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept { re
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out) const {
   namespace f = interaction_field;
-  Fields c(v, interaction_names, instants_);
+  Fields c(v, interaction_names, instants_, custom_);
   const bool ok = c.label(f::id, out.id) && c.label(f::customer_id, out.customer_id) &&
                   c.label(f::channel, out.channel) && c.label(f::topic, out.topic) &&
                   c.label(f::product, out.product) && c.label(f::kind, out.kind) &&
@@ -390,7 +425,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out
                   c.instant(f::resolved_at, out.resolved_at) && c.count(f::contacts, out.contacts, 1) &&
                   c.count(f::reopened, out.reopened, 0) && c.amount(f::handle_seconds, out.handle_seconds, max_seconds) &&
                   c.amount(f::wait_seconds, out.wait_seconds, max_seconds) && c.flag(f::abandoned, out.abandoned) &&
-                  c.money(f::cost, out.cost);
+                  c.money(f::cost, out.cost) && c.custom(out.custom);
   if (!ok) return std::move(c.problem);
   if (out.first_response_at && *out.first_response_at < out.created_at) {
     return inconsistent("first_response_at before created_at");
@@ -402,7 +437,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& out) const {
   namespace f = survey_field;
-  Fields c(v, survey_names, instants_);
+  Fields c(v, survey_names, instants_, custom_);
   if (!(c.label(f::id, out.id) && c.choice(f::kind, out.kind, survey_kinds))) return std::move(c.problem);
   const ScoreScale scale = scales_.of(out.kind);
   std::optional<std::int64_t> score;
@@ -422,7 +457,7 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, SurveyResponse& 
                   c.label(f::interaction_id, out.interaction_id) && c.label(f::channel, out.channel) &&
                   c.label(f::topic, out.topic) && c.label(f::product, out.product) &&
                   c.choice(f::priority, out.priority, priorities) && c.label(f::agent_id, out.agent_id) &&
-                  c.label(f::team, out.team) && c.label(f::department, out.department);
+                  c.label(f::team, out.team) && c.label(f::department, out.department) && c.custom(out.custom);
   if (!ok) return std::move(c.problem);
   return std::nullopt;
 }
@@ -447,9 +482,10 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, InteractionEvent
 
 std::optional<Problem> RecordBuilder::build(const RawRecord& v, CustomerEvent& out) const {
   namespace f = customer_event_field;
-  Fields c(v, customer_event_names, instants_);
+  Fields c(v, customer_event_names, instants_, custom_);
   const bool ok = c.label(f::customer_id, out.customer_id) && c.choice(f::type, out.type, customer_event_types) &&
-                  c.instant(f::at, out.at, true) && c.label(f::product, out.product) && c.money(f::mrr, out.mrr);
+                  c.instant(f::at, out.at, true) && c.label(f::product, out.product) && c.money(f::mrr, out.mrr) &&
+                  c.custom(out.custom);
   if (!ok) return std::move(c.problem);
   return std::nullopt;
 }

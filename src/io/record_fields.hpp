@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <utility>
 
 #include "cskpi/io/reject.hpp"
@@ -55,13 +56,31 @@ namespace agent_event_field {
 enum : std::size_t { agent_id, type, at, team, department, count };
 }  // namespace agent_event_field
 
-inline constexpr std::size_t max_fields = interaction_field::count;
+/// Custom dimension k (config `dimensions`) of any record type that carries them is slot
+/// first_custom_slot + k, after every record type's own fields.
+inline constexpr std::size_t first_custom_slot = interaction_field::count;
+inline constexpr std::size_t max_fields = first_custom_slot + max_custom_dimensions;
 using RawRecord = std::array<RawValue, max_fields>;
+
+/// The custom dimensions' names, by position (LoadOptions::dimensions); empty = none.
+using CustomNames = std::vector<std::string>;
 
 /// The input names of a record type's fields, indexed by slot.
 [[nodiscard]] std::span<const std::string_view> field_names(RecordType type) noexcept;
-/// The slot of an input name (exact, case-sensitive), or nullopt for an unknown name.
-[[nodiscard]] std::optional<std::size_t> field_slot(RecordType type, std::string_view name) noexcept;
+/// Whether a record type keeps custom dimension values: interactions, surveys and customer
+/// events (interaction and agent events ignore such columns).
+[[nodiscard]] constexpr bool carries_custom(RecordType type) noexcept {
+  return type == RecordType::interaction || type == RecordType::survey || type == RecordType::customer_event;
+}
+/// The slot of an input name (exact, case-sensitive): a field of the type, else a custom
+/// dimension of `custom` (when the type carries them); nullopt for an unknown name.
+/// Hook for input mapping: a file's own column names are translated to these field names
+/// before the lookup (a custom dimension's field name is its configured name).
+[[nodiscard]] std::optional<std::size_t> field_slot(RecordType type, std::string_view name,
+                                                    const CustomNames* custom = nullptr) noexcept;
+/// Why `name` cannot be a custom dimension (it is a field of some record type, a built-in
+/// dimension, a time bucket, the mixed files' `record` member, empty), or nullopt when it can.
+[[nodiscard]] std::optional<std::string> custom_dimension_problem(std::string_view name);
 
 /// Why a record is refused: the field to blame (empty for none) and a reason.
 struct Problem {
@@ -74,8 +93,10 @@ struct Problem {
 /// the first problem in field order (then `out` is unspecified).
 class RecordBuilder {
  public:
-  explicit RecordBuilder(const SurveyScales& scales, InstantReader instants = {})
-      : scales_(scales), instants_(std::move(instants)) {}
+  /// `custom` (may be null: none) must outlive the builder and every Problem it returns (a
+  /// problem names a custom dimension's field by a view of its name).
+  explicit RecordBuilder(const SurveyScales& scales, InstantReader instants = {}, const CustomNames* custom = nullptr)
+      : scales_(scales), instants_(std::move(instants)), custom_(custom) {}
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, Interaction& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, SurveyResponse& out) const;
   [[nodiscard]] std::optional<Problem> build(const RawRecord& v, InteractionEvent& out) const;
@@ -85,6 +106,7 @@ class RecordBuilder {
  private:
   SurveyScales scales_;
   InstantReader instants_;
+  const CustomNames* custom_ = nullptr;
 };
 
 /// A `record` member of a mixed file: the record type it names (trimmed, case-insensitive).

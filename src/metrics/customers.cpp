@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -40,6 +41,8 @@ struct Slice {
   std::vector<std::int64_t> renew_ms;        // sorted instants of `renew` events
   std::vector<std::int64_t> cancel_ms;       // sorted instants of `cancel` events of an active unit
   std::vector<std::int64_t> event_ms;        // sorted instants of all events (product slices only)
+  std::vector<std::uint32_t> unit_customer;  // per unit: its customer code
+  std::vector<std::uint32_t> row;            // per event: its row in the columns
 
   [[nodiscard]] std::size_t units() const noexcept { return unit_begin.size() - 1; }
 };
@@ -87,6 +90,7 @@ void build(Slice& s, const CustomerEventColumns& ev, const std::size_t* first, c
   std::int64_t mrr_bound = 0;
   std::int64_t first_start = no_instant;
   const auto close_unit = [&] {
+    s.unit_customer.push_back(ev.customer[s.row.back()]);  // the unit's last event
     s.unit_begin.push_back(s.at_ms.size());
     s.first_start_ms.push_back(first_start);
     if (first_start != no_instant) s.first_starts.push_back(first_start);
@@ -123,6 +127,7 @@ void build(Slice& s, const CustomerEventColumns& ev, const std::size_t* first, c
     s.type.push_back(ev.type[r]);
     s.active_after.push_back(active ? 1 : 0);
     s.mrr_after.push_back(mrr);
+    s.row.push_back(static_cast<std::uint32_t>(r));
   }
   if (n != 0) close_unit();
   std::sort(s.first_starts.begin(), s.first_starts.end());
@@ -395,6 +400,140 @@ std::vector<CustomerCounts> CustomerLifecycle::window_counts(const std::vector<T
   count_windows(s->renew_ms, cuts, counts, &CustomerCounts::renewals);
   count_windows(s->cancel_ms, cuts, counts, &CustomerCounts::cancels);
   return counts;
+}
+
+std::vector<std::uint32_t> CustomerLifecycle::carried(const std::vector<std::uint32_t>& codes) const {
+  const Slice& all = impl_->overall;
+  if (codes.size() != all.row.size()) {
+    throw Error(ErrorCode::invalid_argument, "CustomerLifecycle::carried: " + std::to_string(codes.size()) +
+                                                 " codes for " + std::to_string(all.row.size()) + " events");
+  }
+  std::vector<std::uint32_t> out(codes.size(), no_code);
+  for (std::size_t u = 0; u < all.units(); ++u) {
+    std::uint32_t value = no_code;
+    for (std::size_t i = all.unit_begin[u]; i < all.unit_begin[u + 1]; ++i) {
+      const std::uint32_t row = all.row[i];
+      if (codes[row] != no_code) value = codes[row];
+      out[row] = value;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+using LabelKey = std::vector<std::uint32_t>;
+
+// One group's counts per window and its runs (see Runs).
+struct GroupWindows {
+  explicit GroupWindows(std::size_t windows) : counts(windows), runs(windows) {}
+  std::vector<CustomerCounts> counts;
+  Runs runs;
+};
+
+// add_unit() with the start side (S, lost, start mrr, churned, contraction, expansion) in `a_counts`
+// and the end side (E, end mrr) in `b_counts`: a unit that changed groups inside the window.
+void add_unit_split(CustomerCounts& a_counts, CustomerCounts& b_counts, UnitState a, UnitState b) {
+  if (&a_counts == &b_counts) return add_unit(a_counts, a, b);
+  const bool known_s = a.active && a.mrr != unknown_mrr;
+  const bool known_e = b.active && b.mrr != unknown_mrr;
+  a_counts.start += a.active ? 1 : 0;
+  a_counts.lost += a.active && !b.active ? 1 : 0;
+  a_counts.revenue_customers += known_s ? 1 : 0;
+  if (known_s) a_counts.mrr_start_micros += a.mrr;
+  if (known_s && !b.active) a_counts.mrr_churned_micros += a.mrr;
+  if (known_s && known_e) {
+    a_counts.mrr_contraction_micros += std::max<std::int64_t>(0, a.mrr - b.mrr);
+    a_counts.mrr_expansion_micros += std::max<std::int64_t>(0, b.mrr - a.mrr);
+  }
+  b_counts.end += b.active ? 1 : 0;
+  b_counts.revenue_customers += known_e ? 1 : 0;
+  if (known_e) b_counts.mrr_end_micros += b.mrr;
+}
+
+}  // namespace
+
+std::vector<GroupedCustomerCounts> CustomerLifecycle::grouped_window_counts(
+    const std::vector<TimePoint>& boundaries, TimePoint as_of, std::optional<std::uint32_t> product,
+    const std::vector<const std::vector<std::uint32_t>*>& labels) const {
+  if (labels.empty()) return {GroupedCustomerCounts{{}, window_counts(boundaries, as_of, product)}};
+  const std::vector<std::int64_t> cuts = cuts_of(boundaries, as_of);
+  const std::size_t windows = cuts.size() - 1;
+  const Slice& all = impl_->overall;
+  for (const auto* column : labels) {
+    if (column == nullptr || column->size() != all.row.size()) {
+      throw Error(ErrorCode::invalid_argument, "CustomerLifecycle::grouped_window_counts: a label column's length "
+                                               "differs from the events'");
+    }
+  }
+  const Slice* s = impl_->find(product);
+  std::map<LabelKey, GroupWindows> groups;
+  if (s == nullptr) return {};
+  const auto group = [&](const LabelKey& key) -> GroupWindows& {
+    auto it = groups.find(key);
+    if (it == groups.end()) it = groups.emplace(key, GroupWindows(windows)).first;
+    return it->second;
+  };
+  const auto key_of_row = [&](std::uint32_t row) {
+    LabelKey key(labels.size(), no_code);
+    for (std::size_t j = 0; j < labels.size(); ++j) key[j] = (*labels[j])[row];
+    return key;
+  };
+  // The group of the customer (overall unit `ou`) just before a cut: that of its latest event.
+  const auto key_before = [&](std::size_t ou, std::int64_t cut) {
+    const std::size_t b = all.unit_begin[ou];
+    const std::size_t i = events_before(all, b, all.unit_begin[ou + 1], cut);
+    return i == b ? LabelKey(labels.size(), no_code) : key_of_row(all.row[i - 1]);
+  };
+  const auto window_of = [&](std::int64_t at) {  // precondition: cuts.front() <= at < cuts.back()
+    return static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), at) - cuts.begin() - 1);
+  };
+  const auto in_range = [&](std::int64_t at) { return at >= cuts.front() && at < cuts.back(); };
+  std::vector<std::size_t> touched;
+  for (std::size_t u = 0; u < s->units(); ++u) {
+    const std::size_t b = s->unit_begin[u];
+    const std::size_t e = s->unit_begin[u + 1];
+    const auto state_at = [&](std::int64_t cut) { return state_after(*s, b, events_before(*s, b, e, cut)); };
+    const std::size_t ou = s == &all ? u
+                                     : static_cast<std::size_t>(std::lower_bound(all.unit_customer.begin(),
+                                                                                 all.unit_customer.end(),
+                                                                                 s->unit_customer[u]) -
+                                                                all.unit_customer.begin());
+    // Windows in which the state or the group may change: those holding an event of the customer.
+    touched.clear();
+    for (std::size_t i = all.unit_begin[ou]; i < all.unit_begin[ou + 1]; ++i) {
+      if (in_range(all.at_ms[i])) touched.push_back(window_of(all.at_ms[i]));
+    }
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());  // sorted: events are in time order
+    std::size_t next = 0;
+    for (const std::size_t w : touched) {
+      if (next < w) group(key_before(ou, cuts[next])).runs.add(next, w, state_at(cuts[next]));
+      GroupWindows& at_start = group(key_before(ou, cuts[w]));
+      GroupWindows& at_end = group(key_before(ou, cuts[w + 1]));
+      add_unit_split(at_start.counts[w], at_end.counts[w], state_at(cuts[w]), state_at(cuts[w + 1]));
+      next = w + 1;
+    }
+    if (next < windows) group(key_before(ou, cuts[next])).runs.add(next, windows, state_at(cuts[next]));
+    for (std::size_t i = b; i < e; ++i) {
+      if (!in_range(s->at_ms[i])) continue;
+      if (s->type[i] == CustomerEventType::renew) ++group(key_of_row(s->row[i])).counts[window_of(s->at_ms[i])].renewals;
+      if (s->type[i] == CustomerEventType::cancel && i > b && s->active_after[i - 1] != 0) {
+        ++group(key_of_row(s->row[i])).counts[window_of(s->at_ms[i])].cancels;
+      }
+    }
+    const std::int64_t first = s->first_start_ms[u];
+    if (first != no_instant && in_range(first)) {
+      const std::size_t w = window_of(first);
+      ++group(key_before(ou, cuts[w + 1])).counts[w].new_customers;
+    }
+  }
+  std::vector<GroupedCustomerCounts> out;
+  out.reserve(groups.size());
+  for (auto& [key, g] : groups) {
+    g.runs.apply(g.counts);
+    out.push_back(GroupedCustomerCounts{key, std::move(g.counts)});
+  }
+  return out;
 }
 
 std::vector<AdoptionResult> CustomerLifecycle::adoption(const Dictionary& products, TimePoint from, TimePoint to,

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <limits>
 
+#include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
 
 namespace cskpi {
@@ -34,7 +35,44 @@ std::optional<double> seconds_of(std::int64_t ms) {
   return static_cast<double>(ms) / 1000.0;
 }
 
+// Pushes the code of each custom value (absent beyond the values given) onto its column.
+void push_custom(std::vector<Dictionary>& dicts, std::vector<std::vector<std::uint32_t>>& columns,
+                 const std::vector<std::optional<std::string>>& values) {
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const bool present = k < values.size() && values[k];
+    columns[k].push_back(present ? dicts[k].intern(*values[k]) : no_code);
+  }
+}
+
 }  // namespace
+
+Dataset::Dataset(std::vector<std::string> custom_dimensions) : custom_names_(std::move(custom_dimensions)) {
+  if (custom_names_.size() > max_custom_dimensions) {
+    throw Error(ErrorCode::invalid_argument, "a data set has at most " + std::to_string(max_custom_dimensions) +
+                                                 " custom dimensions, not " + std::to_string(custom_names_.size()));
+  }
+  for (std::size_t k = 0; k < custom_names_.size(); ++k) {
+    if (custom_names_[k].empty()) throw Error(ErrorCode::invalid_argument, "a custom dimension needs a name");
+    for (std::size_t j = 0; j < k; ++j) {
+      if (custom_names_[j] == custom_names_[k]) {
+        throw Error(ErrorCode::invalid_argument, "the custom dimension " + custom_names_[k] + " is named twice");
+      }
+    }
+  }
+  const std::size_t n = custom_names_.size();
+  custom_dims_.resize(n);
+  interactions_.custom.resize(n);
+  surveys_.custom.resize(n);
+  surveys_.effective_custom.resize(n);
+  customer_events_.custom.resize(n);
+}
+
+std::optional<std::size_t> Dataset::find_custom_dimension(std::string_view name) const noexcept {
+  for (std::size_t k = 0; k < custom_names_.size(); ++k) {
+    if (custom_names_[k] == name) return k;
+  }
+  return std::nullopt;
+}
 
 std::uint32_t Dataset::code(Dimension d, const std::optional<std::string>& value) {
   return value ? dims_[index_of(d)].intern(*value) : no_code;
@@ -51,6 +89,9 @@ bool Dataset::add(const detail::InteractionRow& r) {
   const std::uint32_t customer = r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code;
   auto& c = interactions_;
   for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  for (std::size_t k = 0; k < c.custom.size(); ++k) {
+    c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
+  }
   c.customer.push_back(customer);
   c.created_ms.push_back(r.created_ms);
   c.first_response_ms.push_back(r.first_response_ms);
@@ -76,6 +117,9 @@ bool Dataset::add(const detail::SurveyRow& r) {
   c.link_id.push_back(r.link ? survey_links_.intern(r.link->text, r.link->hash) : no_code);
   c.interaction.push_back(no_code);
   for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  for (std::size_t k = 0; k < c.custom.size(); ++k) {
+    c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
+  }
   return true;
 }
 
@@ -83,6 +127,7 @@ void Dataset::reserve_interactions(std::size_t n) {
   const std::size_t want = interactions_.size() + n;
   auto& c = interactions_;
   for (auto& d : c.dim) reserve_column(d, want);
+  for (auto& d : c.custom) reserve_column(d, want);
   reserve_column(c.customer, want);
   reserve_column(c.created_ms, want);
   reserve_column(c.first_response_ms, want);
@@ -107,6 +152,7 @@ void Dataset::reserve_surveys(std::size_t n) {
   reserve_column(c.link_id, want);
   reserve_column(c.interaction, want);
   for (auto& d : c.dim) reserve_column(d, want);
+  for (auto& d : c.custom) reserve_column(d, want);
   survey_ids_.reserve(want);
   survey_links_.reserve(survey_links_.size() + n);
 }
@@ -138,6 +184,7 @@ bool Dataset::add(const Interaction& r) {
   c.wait_ms.push_back(seconds_to_millis(r.wait_seconds));
   c.cost.push_back(r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN());
   c.abandoned.push_back(r.abandoned ? 1 : 0);
+  push_custom(custom_dims_, c.custom, r.custom);
   return true;
 }
 
@@ -161,6 +208,7 @@ bool Dataset::add(const SurveyResponse& r) {
   c.dim[index_of(Dimension::agent)].push_back(code(Dimension::agent, r.agent_id));
   c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
   c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
+  push_custom(custom_dims_, c.custom, r.custom);
   return true;
 }
 
@@ -182,6 +230,7 @@ void Dataset::add(const CustomerEvent& r) {
   customer_events_.at_ms.push_back(to_millis(r.at));
   customer_events_.product.push_back(code(Dimension::product, r.product));
   customer_events_.mrr.push_back(r.mrr ? *r.mrr : std::numeric_limits<double>::quiet_NaN());
+  push_custom(custom_dims_, customer_events_.custom, r.custom);
 }
 
 void Dataset::add(const AgentEvent& r) {
@@ -229,6 +278,7 @@ void Dataset::link() {
     if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
   }
   for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d] = s.dim[d];
+  s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t link = s.link_id[i];
     const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
@@ -236,6 +286,9 @@ void Dataset::link() {
     if (row == no_code) continue;
     for (std::size_t d = 0; d < dimension_count; ++d) {
       if (s.effective_dim[d][i] == no_code) s.effective_dim[d][i] = interactions_.dim[d][row];
+    }
+    for (std::size_t k = 0; k < s.custom.size(); ++k) {
+      if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];
     }
   }
 }
@@ -280,6 +333,11 @@ Interaction Dataset::interaction(std::size_t row) const {
   r.wait_seconds = seconds_of(c.wait_ms[row]);
   r.abandoned = c.abandoned[row] != 0;
   if (!std::isnan(c.cost[row])) r.cost = c.cost[row];
+  for (std::size_t k = 0; k < c.custom.size(); ++k) {
+    const std::uint32_t code = c.custom[k][row];
+    r.custom.push_back(code == no_code ? std::nullopt
+                                       : std::optional<std::string>{std::string{custom_dims_[k].value(code)}});
+  }
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
+#include "io/record_fields.hpp"
 #include "cskpi/io/instant_format.hpp"
 
 namespace cskpi {
@@ -201,7 +203,26 @@ void scales(const Reader& r, const Json& j, const std::string& path, MetricConfi
   }
 }
 
-std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::string& path) {
+// Custom dimensions: distinct names that are no field, built-in dimension or time bucket.
+std::vector<std::string> dimensions(const Reader& r, const Json& j, const std::string& path) {
+  if (!j.is_array()) r.fail(path, "must be an array of names, e.g. [\"region\", \"segment\"]");
+  if (j.size() > max_custom_dimensions) {
+    r.fail(path, "names " + std::to_string(j.size()) + " dimensions; at most " +
+                     std::to_string(max_custom_dimensions) + " are supported");
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string p = Reader::index(path, i);
+    std::string name = r.string(j[i], p);
+    if (const auto problem = detail::custom_dimension_problem(name)) r.fail(p, *problem + ": choose another name");
+    if (std::find(out.begin(), out.end(), name) != out.end()) r.fail(p, name + " is named twice");
+    out.push_back(std::move(name));
+  }
+  return out;
+}
+
+std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::string& path,
+                                const std::vector<std::string>& custom) {
   if (!j.is_array()) r.fail(path, "must be an array of targets");
   std::vector<TargetSpec> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
@@ -220,7 +241,8 @@ std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::strin
       if (!w.is_object()) r.fail(wp, "must be an object of dimension: value");
       for (const auto& [dim, value] : w.items()) {
         const std::string dp = Reader::join(wp, dim);
-        if (!parse_dimension(dim)) r.fail(dp, "is not a dimension");
+        const bool known = parse_dimension(dim) || std::find(custom.begin(), custom.end(), dim) != custom.end();
+        if (!known) r.fail(dp, "is not a dimension");
         t.where[dim] = r.string(value, dp);
       }
     }
@@ -230,7 +252,7 @@ std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::strin
 }
 
 // `columns` (SPEC §8): per record type, cskpi field → the file's column name or {"const": value}.
-void columns(const Reader& r, const Json& j, InputMapping& input) {
+void columns(const Reader& r, const Json& j, InputMapping& input, const std::vector<std::string>& custom) {
   if (!j.is_object()) r.fail("columns", "must be an object of record type: {field: column}");
   for (const auto& [type_name, fields] : j.items()) {
     const std::string tp = Reader::join("columns", type_name);
@@ -247,7 +269,9 @@ void columns(const Reader& r, const Json& j, InputMapping& input) {
     std::map<std::string, std::string> field_of_column;
     for (const auto& [field, source] : fields.items()) {
       const std::string fp = Reader::join(tp, field);
-      if (!is_input_field(*type, field)) {
+      const bool is_custom =
+          detail::carries_custom(*type) && std::find(custom.begin(), custom.end(), field) != custom.end();
+      if (!is_input_field(*type, field) && !is_custom) {
         std::vector<std::string> names;
         for (const std::string_view n : input_field_names(*type)) names.emplace_back(n);
         const auto near = closest_name(field, names);
@@ -312,7 +336,7 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     r.fail("", std::string{"is not valid JSON: "} + e.what());
   }
   r.object(doc, "", {"time_zone", "attribution", "calendars", "business_calendar", "sla", "fcr", "queue", "scales",
-                     "targets", "staffing", "input_time_zone", "columns", "csv"});
+                     "targets", "staffing", "input_time_zone", "columns", "csv", "dimensions"});
   ConfigFile config;
   MetricConfig& m = config.metrics;
   if (doc.contains("time_zone")) {
@@ -331,7 +355,9 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
       r.fail("input_time_zone", e.what());
     }
   }
-  if (doc.contains("columns")) columns(r, doc["columns"], config.input);
+  // Custom dimensions first: `columns` and `targets` may name them.
+  if (doc.contains("dimensions")) config.dimensions = dimensions(r, doc["dimensions"], "dimensions");
+  if (doc.contains("columns")) columns(r, doc["columns"], config.input, config.dimensions);
   if (doc.contains("csv")) csv(r, doc["csv"], config.input);
   if (doc.contains("attribution")) {
     const std::string a = lower(r.string(doc["attribution"], "attribution"));
@@ -388,7 +414,7 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     }
   }
   if (doc.contains("scales")) scales(r, doc["scales"], "scales", m);
-  if (doc.contains("targets")) m.targets = targets(r, doc["targets"], "targets");
+  if (doc.contains("targets")) m.targets = targets(r, doc["targets"], "targets", config.dimensions);
   if (doc.contains("staffing")) {
     const Json& st = r.object(doc["staffing"], "staffing", {"service_level", "asa_target_s", "max_occupancy", "shrinkage"});
     if (st.contains("service_level")) {

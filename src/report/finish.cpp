@@ -132,10 +132,11 @@ class Finisher {
 
   CustomerResult customers_of(const PartialTable& table, const TableSpec& spec, const std::vector<KeyPart>& parts,
                               const Window& window) const {
-    std::string view;  // "" = all products
+    std::vector<KeyPart> labels;  // the view: product and custom labels in grouping order ("" = none)
     for (std::size_t p = 0; p < spec.by.size(); ++p) {
-      if (!is_time(spec.by[p])) view = encode_key({parts[p]});
+      if (!is_time(spec.by[p])) labels.push_back(parts[p]);
     }
+    const std::string view = encode_key(labels);
     const auto it = table.customers.find(view);
     if (it == table.customers.end()) return CustomerResult{};  // a product without customer events
     const auto w = std::lower_bound(spec.windows.begin(), spec.windows.end(), window.from);

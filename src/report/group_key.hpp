@@ -12,11 +12,11 @@ namespace cskpi::detail {
 
 class GroupKey {
  public:
-  /// 8 label dimensions + 7 time buckets is the longest grouping.
-  static constexpr std::size_t capacity = 16;
+  /// 8 label dimensions + 8 custom dimensions + 7 time buckets is the longest grouping.
+  static constexpr std::size_t capacity = 24;
 
   void push(std::int64_t v) {
-    if (size_ == capacity) throw Error(ErrorCode::invalid_argument, "a grouping has at most 16 parts");
+    if (size_ == capacity) throw Error(ErrorCode::invalid_argument, "a grouping has at most 24 parts");
     values_[size_++] = v;
   }
   [[nodiscard]] std::int64_t operator[](std::size_t i) const noexcept { return values_[i]; }

@@ -8,10 +8,22 @@ namespace cskpi {
 
 std::string_view to_string(const GroupPart& part) noexcept {
   if (const auto* d = std::get_if<Dimension>(&part)) return to_string(*d);
+  if (const auto* c = std::get_if<CustomDimension>(&part)) return c->name;
   return to_string(std::get<TimeBucket>(part));
 }
 
-Grouping parse_grouping(std::string_view text) {
+namespace {
+
+std::string known_names(const std::vector<std::string>& custom) {
+  std::string out = "dimensions: channel, topic, product, kind, priority, agent, team, department";
+  for (const std::string& name : custom) out += ", " + name;
+  if (custom.empty()) out += " (custom dimensions: none configured)";
+  return out + "; time buckets: hour, day, week, month, quarter, year, hour_of_week";
+}
+
+}  // namespace
+
+Grouping parse_grouping(std::string_view text, const std::vector<std::string>& custom) {
   Grouping grouping;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -24,17 +36,17 @@ Grouping parse_grouping(std::string_view text) {
       part = *d;
     } else if (const auto b = parse_time_bucket(name)) {
       part = *b;
+    } else if (!name.empty() && std::find(custom.begin(), custom.end(), name) != custom.end()) {
+      part = CustomDimension{std::string{name}};
     } else {
       throw Error(ErrorCode::invalid_argument,
-                  "unknown grouping '" + std::string{name} +
-                      "' (dimensions: channel, topic, product, kind, priority, agent, team, department; "
-                      "time buckets: hour, day, week, month, quarter, year, hour_of_week)");
+                  "unknown grouping '" + std::string{name} + "' (" + known_names(custom) + ")");
     }
     if (std::find(grouping.begin(), grouping.end(), part) != grouping.end()) {
       throw Error(ErrorCode::invalid_argument, "grouping '" + std::string{text} + "' repeats '" +
                                                    std::string{name} + "'");
     }
-    grouping.push_back(part);
+    grouping.push_back(std::move(part));
     start = comma + 1;
   }
   return grouping;

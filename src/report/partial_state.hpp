@@ -46,7 +46,7 @@ struct PartialTable {
   std::map<std::string, detail::GroupAccumulators> groups;  // encoded group key → accumulators
   std::map<std::string, detail::BacklogDiff> backlog;       // encoded label-only key → differences
   /// Customer figures per window of the grouping (see customer_windows in the engine), per
-  /// product view: the encoded product key, or "" for all products.
+  /// view: the encoded label parts of the grouping (product, custom dimensions), "" for none.
   std::map<std::string, std::vector<CustomerCounts>> customers;
 };
 

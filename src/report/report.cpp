@@ -19,7 +19,13 @@ const Group* Report::find(const Grouping& by, const std::vector<std::optional<st
 }
 
 const Group* Report::find(std::string_view by, const std::vector<std::optional<std::string>>& key) const {
-  return find(by.empty() ? Grouping{} : parse_grouping(by), key);
+  std::vector<std::string> custom;  // the custom dimensions the report groups by
+  for (const Group& g : groups) {
+    for (const GroupPart& part : g.by) {
+      if (const auto* c = std::get_if<CustomDimension>(&part)) custom.push_back(c->name);
+    }
+  }
+  return find(by.empty() ? Grouping{} : parse_grouping(by, custom), key);
 }
 
 }  // namespace cskpi

@@ -19,8 +19,9 @@ using BucketKeys = std::array<std::int64_t, time_bucket_count>;
 
 std::size_t bucket_index(TimeBucket b) noexcept { return static_cast<std::size_t>(b); }
 
-bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed) {
+bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed, bool custom) {
   return std::all_of(by.begin(), by.end(), [&](const GroupPart& p) {
+    if (std::holds_alternative<CustomDimension>(p)) return custom;
     const auto* d = std::get_if<Dimension>(&p);
     return !d || std::find(allowed.begin(), allowed.end(), *d) != allowed.end();
   });
@@ -80,17 +81,21 @@ class SliceScan {
     }
   }
 
-  /// Key of a record in a table: label codes from `dim_of`, time parts from `buckets`.
-  template <class DimOf>
-  static GroupKey key_of(const ScanTable& table, const DimOf& dim_of, const BucketKeys& buckets) {
+  /// Key of a record in a table: label codes from `dim_of` and `custom_of` (custom dimension
+  /// k → code), time parts from `buckets`.
+  template <class DimOf, class CustomOf>
+  static GroupKey key_of(const ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
+                         const BucketKeys& buckets) {
     GroupKey key;
-    for (const auto& part : table.spec->by) {
-      if (const auto* d = std::get_if<Dimension>(&part)) {
-        const std::uint32_t code = dim_of(*d);
-        key.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
-      } else {
-        key.push(buckets[bucket_index(std::get<TimeBucket>(part))]);
+    const Grouping& by = table.spec->by;
+    for (std::size_t p = 0; p < by.size(); ++p) {
+      if (const auto* b = std::get_if<TimeBucket>(&by[p])) {
+        key.push(buckets[bucket_index(*b)]);
+        continue;
       }
+      const auto* d = std::get_if<Dimension>(&by[p]);
+      const std::uint32_t code = d ? dim_of(*d) : custom_of(table.spec->custom_index[p]);
+      key.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
     }
     return key;
   }
@@ -116,6 +121,7 @@ class SliceScan {
       }
       facts_.build(r, f);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+      const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
       if (created_in) {
         fill_buckets(created, created_buckets);
         count_staffing(r, created);
@@ -125,7 +131,7 @@ class SliceScan {
       const std::int64_t created_day = day ? zone_.local_day(from_millis(created)) : 0;
       if (created_in) {
         for (auto& table : tables_) {
-          GroupAccumulators& acc = slot(table, key_of(table, dim_of, created_buckets));
+          GroupAccumulators& acc = slot(table, key_of(table, dim_of, custom_of, created_buckets));
           acc.add_created(r, c, f);
           if (day) acc.add_agent_day(agent, created_day);
           if (!by_event) {
@@ -137,11 +143,11 @@ class SliceScan {
       if (!by_event) continue;
       if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
         fill_buckets(f.first_response_at, event_buckets);
-        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_first_response(f);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, custom_of, event_buckets)).add_first_response(f);
       }
       if (f.resolved && in_period(f.resolved_at)) {
         fill_buckets(f.resolved_at, event_buckets);
-        for (auto& table : tables_) slot(table, key_of(table, dim_of, event_buckets)).add_resolution(f);
+        for (auto& table : tables_) slot(table, key_of(table, dim_of, custom_of, event_buckets)).add_resolution(f);
       }
     }
   }
@@ -165,7 +171,10 @@ class SliceScan {
       if (!in_period(t)) continue;
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return s.effective_dim[index_of(d)][i]; };
-      for (auto& table : tables_) slot(table, key_of(table, dim_of, buckets)).add_survey(s.kind[i], s.score[i]);
+      const auto custom_of = [&](std::size_t k) { return s.effective_custom[k][i]; };
+      for (auto& table : tables_) {
+        slot(table, key_of(table, dim_of, custom_of, buckets)).add_survey(s.kind[i], s.score[i]);
+      }
     }
   }
 
@@ -180,12 +189,13 @@ class SliceScan {
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+      const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
       const std::uint32_t agent = dim_of(Dimension::agent);
       const bool day = c_.productivity && agent != no_code;
       const std::int64_t resolved_day = day ? zone_.local_day(from_millis(t)) : 0;
       for (auto& table : tables_) {
         if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
-        GroupAccumulators& acc = slot(table, key_of(table, dim_of, buckets));
+        GroupAccumulators& acc = slot(table, key_of(table, dim_of, custom_of, buckets));
         acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
       }
@@ -199,13 +209,14 @@ class SliceScan {
     fill_buckets(t, buckets);
     const auto& c = c_.data.interactions();
     const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
+    const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
     for (auto& table : tables_) {
-      if (table.spec->flows) slot(table, key_of(table, dim_of, buckets)).add_abandoned_count();
+      if (table.spec->flows) slot(table, key_of(table, dim_of, custom_of, buckets)).add_abandoned_count();
     }
   }
 
-  /// Customer events make groups in groupings by product and time buckets; their figures
-  /// come from the lifecycle, per window.
+  /// Customer events make groups in groupings by product, custom dimensions (the customer's
+  /// value at the event) and time buckets; their figures come from the lifecycle, per window.
   void scan_customer_events() {
     const auto& ce = c_.data.customer_events();
     BucketKeys buckets{};
@@ -213,8 +224,9 @@ class SliceScan {
       if (!in_period(ce.at_ms[i])) continue;
       fill_buckets(ce.at_ms[i], buckets);
       const auto dim_of = [&](Dimension d) { return d == Dimension::product ? ce.product[i] : no_code; };
+      const auto custom_of = [&](std::size_t k) { return c_.customer_custom[k][i]; };
       for (auto& table : tables_) {
-        if (table.spec->customer_keys) slot(table, key_of(table, dim_of, buckets));
+        if (table.spec->customer_keys) slot(table, key_of(table, dim_of, custom_of, buckets));
       }
     }
   }
@@ -230,8 +242,9 @@ class SliceScan {
         if (d == Dimension::agent) return ae.agent[i];
         return d == Dimension::team ? ae.team[i] : d == Dimension::department ? ae.department[i] : no_code;
       };
+      const auto no_custom = [](std::size_t) { return no_code; };  // agent_keys groupings have none
       for (auto& table : tables_) {
-        if (table.spec->agent_keys) slot(table, key_of(table, dim_of, buckets));
+        if (table.spec->agent_keys) slot(table, key_of(table, dim_of, no_custom, buckets));
       }
     }
   }
@@ -249,7 +262,8 @@ class SliceScan {
       if (lo >= hi) continue;
       GroupKey labels;
       for (const std::size_t p : table.spec->label_parts) {
-        const std::uint32_t code = c.dim[index_of(std::get<Dimension>(table.spec->by[p]))][r];
+        const auto* d = std::get_if<Dimension>(&table.spec->by[p]);
+        const std::uint32_t code = d ? c.dim[index_of(*d)][r] : c.custom[table.spec->custom_index[p]][r];
         labels.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
       }
       auto it = table.backlog.find(labels);
@@ -259,19 +273,21 @@ class SliceScan {
   }
 
   /// Encodes a scan key: labels from the data set's dictionaries, buckets as they are.
-  std::string encode(const Grouping& by, const GroupKey& key, bool labels_only) const {
+  std::string encode(const TableSpec& spec, const GroupKey& key, bool labels_only) const {
     KeyWriter w;
     std::size_t k = 0;
-    for (const GroupPart& part : by) {
-      const auto* d = std::get_if<Dimension>(&part);
-      if (d == nullptr && labels_only) continue;
+    for (std::size_t p = 0; p < spec.by.size(); ++p) {
+      const bool time = is_time(spec.by[p]);
+      if (time && labels_only) continue;
       const std::int64_t v = key[k++];
-      if (d == nullptr) {
+      if (time) {
         w.bucket(v);
       } else if (v == null_label) {
         w.null_label();
       } else {
-        w.label(std::string_view{c_.data.dictionary(*d).value(static_cast<std::uint32_t>(v))});
+        const auto* d = std::get_if<Dimension>(&spec.by[p]);
+        const Dictionary& labels = d ? c_.data.dictionary(*d) : c_.data.custom_dictionary(spec.custom_index[p]);
+        w.label(std::string_view{labels.value(static_cast<std::uint32_t>(v))});
       }
     }
     return w.bytes();
@@ -307,9 +323,9 @@ std::unique_ptr<PartialReport::State> SliceScan::to_state() {
     PartialTable& out = state->tables[t];
     for (std::size_t g = 0; g < table.keys.size(); ++g) {
       table.accs[g].agent_days().compact();
-      out.groups.emplace(encode(table.spec->by, table.keys[g], false), std::move(table.accs[g]));
+      out.groups.emplace(encode(*table.spec, table.keys[g], false), std::move(table.accs[g]));
     }
-    for (auto& [labels, diff] : table.backlog) out.backlog.emplace(encode(table.spec->by, labels, true), std::move(diff));
+    for (auto& [labels, diff] : table.backlog) out.backlog.emplace(encode(*table.spec, labels, true), std::move(diff));
   }
   if (slice_.customer_events && c_.customers) add_customer_state(*state);
   if (slice_.agent_events) add_roster_state(*state);
@@ -333,17 +349,44 @@ void SliceScan::add_customer_state(PartialReport::State& state) const {
   for (std::size_t t = 0; t < c_.tables.size(); ++t) {
     const TableSpec& spec = c_.tables[t];
     if (!spec.customer_keys) continue;
-    const bool by_product = !spec.label_parts.empty();
-    const auto windows_of = [&](std::optional<std::uint32_t> product) {
-      return lifecycle.window_counts(spec.windows, as_of, product);
+    // The view key: the label parts in grouping order (product of the view, custom values of the group).
+    bool by_product = false;
+    std::vector<const std::vector<std::uint32_t>*> custom_columns;
+    for (const std::size_t p : spec.label_parts) {
+      if (std::holds_alternative<CustomDimension>(spec.by[p])) {
+        custom_columns.push_back(&c_.customer_custom[spec.custom_index[p]]);
+      } else {
+        by_product = true;
+      }
+    }
+    const auto add_views = [&](std::optional<std::uint32_t> product) {
+      for (auto& g : lifecycle.grouped_window_counts(spec.windows, as_of, product, custom_columns)) {
+        KeyWriter w;
+        std::size_t j = 0;
+        for (const std::size_t p : spec.label_parts) {
+          if (!std::holds_alternative<CustomDimension>(spec.by[p])) {
+            if (product && *product != no_code) {
+              w.label(std::string_view{products.value(*product)});
+            } else {
+              w.null_label();
+            }
+            continue;
+          }
+          const std::uint32_t code = g.key[j++];
+          if (code == no_code) {
+            w.null_label();
+          } else {
+            w.label(std::string_view{c_.data.custom_dictionary(spec.custom_index[p]).value(code)});
+          }
+        }
+        state.tables[t].customers.emplace(w.bytes(), std::move(g.windows));
+      }
     };
     if (!by_product) {
-      state.tables[t].customers.emplace(std::string{}, windows_of(std::nullopt));
+      add_views(std::nullopt);
       continue;
     }
-    for (const std::uint32_t code : lifecycle.products()) {
-      state.tables[t].customers.emplace(product_key(code), windows_of(code));
-    }
+    for (const std::uint32_t code : lifecycle.products()) add_views(code);
   }
   for (const AdoptionResult& a : lifecycle.adoption(products, c_.period.from, c_.period.to, as_of)) {
     state.adoption[product_key(a.product)] = AdoptionCounts{a.purchasers, a.adopters};
@@ -390,8 +433,8 @@ TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const Rep
     const auto* b = std::get_if<TimeBucket>(&p);
     return b && *b == TimeBucket::hour_of_week;
   });
-  t.customer_keys = t.flows && labels_within(by, {Dimension::product});
-  t.agent_keys = t.flows && labels_within(by, {Dimension::agent, Dimension::team, Dimension::department});
+  t.customer_keys = t.flows && labels_within(by, {Dimension::product}, true);
+  t.agent_keys = t.flows && labels_within(by, {Dimension::agent, Dimension::team, Dimension::department}, false);
   for (std::size_t p = 0; p < by.size(); ++p) {
     if (!is_time(by[p])) t.label_parts.push_back(p);
   }
@@ -412,6 +455,25 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   fcr.window = s.config.fcr_window;
   tables.push_back(make_table_spec({}, zone, period));
   for (const auto& grouping : s.groupings) tables.push_back(make_table_spec(grouping, zone, period));
+  for (auto& table : tables) {
+    table.custom_index.assign(table.by.size(), 0);
+    for (std::size_t part = 0; part < table.by.size(); ++part) {
+      const auto* custom = std::get_if<CustomDimension>(&table.by[part]);
+      if (custom == nullptr) continue;
+      const auto k = d.find_custom_dimension(custom->name);
+      if (!k) {
+        std::string known;
+        for (const std::string& name : d.custom_dimensions()) known += (known.empty() ? "" : ", ") + name;
+        throw Error(ErrorCode::invalid_argument, "the grouping " + to_string(table.by) + " names the custom dimension " +
+                                                     custom->name + ", which the data set does not have (its custom "
+                                                     "dimensions: " + (known.empty() ? "none" : known) + ")");
+      }
+      table.custom_index[part] = *k;
+    }
+  }
+  if (customers) {
+    for (const auto& codes : d.customer_events().custom) customer_custom.push_back(customers->carried(codes));
+  }
   for (const auto& table : tables) {
     for (const auto& part : table.by) {
       if (const auto* b = std::get_if<TimeBucket>(&part)) used_buckets[bucket_index(*b)] = true;

@@ -20,9 +20,10 @@ namespace cskpi::detail {
 struct TableSpec {
   Grouping by;
   bool flows = true;           // false with hour_of_week: resolved / net change / backlog undefined
-  bool customer_keys = false;  // labels ⊆ {product}, no hour_of_week: customer events make groups
+  bool customer_keys = false;  // labels ⊆ {product, custom}, no hour_of_week: customer events make groups
   bool agent_keys = false;     // labels ⊆ {agent, team, department}, no hour_of_week: agent events make groups
-  std::vector<std::size_t> label_parts;    // positions of the label parts in `by`
+  std::vector<std::size_t> label_parts;    // positions of the label parts (built-in and custom) in `by`
+  std::vector<std::size_t> custom_index;   // per part: the data set's custom dimension (EngineContext fills it)
   std::vector<std::int64_t> snapshots;     // backlog snapshot instants (ms), sorted
   std::vector<TimePoint> windows;          // customer-figure window boundaries, when customer_keys
 };
@@ -52,6 +53,9 @@ struct EngineContext {
   std::optional<CustomerLifecycle> customers;  // with customer events
   std::shared_ptr<const std::vector<std::string>> agents;  // agent labels by code
   std::uint32_t phone = no_code;  // channel code of "phone"
+  /// [k][customer event row]: the customer's value of custom dimension k at the event
+  /// (CustomerLifecycle::carried), with customer events.
+  std::vector<std::vector<std::uint32_t>> customer_custom;
 };
 
 /// The partial state of one slice. Thread-safe for distinct slices of one context.

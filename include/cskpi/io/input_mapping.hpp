@@ -37,7 +37,8 @@ struct FieldSource {
 };
 
 /// The mapping of one record type: cskpi field name → source. Fields not named keep their own
-/// name. (Custom dimensions, SPEC §8, will add their names to the keys a type accepts.)
+/// name. Custom dimensions (SPEC §8) are fields of interactions, surveys and customer events
+/// under their configured names.
 using FieldMapping = std::map<std::string, FieldSource, std::less<>>;
 
 /// Everything SPEC §8 lets a configuration say about the input files.
@@ -69,10 +70,10 @@ struct InputMapping {
 /// interaction is optional).
 [[nodiscard]] bool is_required_field(RecordType type, std::string_view name) noexcept;
 
-/// Checks a mapping: known field names; no column feeding two fields; a valid zone, format and
-/// separator. Throws Error(invalid_argument) naming the first problem as a key path
-/// (`columns.interactions.created_at: …`).
-void validate(const InputMapping& mapping);
+/// Checks a mapping: known field names (`custom`: the custom dimensions, fields of the types
+/// that carry them); no column feeding two fields; a valid zone, format and separator. Throws
+/// Error(invalid_argument) naming the first problem as a key path (`columns.interactions.created_at: …`).
+void validate(const InputMapping& mapping, const std::vector<std::string>& custom = {});
 
 /// The edit distance (Levenshtein, ASCII case-insensitive) between two names, stopping early
 /// past `limit` (then it returns limit + 1).

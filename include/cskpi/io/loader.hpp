@@ -55,6 +55,9 @@ struct InputWarning {
 
 /// Reads input files into a Dataset, counting and recording every reject.
 /// Use: load()/load_mixed() for each input in order, then finish() once.
+/// The data set's custom dimensions (Dataset::custom_dimensions()) are read from the CSV
+/// columns / JSON members of those names on interactions, surveys and customer events, as
+/// labels (verbatim, valid UTF-8, empty = absent).
 class Loader {
  public:
   /// Throws Error(invalid_argument) for an invalid options.mapping (see validate()).

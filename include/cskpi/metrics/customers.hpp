@@ -82,6 +82,12 @@ struct CustomerCounts {
   friend bool operator!=(const CustomerCounts& a, const CustomerCounts& b) noexcept { return !(a == b); }
 };
 
+/// The counts of one group of customers per window (CustomerLifecycle::grouped_window_counts).
+struct GroupedCustomerCounts {
+  std::vector<std::uint32_t> key;        // a code per label column (no_code = the null key)
+  std::vector<CustomerCounts> windows;   // [i]: window [boundaries[i], boundaries[i + 1])
+};
+
 /// Adoption of one product in a period.
 struct AdoptionResult {
   std::uint32_t product = no_code;  // product code; no_code = events without a product (the null key)
@@ -135,6 +141,23 @@ class CustomerLifecycle {
   [[nodiscard]] std::vector<CustomerCounts> window_counts(const std::vector<TimePoint>& boundaries,
                                                           TimePoint as_of,
                                                           std::optional<std::uint32_t> product = std::nullopt) const;
+
+  /// A per-event label column (indexed by event row, as `events` was given) carried along each
+  /// customer's events in (at, input order): [row] = the code on the latest event of its
+  /// customer up to and including it that has one, or no_code. The customer's value "at" an
+  /// event (SPEC §8, custom dimensions). Throws Error(invalid_argument) when the length differs.
+  [[nodiscard]] std::vector<std::uint32_t> carried(const std::vector<std::uint32_t>& codes) const;
+
+  /// window_counts() split by groups of customers: `labels` are carried columns (carried()),
+  /// and a customer belongs at an instant to the group of its latest event (any product)
+  /// strictly before it, the null group before its first event. Per window and group: S, mrr
+  /// at the start, lost, churned, contraction and expansion in the group at the window's start;
+  /// E and mrr at the end in the group at its end; N in the group at the end of the window of
+  /// the first start; renewals and cancels in the group at the event. Groups sorted by key;
+  /// labels empty = one group (key {}) equal to window_counts(). Same errors as window_counts().
+  [[nodiscard]] std::vector<GroupedCustomerCounts> grouped_window_counts(
+      const std::vector<TimePoint>& boundaries, TimePoint as_of, std::optional<std::uint32_t> product,
+      const std::vector<const std::vector<std::uint32_t>*>& labels) const;
 
   /// Per product with at least one purchaser in the period: purchasers, adopters, rate.
   /// Sorted as report keys: the null product (no_code) first, then labels by UTF-8 bytes.

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cskpi/time.hpp"
 
@@ -28,6 +29,8 @@ struct CustomerEvent {
   TimePoint at{};
   std::optional<std::string> product;
   std::optional<double> mrr;  // monthly recurring revenue after the event, >= 0
+  /// Values of the data set's custom dimensions, by position (Dataset::custom_dimensions()).
+  std::vector<std::optional<std::string>> custom{};
 };
 
 }  // namespace cskpi

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,7 @@ inline constexpr std::int64_t no_value = -1;
 /// Interactions, one vector per field; row i of every vector is interaction i.
 struct InteractionColumns {
   std::array<std::vector<std::uint32_t>, dimension_count> dim;  // codes; no_code = absent
+  std::vector<std::vector<std::uint32_t>> custom;  // [k]: codes of custom dimension k (Dataset::custom_dictionary(k))
   std::vector<std::uint32_t> customer;                         // Dataset::customers() code, no_code = absent
   std::vector<std::int64_t> created_ms;
   std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
@@ -51,6 +53,8 @@ struct SurveyColumns {
   std::vector<std::uint32_t> interaction;  // linked accepted interaction row, no_code = none (after link())
   std::array<std::vector<std::uint32_t>, dimension_count> dim;
   std::array<std::vector<std::uint32_t>, dimension_count> effective_dim;
+  std::vector<std::vector<std::uint32_t>> custom;            // [k]: explicit values of custom dimension k
+  std::vector<std::vector<std::uint32_t>> effective_custom;  // [k]: explicit, else inherited (after link())
   [[nodiscard]] std::size_t size() const noexcept { return responded_ms.size(); }
 };
 
@@ -69,6 +73,7 @@ struct CustomerEventColumns {
   std::vector<std::int64_t> at_ms;
   std::vector<std::uint32_t> product;  // product dimension code, no_code = absent
   std::vector<double> mrr;             // NaN = absent
+  std::vector<std::vector<std::uint32_t>> custom;  // [k]: codes of custom dimension k; empty columns = none
   [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
 };
 
@@ -111,6 +116,7 @@ struct InteractionRow {
   HashedLabel id;
   std::optional<HashedLabel> customer;
   std::array<std::optional<std::string_view>, dimension_count> dim;  // priority: its enum name
+  std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
   std::int64_t created_ms = 0;
   std::int64_t first_response_ms = no_instant;
   std::int64_t resolved_ms = no_instant;
@@ -131,6 +137,7 @@ struct SurveyRow {
   std::int16_t score = 0;
   std::int64_t responded_ms = 0;
   std::array<std::optional<std::string_view>, dimension_count> dim;
+  std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
 };
 
 }  // namespace detail
@@ -140,9 +147,16 @@ enum class EventAdd : unsigned char { accepted, unknown_interaction, before_crea
 
 /// The accepted records of a run. Labels of one dimension share one dictionary across
 /// record types, so a survey's channel code equals its interaction's channel code.
+/// Custom dimensions (config `dimensions`, SPEC §8) are extra label columns of interactions,
+/// surveys and customer events, by position; the records' `custom` values follow that order.
 /// Not thread-safe while adding; const access may be shared.
 class Dataset {
  public:
+  Dataset() = default;
+  /// A data set with these custom dimensions (at most max_custom_dimensions, distinct and
+  /// non-empty: Error(invalid_argument) otherwise).
+  explicit Dataset(std::vector<std::string> custom_dimensions);
+
   /// Adds an interaction; false (nothing stored) when its id is already taken.
   bool add(const Interaction& record);
   /// Adds a survey response; false (nothing stored) when its id is already taken.
@@ -196,6 +210,12 @@ class Dataset {
 
   /// Labels of a dimension (priority labels are the enum names).
   [[nodiscard]] const Dictionary& dictionary(Dimension d) const noexcept { return dims_[index_of(d)]; }
+  /// The custom dimensions' names, in configuration order.
+  [[nodiscard]] const std::vector<std::string>& custom_dimensions() const noexcept { return custom_names_; }
+  /// The position of a custom dimension, or nullopt when the data set has none of that name.
+  [[nodiscard]] std::optional<std::size_t> find_custom_dimension(std::string_view name) const noexcept;
+  /// Labels of custom dimension k (shared by interactions, surveys and customer events).
+  [[nodiscard]] const Dictionary& custom_dictionary(std::size_t k) const { return custom_dims_.at(k); }
   /// Customer ids (interactions, surveys, customer events).
   [[nodiscard]] const Dictionary& customers() const noexcept { return customers_; }
   /// Interaction ids: code == row.
@@ -224,6 +244,8 @@ class Dataset {
   std::uint32_t code(Dimension d, const std::optional<std::string_view>& value);
 
   std::array<Dictionary, dimension_count> dims_;
+  std::vector<std::string> custom_names_;
+  std::vector<Dictionary> custom_dims_;
   Dictionary customers_;
   Dictionary interaction_ids_;
   Dictionary survey_ids_;

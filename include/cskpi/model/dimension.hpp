@@ -33,6 +33,10 @@ inline constexpr std::array<Dimension, dimension_count> all_dimensions = {
 
 [[nodiscard]] constexpr std::size_t index_of(Dimension d) noexcept { return static_cast<std::size_t>(d); }
 
+/// The most custom dimensions (config `dimensions`, SPEC §8) a data set carries: extra label
+/// columns named by the configuration, kept by position (Dataset::custom_dimensions()).
+inline constexpr std::size_t max_custom_dimensions = 8;
+
 /// Interaction priority, the SLA policy key. Enumerators spell their input text.
 enum class Priority : unsigned char { low, normal, high, urgent };
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cskpi/model/dimension.hpp"
 #include "cskpi/time.hpp"
@@ -32,6 +33,9 @@ struct Interaction {
   std::optional<double> wait_seconds;     // >= 0
   bool abandoned = false;
   std::optional<double> cost;  // >= 0
+  /// Values of the data set's custom dimensions, by position (Dataset::custom_dimensions());
+  /// missing trailing entries are absent.
+  std::vector<std::optional<std::string>> custom{};
 };
 
 }  // namespace cskpi

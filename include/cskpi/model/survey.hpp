@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cskpi/model/dimension.hpp"
 #include "cskpi/time.hpp"
@@ -56,6 +57,9 @@ struct SurveyResponse {
   std::optional<std::string> agent_id;
   std::optional<std::string> team;
   std::optional<std::string> department;
+  /// Explicit values of the data set's custom dimensions, by position; they win over the
+  /// linked interaction's. Missing trailing entries are absent.
+  std::vector<std::optional<std::string>> custom{};
 };
 
 }  // namespace cskpi

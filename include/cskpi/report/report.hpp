@@ -106,7 +106,7 @@ struct GroupMetrics {
   std::optional<BusinessDurations> business;  // with a business calendar
   std::optional<SlaResult> sla;               // with SLA policies
   std::optional<ProductivityResult> productivity;  // when interactions carry agents
-  std::optional<CustomerResult> customers;  // with customer events: overall, product and time-bucket groups
+  std::optional<CustomerResult> customers;  // with customer events: overall, product, custom and time-bucket groups
   std::optional<AttritionResult> attrition;  // with agent events: overall, agent/team/department and time-bucket groups
   FcrResult fcr;
   ReopenResult reopen;
