@@ -265,6 +265,14 @@ int run(const CLI::App& command, const ReportOptions& o) {
 
 CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   CLI::App* cmd = app.add_subcommand("report", "Compute the KPI report of a set of input files");
+  cmd->footer(
+      "Dimensions for --by: channel, topic, product, kind, priority, agent, team, department, and the config's\n"
+      "custom \"dimensions\"; time buckets: hour, day, week, month, quarter, year, hour_of_week; cross them with\n"
+      "commas (channel,month).\n"
+      "Instants: 2026-03-01T09:00:00Z, 2026-03-01 09:00:00+01:00, Unix seconds; local times with --input-tz;\n"
+      "--instant-format for an export's own spelling.\n"
+      "Exit status: 0 report written; 1 usage or configuration error; 2 bad input under --strict, a file refused\n"
+      "whole, or no accepted record; 3 internal error. See docs/cli.md.");
   const auto files = [&](const std::string& name, std::vector<std::string>& target, const std::string& help) {
     cmd->add_option(name, target, help)->allow_extra_args(false)->type_name("FILE");
   };
