@@ -14,15 +14,6 @@
 namespace cskpi {
 namespace {
 
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
 
 // SPEC v3 §1: the fields without which a record of the type is refused.
 constexpr std::array<std::array<std::string_view, 4>, record_type_count> required_fields = {{
@@ -61,13 +52,13 @@ std::optional<InputEncoding> parse_input_encoding(std::string_view name) noexcep
                                               {"cp1252", InputEncoding::windows1252},
                                               {"win-1252", InputEncoding::windows1252}}};
   for (const Alias& a : aliases) {
-    if (iequals(a.name, name)) return a.encoding;
+    if (detail::iequals(a.name, name)) return a.encoding;
   }
   return std::nullopt;
 }
 
 std::optional<char> parse_delimiter(std::string_view text) noexcept {
-  if (text == "\\t" || iequals(text, "tab")) return '\t';
+  if (text == "\\t" || detail::iequals(text, "tab")) return '\t';
   if (text.size() != 1) return std::nullopt;
   const char c = text[0];
   if (c == '"' || c == ' ' || c == '\r' || c == '\n' || static_cast<unsigned char>(c) >= 0x80 ||
@@ -150,7 +141,7 @@ std::size_t name_distance(std::string_view a, std::string_view b, std::size_t li
     std::size_t best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      const std::size_t cost = detail::ascii_lower(a[i - 1]) == detail::ascii_lower(b[j - 1]) ? 0 : 1;
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
       diagonal = up;
       best = std::min(best, row[j]);

@@ -1,4 +1,5 @@
 #include "io/input_text.hpp"
+#include "io/utf8_append.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -13,23 +14,6 @@ namespace {
 
 constexpr std::size_t block_bytes = std::size_t{64} * 1024;
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // windows-1252 0x80-0x9F; the five bytes it leaves undefined map to the C1 controls, as the
 // WHATWG encoding standard does (so the bytes survive).

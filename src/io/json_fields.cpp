@@ -1,4 +1,5 @@
 #include "io/json_fields.hpp"
+#include "io/utf8_append.hpp"
 
 #include <bit>
 #include <charconv>
@@ -42,23 +43,6 @@ long hex4(const char* p, const char* end) noexcept {
   return v;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 constexpr std::string_view true_text = "true";
 constexpr std::string_view false_text = "false";
@@ -175,7 +159,7 @@ bool JsonFields::scan_string(const char*& p, const char* end, Ref& out) {
           p += 6;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<unsigned long>(second) - 0xDC00);
         }
-        append_utf8(arena_, cp);
+        append_utf8(arena_, static_cast<char32_t>(cp));
         break;
       }
       default: return false;

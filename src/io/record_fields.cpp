@@ -69,15 +69,6 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
 
 template <class E, std::size_t N>
 std::optional<E> lookup(const std::array<Choice<E>, N>& choices, std::string_view text) noexcept {

@@ -21,6 +21,18 @@
 
 namespace cskpi::detail {
 
+/// ASCII lower case (enumerated values and option words are ASCII; labels are never folded).
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// ASCII case-insensitive equality.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
 /// What a reader found for a field. `text` is a CSV field or JSON string, `number` the
 /// decimal spelling of a JSON number, `boolean` a JSON true/false ("true"/"false"),
 /// `compound` a JSON object or array.
