@@ -6,6 +6,7 @@
 #include <exception>
 #include <string_view>
 
+#include "cli/huge_pages_env.hpp"
 #include "cli/report_command.hpp"
 #include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
@@ -73,6 +74,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  cskpi::cli::reexec_with_huge_pages(argv);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {  // the commands report their own errors; this is a last resort

@@ -22,7 +22,7 @@ std::int64_t ProductivityAccumulator::day_of(std::uint64_t pair) noexcept {
 
 void ProductivityAccumulator::add(std::uint32_t agent, std::int64_t day) {
   const std::uint64_t p = pack(agent, day);
-  std::uint64_t& recent = recent_[((p * 0x9E3779B97F4A7C15ull) >> 60) & 15];
+  std::uint64_t& recent = recent_[(p * 0x9E3779B97F4A7C15ull) >> recent_shift_];
   if (recent == p + 1) return;  // seen (stored + 1, so that 0 means empty)
   recent = p + 1;
   pairs_.push_back(p);
@@ -32,10 +32,18 @@ void ProductivityAccumulator::add(std::uint32_t agent, std::int64_t day) {
 void ProductivityAccumulator::compact() {
   if (compacted_ == pairs_.size()) return;
   const auto middle = pairs_.begin() + static_cast<std::ptrdiff_t>(compacted_);
+  const std::size_t appended = pairs_.size() - compacted_;
   std::sort(middle, pairs_.end());
   std::inplace_merge(pairs_.begin(), middle, pairs_.end());
-  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  const auto distinct = std::unique(pairs_.begin(), pairs_.end());
+  const auto repeats = static_cast<std::size_t>(std::distance(distinct, pairs_.end()));
+  pairs_.erase(distinct, pairs_.end());
   compacted_ = pairs_.size();
+  constexpr std::size_t widest = 1024;
+  if (2 * repeats > appended && recent_.size() < widest) {
+    recent_.assign(recent_.size() * 4, 0);
+    recent_shift_ -= 2;
+  }
 }
 
 void ProductivityAccumulator::merge(const ProductivityAccumulator& other) {
@@ -47,7 +55,7 @@ void ProductivityAccumulator::merge(const ProductivityAccumulator& other) {
 void ProductivityAccumulator::assign(std::vector<std::uint64_t> pairs) {
   pairs_ = std::move(pairs);
   compacted_ = 0;
-  std::fill(std::begin(recent_), std::end(recent_), 0);  // the codes may have changed
+  std::fill(recent_.begin(), recent_.end(), 0);  // the codes may have changed
   compact();
 }
 

@@ -19,6 +19,8 @@ class GroupKey {
     if (size_ == capacity) throw Error(ErrorCode::invalid_argument, "a grouping has at most 24 parts");
     values_[size_++] = v;
   }
+  /// Empties the key for reuse (the parts are overwritten by the next pushes).
+  void clear() noexcept { size_ = 0; }
   [[nodiscard]] std::int64_t operator[](std::size_t i) const noexcept { return values_[i]; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
 

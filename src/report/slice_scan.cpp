@@ -1,6 +1,7 @@
 #include "report/slice_scan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "cskpi/error.hpp"
@@ -11,6 +12,13 @@
 
 namespace cskpi::detail {
 namespace {
+
+template <std::size_t N>
+constexpr std::array<std::uint32_t, N> filled_array(std::uint32_t v) {
+  std::array<std::uint32_t, N> a{};
+  for (auto& x : a) x = v;
+  return a;
+}
 
 constexpr std::int64_t null_label = -1;
 
@@ -29,8 +37,14 @@ bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed,
 
 /// The groups of one grouping while a slice is scanned: keys of data-set codes and bucket keys.
 struct ScanTable {
+  static constexpr std::uint32_t no_group = 0xFFFFFFFF;
+  static constexpr std::size_t recent_size = 64;
   const TableSpec* spec = nullptr;
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
+  /// Groups found last, by a hash of their key: a report's groups are few and recur, so most
+  /// lookups end here with one key comparison instead of a map probe.
+  std::array<std::uint32_t, recent_size> recent = filled_array<recent_size>(no_group);
+  GroupKey scratch;  // the key being built (reused: a key is 200 bytes)
   std::vector<GroupKey> keys;
   std::vector<GroupAccumulators> accs;
   std::unordered_map<GroupKey, BacklogDiff, GroupKeyHash> backlog;  // by label-only key
@@ -65,11 +79,15 @@ class SliceScan {
 
  private:
   GroupAccumulators& slot(ScanTable& table, const GroupKey& key) {
+    const std::size_t hash = GroupKeyHash{}(key);
+    std::uint32_t& recent = table.recent[(hash >> 20) % ScanTable::recent_size];
+    if (recent != ScanTable::no_group && table.keys[recent] == key) return table.accs[recent];
     const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
     if (inserted) {
       table.keys.push_back(key);
       table.accs.emplace_back(c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity);
     }
+    recent = it->second;
     return table.accs[it->second];
   }
 
@@ -84,9 +102,10 @@ class SliceScan {
   /// Key of a record in a table: label codes from `dim_of` and `custom_of` (custom dimension
   /// k → code), time parts from `buckets`.
   template <class DimOf, class CustomOf>
-  static GroupKey key_of(const ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
-                         const BucketKeys& buckets) {
-    GroupKey key;
+  static const GroupKey& key_of(ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
+                                const BucketKeys& buckets) {
+    GroupKey& key = table.scratch;
+    key.clear();
     const Grouping& by = table.spec->by;
     for (std::size_t p = 0; p < by.size(); ++p) {
       if (const auto* b = std::get_if<TimeBucket>(&by[p])) {

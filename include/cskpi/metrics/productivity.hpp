@@ -45,9 +45,13 @@ class ProductivityAccumulator {
  private:
   std::vector<std::uint64_t> pairs_;
   std::size_t compacted_ = 0;  // pairs_[0, compacted_) are sorted and distinct
-  // The pairs added last, by a hash of the pair: an agent's day repeats for every contact of
-  // that day, and this drops most repeats before they cost a place and a sort.
-  std::uint64_t recent_[16] = {};
+  // The pairs added last, by a hash of the pair (stored + 1; 0 is empty): an agent's day
+  // repeats for every contact of that day, and this drops most repeats before they cost a
+  // place and a sort. 16 places to start; compact() quadruples them (up to 1,024) while more
+  // than half of what was appended since the last compaction were repeats, so a group with
+  // many agents a day gets a filter as wide as its day.
+  std::vector<std::uint64_t> recent_ = std::vector<std::uint64_t>(16);
+  unsigned recent_shift_ = 60;  // 64 − log2(recent_.size())
 };
 
 }  // namespace cskpi
