@@ -125,3 +125,25 @@ TEST_CASE("Duration samples across many blocks, merged halves and a self-merge g
   CHECK(*all.result().median == Milliseconds{100000});
   CHECK(*all.result().p90 == Milliseconds{180000});
 }
+
+TEST_CASE("Duration samples beyond 32 bits of milliseconds keep their exact ranks and merge", "[metrics][duration]") {
+  // 2^31 − 1 ms (24.8 days) is the largest sample stored in 4 bytes; one more goes to the wide list.
+  constexpr std::int64_t edge = std::numeric_limits<std::int32_t>::max();
+  constexpr std::int64_t min_edge = std::numeric_limits<std::int32_t>::min();
+  DurationAccumulator a;
+  for (const std::int64_t v : {edge + 1, std::int64_t{5}, edge, min_edge - 1, min_edge}) a.add(Milliseconds{v});
+  DurationAccumulator b;
+  b.add(Milliseconds{std::int64_t{100} * edge});
+  b.add(Milliseconds{7});
+  a.merge(b);
+  a.merge(a);  // every sample twice: 14 samples
+  // Sorted: min−1, min−1, min, min, 5, 5, 7, 7, edge, edge, edge+1, edge+1, 100·edge, 100·edge.
+  // Median: the ⌈14/2⌉ = 7th smallest = 7; p90: the ⌈12.6⌉ = 13th = 100·edge.
+  const auto r = a.result();
+  CHECK(r.count == 14);
+  CHECK(r.median == Milliseconds{7});
+  CHECK(r.p90 == Milliseconds{std::int64_t{100} * edge});
+  // Sum: 2·(edge+1 + 5 + edge + min−1 + min + 100·edge + 7) = 2·(102·edge + 2·min + 12)
+  //    = 2·(102·2147483647 − 4294967296 + 12) = 2·214748364710 = 429496729420 ms, / 14 / 1000 s.
+  CHECK(r.mean->count() == Approx(429496729420.0 / 14000.0).epsilon(1e-15));
+}

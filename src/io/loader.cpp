@@ -543,7 +543,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.wait_ms = r.wait_ms;
         row.cost = r.cost;
         row.abandoned = r.abandoned;
-        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(b.custom[r.custom + k]);
         const std::size_t data_row = data.interactions().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,
@@ -570,7 +570,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         row.kind = r.kind;
         row.score = r.score;
         row.responded_ms = r.responded_ms;
-        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(r.custom[k]);
+        for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(b.custom[r.custom + k]);
         const std::size_t data_row = data.surveys().size();
         if (!data.add(row)) {
           reject(type, input, line, "id", RejectReason::duplicate_id,

@@ -22,6 +22,7 @@ void Batch::clear() {
   surveys.clear();
   raws.clear();
   problems.clear();
+  custom.clear();
   arena.clear();
   speculated = false;
   stop = 0;
@@ -49,6 +50,14 @@ ArenaRef put(std::string& arena, std::string_view text) {
 
 ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text) {
   return text ? put(arena, *text) : ArenaRef{};
+}
+
+// A record's custom dimension values → the batch; the index of the first.
+template <class Values>
+std::uint32_t put_custom(Batch& out, const Values& values) {
+  const auto first = static_cast<std::uint32_t>(out.custom.size());
+  for (const auto& v : values) out.custom.push_back(put_optional(out.arena, v));
+  return first;
 }
 
 }  // namespace
@@ -111,7 +120,7 @@ struct RecordParser::Impl {
         row.wait_ms = seconds_to_millis(r.wait_seconds);
         row.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
         row.abandoned = r.abandoned;
-        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
+        row.custom = put_custom(out, r.custom);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
         out.interactions.push_back(row);
         return;
@@ -136,7 +145,7 @@ struct RecordParser::Impl {
         row.kind = r.kind;
         row.score = static_cast<std::int16_t>(r.score);
         row.responded_ms = to_millis(r.responded_at);
-        for (std::size_t k = 0; k < r.custom.size(); ++k) row.custom[k] = put_optional(out.arena, r.custom[k]);
+        row.custom = put_custom(out, r.custom);
         out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
         out.surveys.push_back(row);
         return;

@@ -41,7 +41,7 @@ struct PackedInteraction {
   ArenaRef id;
   ArenaRef customer;
   std::array<ArenaRef, dimension_count> dim;
-  std::array<ArenaRef, max_custom_dimensions> custom;
+  std::uint32_t custom = 0;  // its custom dimensions: Batch::custom[custom, custom + count)
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::int64_t created_ms = 0;
@@ -62,7 +62,7 @@ struct PackedSurvey {
   ArenaRef customer;
   ArenaRef link;
   std::array<ArenaRef, dimension_count> dim;
-  std::array<ArenaRef, max_custom_dimensions> custom;
+  std::uint32_t custom = 0;  // as PackedInteraction::custom
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
   std::uint64_t link_hash = 0;
@@ -97,6 +97,9 @@ struct Batch {
   std::vector<PackedSurvey> surveys;
   std::vector<PackedRaw> raws;
   std::vector<Problem> problems;
+  /// The custom dimension values of the packed records, as many per record as are configured
+  /// (none without custom dimensions: a packed row stays small).
+  std::vector<ArenaRef> custom;
   std::string arena;
   /// JSON keys that feed no field, each with the last entry whose line has it (so that the
   /// keys of entries [first, end) are known whatever suffix is appended).

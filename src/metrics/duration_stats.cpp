@@ -28,25 +28,39 @@ constexpr std::size_t largest_block = std::size_t{1} << 16;
 // The state changes only once nothing can throw any more (strong guarantee).
 void DurationAccumulator::add(Milliseconds d) {
   const std::int64_t sum = checked_sum(sum_ms_, d.count());
-  if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
-    std::vector<std::int64_t> block;
-    block.reserve(std::clamp(static_cast<std::size_t>(count_), first_block, largest_block));
-    blocks_.push_back(std::move(block));
-  }
-  blocks_.back().push_back(d.count());
+  add_sample(d.count());
   ++count_;
   sum_ms_ = sum;
 }
 
+void DurationAccumulator::add_sample(std::int64_t ms) {
+  using narrow = std::numeric_limits<std::int32_t>;
+  if (ms < narrow::min() || ms > narrow::max()) {
+    wide_.push_back(ms);
+    return;
+  }
+  if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
+    std::vector<std::int32_t> block;
+    block.reserve(std::clamp(static_cast<std::size_t>(count_), first_block, largest_block));
+    blocks_.push_back(std::move(block));
+  }
+  blocks_.back().push_back(static_cast<std::int32_t>(ms));
+}
+
 void DurationAccumulator::merge(const DurationAccumulator& other) {
   const std::int64_t sum = checked_sum(sum_ms_, other.sum_ms_);
-  std::vector<std::vector<std::int64_t>> added;  // copied first: `other` may be *this
+  std::vector<std::vector<std::int32_t>> added;  // copied first: `other` may be *this
   added.reserve(other.blocks_.size());
   for (const auto& block : other.blocks_) {
     if (!block.empty()) added.push_back(block);
   }
-  // A partly filled block of ours ends up before the copies: the order of samples never matters.
+  const std::vector<std::int64_t> wide = other.wide_;
+  blocks_.reserve(blocks_.size() + added.size());
+  wide_.reserve(wide_.size() + wide.size());
+  // Nothing below throws. A partly filled block of ours ends up before the copies: the order
+  // of samples never matters.
   for (auto& block : added) blocks_.push_back(std::move(block));
+  wide_.insert(wide_.end(), wide.begin(), wide.end());
   count_ += other.count_;
   sum_ms_ = sum;
 }
@@ -62,6 +76,7 @@ DurationSummary DurationAccumulator::result() const {
   std::vector<std::int64_t> values;
   values.reserve(static_cast<std::size_t>(count_));
   for (const auto& block : blocks_) values.insert(values.end(), block.begin(), block.end());
+  values.insert(values.end(), wide_.begin(), wide_.end());
   const auto k90 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.9)) - 1;
   const auto k50 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.5)) - 1;
   std::nth_element(values.begin(), values.begin() + k90, values.end());

@@ -41,7 +41,7 @@ struct LoadOptions {
   /// Bytes read and parsed as one chunk (tests use tiny ones); 0 reads with the sequential
   /// streaming readers instead (the reference the chunked path is tested against).
   std::size_t chunk_bytes = default_chunk_bytes;
-  static constexpr std::size_t default_chunk_bytes = std::size_t{8} * 1024 * 1024;
+  static constexpr std::size_t default_chunk_bytes = std::size_t{2} * 1024 * 1024;
   /// Separator, encoding, input time zone, instant format and column names (SPEC §8).
   InputMapping mapping{};
 };
