@@ -355,17 +355,23 @@ struct Loader::State {
   }
 
   void defer(const InteractionEvent& e, std::uint32_t input, std::uint64_t line) {
+    const std::optional<std::string_view> agent = e.agent_id ? std::optional<std::string_view>{*e.agent_id} : std::nullopt;
+    defer(e.interaction_id, to_millis(e.at), e.type, e.status, agent, input, line);
+  }
+
+  void defer(std::string_view interaction_id, std::int64_t at_ms, InteractionEventType type,
+             std::optional<TicketStatus> status, std::optional<std::string_view> agent, std::uint32_t input,
+             std::uint64_t line) {
     const auto line_high = static_cast<std::uint32_t>(line >> 32);
     if (deferred_runs.empty() || deferred_runs.back().input != input || deferred_runs.back().line_high != line_high) {
       deferred_runs.push_back(EventRun{deferred.size(), input, line_high});
     }
     DeferredEvent d;
-    d.at_ms = to_millis(e.at);
-    const std::uint64_t status = e.status ? static_cast<std::uint64_t>(*e.status) : DeferredEvent::no_status;
-    d.packed = deferred_ids.add(e.interaction_id) |
-               (static_cast<std::uint64_t>(e.type) << DeferredEvent::type_shift) |
-               (status << DeferredEvent::status_shift);
-    d.agent = e.agent_id ? deferred_agents.intern(*e.agent_id) : no_code;
+    d.at_ms = at_ms;
+    const std::uint64_t status_bits = status ? static_cast<std::uint64_t>(*status) : DeferredEvent::no_status;
+    d.packed = deferred_ids.add(interaction_id) | (static_cast<std::uint64_t>(type) << DeferredEvent::type_shift) |
+               (status_bits << DeferredEvent::status_shift);
+    d.agent = agent ? deferred_agents.intern(*agent) : no_code;
     d.line_low = static_cast<std::uint32_t>(line);
     deferred.push_back(d);
   }
@@ -580,6 +586,14 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         }
         survey_origin.remember(data_row, input, line);
         accept(type);
+        break;
+      }
+      case Kind::event: {
+        const detail::PackedEvent& r = b.events[e.index];
+        const std::optional<TicketStatus> status =
+            r.status == detail::PackedEvent::no_status ? std::nullopt
+                                                        : std::optional<TicketStatus>{static_cast<TicketStatus>(r.status)};
+        defer(b.text(r.interaction), r.at_ms, r.type, status, view(r.agent), input, line);  // its interaction may come later
         break;
       }
       case Kind::raw: {

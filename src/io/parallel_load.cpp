@@ -20,6 +20,7 @@ void Batch::clear() {
   entries.clear();
   interactions.clear();
   surveys.clear();
+  events.clear();
   raws.clear();
   problems.clear();
   custom.clear();
@@ -84,8 +85,10 @@ struct RecordParser::Impl {
   CsvRecord csv;
   std::string scratch;
   RawRecord values;
+  bool csv_slots_clear = false;  // CSV: the slots no column feeds are absent
   Interaction interaction;
   SurveyResponse survey;
+  InteractionEvent event;
 
   void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
     out.entries.push_back({start, line, static_cast<std::uint32_t>(out.problems.size()), Batch::Kind::problem});
@@ -150,7 +153,18 @@ struct RecordParser::Impl {
         out.surveys.push_back(row);
         return;
       }
-      case RecordType::interaction_event:
+      case RecordType::interaction_event: {
+        if (auto p = builder.build(values, event)) return problem(out, start, line, std::move(*p));
+        PackedEvent row;
+        row.interaction = put(out.arena, event.interaction_id);
+        row.agent = put_optional(out.arena, event.agent_id);
+        row.at_ms = to_millis(event.at);
+        row.type = event.type;
+        row.status = event.status ? static_cast<std::uint8_t>(*event.status) : PackedEvent::no_status;
+        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.events.size()), Batch::Kind::event});
+        out.events.push_back(row);
+        return;
+      }
       case RecordType::customer_event:
       case RecordType::agent_event: {
         PackedRaw raw;
@@ -181,12 +195,16 @@ struct RecordParser::Impl {
                      Problem{{}, RejectReason::field_count,
                              fmt::format("{} fields under a {}-field header", csv.fields.size(), n)});
     }
-    values.fill(RawValue{});
+    // Every record of a file sets the same slots (its header's columns, the constants, a
+    // synthesized id), so the others are cleared once and only these are written per record.
+    if (!csv_slots_clear) {
+      values.fill(RawValue{});
+      csv_slots_clear = true;
+    }
     for (std::size_t col = 0; col < n; ++col) {
       const std::size_t slot = slots[col];
-      if (slot != max_fields && !csv.fields[col].empty()) {
-        values[slot] = RawValue{ValueKind::text, csv.fields[col], csv.ascii};
-      }
+      if (slot == max_fields) continue;
+      values[slot] = csv.fields[col].empty() ? RawValue{} : RawValue{ValueKind::text, csv.fields[col], csv.ascii};
     }
     columns->fields->apply_constants(values);
     if (columns->synthesize_id) values[survey_field::id] = RawValue{ValueKind::text, "-", true};  // FILE:LINE later

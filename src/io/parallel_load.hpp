@@ -20,6 +20,7 @@
 
 #include "cskpi/io/reject.hpp"
 #include "cskpi/model/dataset.hpp"
+#include "cskpi/model/interaction_event.hpp"
 #include "cskpi/model/survey.hpp"
 #include "io/field_map.hpp"
 #include "io/instant_reader.hpp"
@@ -72,6 +73,17 @@ struct PackedSurvey {
   std::uint8_t priority = PackedInteraction::no_priority;
 };
 
+/// An interaction event checked on a worker thread (the loading thread defers it: its
+/// interaction may come later).
+struct PackedEvent {
+  static constexpr std::uint8_t no_status = 0xFF;
+  ArenaRef interaction;
+  ArenaRef agent;
+  std::int64_t at_ms = 0;
+  InteractionEventType type = InteractionEventType::status;
+  std::uint8_t status = no_status;  // a TicketStatus, or no_status
+};
+
 /// The raw values of a record of the other types (built on the loading thread, which defers
 /// interaction events and interns their few labels).
 struct PackedRaw {
@@ -85,7 +97,7 @@ struct PackedRaw {
 
 /// The parsed records of one chunk (or of the loading thread's own parsing), in input order.
 struct Batch {
-  enum class Kind : unsigned char { interaction, survey, raw, problem };
+  enum class Kind : unsigned char { interaction, survey, event, raw, problem };
   struct Entry {
     std::uint64_t start = 0;  // chunk-relative offset of the record's first byte
     std::uint64_t line = 0;   // line of its first line, relative to the batch's first record
@@ -95,6 +107,7 @@ struct Batch {
   std::vector<Entry> entries;  // sorted by start
   std::vector<PackedInteraction> interactions;
   std::vector<PackedSurvey> surveys;
+  std::vector<PackedEvent> events;
   std::vector<PackedRaw> raws;
   std::vector<Problem> problems;
   /// The custom dimension values of the packed records, as many per record as are configured

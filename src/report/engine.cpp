@@ -116,7 +116,7 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
 Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
   const detail::EngineContext context(data, spec, resolve_period(data, spec));
   const std::size_t threads = resolve_threads(options.threads);
-  return finish_report(scan_in_parallel(context, split_data(data, threads)));
+  return finish_report(scan_in_parallel(context, split_data(data, threads)), static_cast<unsigned>(threads));
 }
 
 }  // namespace cskpi

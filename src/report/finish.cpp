@@ -2,9 +2,11 @@
 // order), backlog from the differences, customer figures per window, attrition from the
 // roster, adoption, cohorts, the staffing plan and targets.
 #include <algorithm>
+#include <atomic>
 #include <map>
 
 #include "cskpi/error.hpp"
+#include "detail/run_on_threads.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
 #include "report/slice_scan.hpp"
@@ -47,9 +49,35 @@ struct RosterIndex {
   }
 };
 
+/// The metrics of every group of every table (GroupAccumulators::result: the order statistics
+/// are most of a finish), computed on `threads` threads; [t][g] in each table's key order.
+std::vector<std::vector<GroupMetrics>> group_metrics(const PartialReport::State& s, const std::vector<TableSpec>& specs,
+                                                     std::uint64_t overall_count, unsigned threads) {
+  struct Job {
+    const GroupAccumulators* acc;
+    GroupMetrics* out;
+    bool flows;
+  };
+  std::vector<std::vector<GroupMetrics>> metrics(s.tables.size());
+  std::vector<Job> jobs;
+  for (std::size_t t = 0; t < s.tables.size(); ++t) {
+    metrics[t].resize(s.tables[t].groups.size());
+    std::size_t g = 0;
+    for (const auto& entry : s.tables[t].groups) jobs.push_back({&entry.second, &metrics[t][g++], specs[t].flows});
+  }
+  // The largest groups first, so that no thread is left with a large one at the end.
+  std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.acc->count() > b.acc->count(); });
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t j = next++; j < jobs.size(); j = next++) *jobs[j].out = jobs[j].acc->result(overall_count, jobs[j].flows);
+  };
+  run_on_threads(std::min<std::size_t>(threads, jobs.size()), work);
+  return metrics;
+}
+
 class Finisher {
  public:
-  explicit Finisher(const PartialReport::State& s) : s_(s), zone_(s.period.time_zone) {
+  Finisher(const PartialReport::State& s, unsigned threads) : s_(s), zone_(s.period.time_zone), threads_(threads) {
     if (!s.roster.empty()) roster_.emplace(s.roster);
   }
 
@@ -60,7 +88,9 @@ class Finisher {
     report.inputs = s_.inputs;
     const auto& overall = s_.tables.front().groups;
     const std::uint64_t overall_count = overall.empty() ? 0 : overall.begin()->second.count();
-    for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t, overall_count);
+    for (const Grouping& by : s_.groupings) specs_.push_back(make_table_spec(by, zone_, s_.period));
+    metrics_ = group_metrics(s_, specs_, overall_count, threads_);
+    for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t);
     add_customer_lists(report);
     report.staffing = staffing_plan(s_.staffing, s_.config, zone_, s_.period);
     report.targets = evaluate_targets(report, s_.config.targets);
@@ -68,10 +98,11 @@ class Finisher {
   }
 
  private:
-  void add_table(Report& report, std::size_t t, std::uint64_t overall_count) {
+  void add_table(Report& report, std::size_t t) {
     const PartialTable& table = s_.tables[t];
-    const TableSpec spec = make_table_spec(s_.groupings[t], zone_, s_.period);
+    const TableSpec& spec = specs_[t];
     std::map<std::string, std::vector<std::uint64_t>> backlog;  // label key → backlog per snapshot
+    std::size_t g = 0;
     for (const auto& [key, acc] : table.groups) {
       const std::vector<KeyPart> parts = decode_key(key);
       if (parts.size() != spec.by.size()) throw Error(ErrorCode::invalid_argument, "a partial state's group key is damaged");
@@ -88,7 +119,7 @@ class Finisher {
           labels.push_back(parts[p]);
         }
       }
-      group.metrics = acc.result(overall_count, spec.flows);
+      group.metrics = std::move(metrics_[t][g++]);
       if (spec.flows) group.metrics.volume.backlog = backlog_of(table, spec, labels, buckets, backlog);
       const Window window = window_of(spec.by, parts);
       if (s_.has_customer_events && spec.customer_keys) group.metrics.customers = customers_of(table, spec, parts, window);
@@ -184,16 +215,19 @@ class Finisher {
 
   const PartialReport::State& s_;
   ZoneBuckets zone_;
+  unsigned threads_;
+  std::vector<TableSpec> specs_;                    // [table]
+  std::vector<std::vector<GroupMetrics>> metrics_;  // [table][group], computed first
   std::optional<RosterIndex> roster_;
 };
 
 }  // namespace
 
-Report finish_state(const PartialReport::State& state) {
+Report finish_state(const PartialReport::State& state, unsigned threads) {
   if (state.tables.empty() || state.tables.size() != state.groupings.size()) {
     throw Error(ErrorCode::invalid_argument, "a partial state without its groupings");
   }
-  return Finisher(state).run();
+  return Finisher(state, std::max(1u, threads)).run();
 }
 
 }  // namespace cskpi::detail

@@ -1,5 +1,7 @@
 #include "cskpi/report/partial_report.hpp"
 
+#include "cskpi/report/engine.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -162,6 +164,8 @@ PartialReport compute_partial(const Dataset& data, const ReportSpec& spec, const
   return PartialReport(detail::scan_slice(context, slice));
 }
 
-Report finish_report(const PartialReport& partial) { return detail::finish_state(partial.state()); }
+Report finish_report(const PartialReport& partial, unsigned threads) {
+  return detail::finish_state(partial.state(), resolve_threads(threads));
+}
 
 }  // namespace cskpi

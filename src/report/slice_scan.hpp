@@ -62,6 +62,7 @@ struct EngineContext {
 [[nodiscard]] std::unique_ptr<PartialReport::State> scan_slice(const EngineContext& context, const DataSlice& slice);
 
 /// The report of a (merged) state.
-[[nodiscard]] Report finish_state(const PartialReport::State& state);
+/// `threads` ≥ 1 compute the groups' metrics (the order statistics) in parallel.
+[[nodiscard]] Report finish_state(const PartialReport::State& state, unsigned threads = 1);
 
 }  // namespace cskpi::detail

@@ -77,6 +77,8 @@ class PartialReport {
 
 /// The report of a (merged) partial: groups sorted as SPEC §4 says, targets evaluated.
 /// Report::inputs come from the partial's inputs().
-[[nodiscard]] Report finish_report(const PartialReport& partial);
+/// `threads` (0: all cores) compute the groups' order statistics in parallel; the report is
+/// the same for every count.
+[[nodiscard]] Report finish_report(const PartialReport& partial, unsigned threads = 1);
 
 }  // namespace cskpi

@@ -1,0 +1,35 @@
+// Private: run one piece of work on several threads at once.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace cskpi::detail {
+
+/// Runs `work()` on `n` threads at once, the calling thread being one of them (n ≤ 1: only
+/// the calling thread), and returns when all have returned. The first exception thrown (in
+/// thread order) is rethrown after every thread joined.
+template <class Work>
+void run_on_threads(std::size_t n, const Work& work) {
+  n = n == 0 ? 1 : n;
+  std::vector<std::exception_ptr> errors(n);
+  const auto guarded = [&](std::size_t k) {
+    try {
+      work();
+    } catch (...) {
+      errors[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(n - 1);
+  for (std::size_t k = 1; k < n; ++k) threads.emplace_back(guarded, k);
+  guarded(0);
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+}  // namespace cskpi::detail
