@@ -10,6 +10,7 @@
 #include <map>
 #include <system_error>
 
+#include "cli/progress_line.hpp"
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
 #include "cskpi/io/instant_format.hpp"
@@ -206,9 +207,12 @@ int run(const CLI::App& command, const ReportOptions& o) {
   LoadOptions load_options{o.strict, spec.config.scales()};
   load_options.threads = o.threads;
   load_options.mapping = std::move(mapping);
+  ProgressLine progress;
+  if (ProgressLine::wanted()) load_options.progress = [&progress](const LoadProgress& p) { progress.update(p); };
   Loader loader(data, load_options);
   std::size_t warned = 0;
   const auto print_warnings = [&] {  // as they come, file by file
+    progress.clear();
     for (; warned < loader.warnings().size(); ++warned) {
       const InputWarning& w = loader.warnings()[warned];
       std::fprintf(stderr, "cskpi: warning: %s: %s\n", w.file.c_str(), w.message.c_str());

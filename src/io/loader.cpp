@@ -609,21 +609,30 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
 }
 
+namespace {
+
+// The bytes from the stream's position to its end, when it can tell (a file); 0 otherwise.
+std::uint64_t bytes_left(std::istream& in) {
+  const auto here = in.tellg();
+  if (here == std::istream::pos_type(-1)) return 0;
+  std::uint64_t left = 0;
+  if (in.seekg(0, std::ios::end)) {
+    const auto end = in.tellg();
+    if (end != std::istream::pos_type(-1) && end > here) left = static_cast<std::uint64_t>(end - here);
+  }
+  in.clear();
+  in.seekg(here);
+  return left;
+}
+
+}  // namespace
+
 void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format) {
   const std::string& name = inputs[input];
-  // The bytes left in the stream, when it can tell: sizes the data set's columns ahead.
-  reserve_hint = 0;
-  if (type == RecordType::interaction || type == RecordType::survey) {
-    const auto here = in.tellg();
-    if (here != std::istream::pos_type(-1)) {
-      if (in.seekg(0, std::ios::end)) {
-        const auto end = in.tellg();
-        if (end != std::istream::pos_type(-1) && end > here) reserve_hint = static_cast<std::uint64_t>(end - here);
-      }
-      in.clear();
-      in.seekg(here);
-    }
-  }
+  // The bytes left in the stream, when it can tell: sizes the data set's columns ahead (for
+  // interactions and surveys) and tells a progress display the total.
+  const std::uint64_t left = bytes_left(in);
+  reserve_hint = type == RecordType::interaction || type == RecordType::survey ? left : 0;
   detail::ChunkedReader::Options o;
   o.setup.type = type;
   o.setup.format = format == FileFormat::csv ? detail::TextFormat::csv : detail::TextFormat::lines;
@@ -635,9 +644,18 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   o.setup.custom = &data.custom_dimensions();
   o.chunk_bytes = options.chunk_bytes;
   o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::uint64_t records = 0;  // of this file, appended so far
+  if (options.progress) {
+    o.progress = [this, &name, left, &records](std::uint64_t bytes) {
+      options.progress(LoadProgress{name, bytes, left, records});
+    };
+  }
   detail::ChunkedReader reader(in, name, o);
   reader.run([&](const detail::CsvRecord& header) { return plan_header(type, header, input); },
-             [&](const detail::Batch& b, std::size_t first, std::int64_t delta) { append(type, b, first, delta, input); });
+             [&](const detail::Batch& b, std::size_t first, std::int64_t delta) {
+               records += b.entries.size() - first;
+               append(type, b, first, delta, input);
+             });
 }
 
 void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t input) {

@@ -604,7 +604,10 @@ struct ChunkedReader::Impl {
     while (settle()) {
       Chunk* c = chunk_at(pos);
       advance_window(c->offset);
-      if (take_speculated(*c, append)) continue;
+      if (take_speculated(*c, append)) {
+        if (options.progress) options.progress(pos);
+        continue;
+      }
       parse_own(*parser);
       if (!own.entries.empty()) append(own, 0, 0);
     }

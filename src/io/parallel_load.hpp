@@ -170,6 +170,9 @@ class ChunkedReader {
     ParseSetup setup;  // its `columns` are set by run() from the header
     std::size_t chunk_bytes = std::size_t{8} << 20;
     unsigned threads = 1;
+    /// Called on the loading thread with the bytes of the input consumed so far, after each
+    /// chunk's records were appended (about once per chunk); may be empty.
+    std::function<void(std::uint64_t)> progress{};
   };
   /// Appends entries [first, end) of a batch; the true line of entry e is e.line + line_delta.
   using Append = std::function<void(const Batch&, std::size_t first, std::int64_t line_delta)>;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -30,6 +31,14 @@ enum class FileFormat : unsigned char { csv, jsonl };
 /// The longest record a reader holds: longer ones are rejected `line_too_long` (SPEC §5).
 inline constexpr std::size_t max_record_bytes = std::size_t{16} * 1024 * 1024;
 
+/// How far the reading of a file is: what a progress display needs.
+struct LoadProgress {
+  std::string_view file;
+  std::uint64_t bytes = 0;  // of the file, consumed so far
+  std::uint64_t total = 0;  // the file's size; 0 when unknown (a pipe)
+  std::uint64_t records = 0;  // records of the file read so far (rejected ones included)
+};
+
 struct LoadOptions {
   bool strict = false;  // throw Error(bad_input) at the first bad record instead of rejecting it
   SurveyScales scales{};
@@ -44,6 +53,8 @@ struct LoadOptions {
   static constexpr std::size_t default_chunk_bytes = std::size_t{2} * 1024 * 1024;
   /// Separator, encoding, input time zone, instant format and column names (SPEC §8).
   InputMapping mapping{};
+  /// Called while a file is read (about every 2 MiB, on the loading thread); may be empty.
+  std::function<void(const LoadProgress&)> progress{};
 };
 
 /// A file-level observation that refuses nothing (SPEC §5 v3): unknown columns or keys (with the
