@@ -19,11 +19,12 @@ extern "C" {
 #endif
 
 /** The statuses, with the meanings of the command line's exit statuses. */
-typedef enum cskpi_status {
-  CSKPI_OK = 0,        /**< done */
-  CSKPI_USAGE = 1,     /**< a bad argument, option or configuration; nothing changed */
-  CSKPI_BAD_INPUT = 2, /**< bad input under "strict", a file refused whole or unreadable, no accepted record */
-  CSKPI_INTERNAL = 3   /**< out of memory or a bug (please report it with the message) */
+/* C names follow C's conventions, not the C++ headers' (NOLINT below: clang-tidy's naming). */
+typedef enum cskpi_status {   /* NOLINT(readability-identifier-naming) */
+  CSKPI_OK = 0,        /**< done */ /* NOLINT(readability-identifier-naming) */
+  CSKPI_USAGE = 1,     /**< a bad argument, option or configuration; nothing changed */ /* NOLINT(readability-identifier-naming) */
+  CSKPI_BAD_INPUT = 2, /**< bad input under "strict", a file refused whole or unreadable, no accepted record */ /* NOLINT(readability-identifier-naming) */
+  CSKPI_INTERNAL = 3   /**< out of memory or a bug (please report it with the message) */ /* NOLINT(readability-identifier-naming) */
 } cskpi_status;
 
 /** The inputs and options of one report. */

@@ -18,12 +18,12 @@
 #include "cskpi/render/render.hpp"
 #include "cskpi/version.hpp"
 
-struct cskpi_builder {
+struct cskpi_builder {  // NOLINT(readability-identifier-naming): the C API's name
   cskpi::capi::ReportBuilder builder;
   std::string error;
 };
 
-struct cskpi_report {
+struct cskpi_report {  // NOLINT(readability-identifier-naming): the C API's name
   cskpi::capi::ComputedReport computed;
   std::string error;
 };

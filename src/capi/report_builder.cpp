@@ -15,7 +15,7 @@
 namespace cskpi::capi {
 namespace {
 
-[[noreturn]] void bad_option(std::string message) { throw Error(ErrorCode::invalid_argument, std::move(message)); }
+[[noreturn]] void bad_option(const std::string& message) { throw Error(ErrorCode::invalid_argument, message); }
 
 unsigned parse_threads(std::string_view value) {
   unsigned n = 0;

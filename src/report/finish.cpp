@@ -119,7 +119,7 @@ class Finisher {
           labels.push_back(parts[p]);
         }
       }
-      group.metrics = std::move(metrics_[t][g++]);
+      group.metrics = metrics_[t][g++];
       if (spec.flows) group.metrics.volume.backlog = backlog_of(table, spec, labels, buckets, backlog);
       const Window window = window_of(spec.by, parts);
       if (s_.has_customer_events && spec.customer_keys) group.metrics.customers = customers_of(table, spec, parts, window);
