@@ -650,7 +650,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
       options.progress(LoadProgress{name, bytes, left, records});
     };
   }
-  detail::ChunkedReader reader(in, name, o);
+  detail::ChunkedReader reader(in, name, std::move(o));
   reader.run([&](const detail::CsvRecord& header) { return plan_header(type, header, input); },
              [&](const detail::Batch& b, std::size_t first, std::int64_t delta) {
                records += b.entries.size() - first;

@@ -378,7 +378,7 @@ void parse_chunk(Chunk& c, TextFormat format, char separator, RecordParser& pars
 // The loading thread: reading, walking the records in order, handing batches over.
 
 struct ChunkedReader::Impl {
-  Impl(std::istream& i, std::string n, Options o) : in(i), name(std::move(n)), options(o) {
+  Impl(std::istream& i, std::string n, Options o) : in(i), name(std::move(n)), options(std::move(o)) {
     options.chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
     const unsigned workers = options.threads > 1 ? options.threads : 0;
     window_limit = std::max<std::size_t>(2, std::size_t{workers} + 2);
@@ -660,7 +660,7 @@ struct ChunkedReader::Impl {
 };
 
 ChunkedReader::ChunkedReader(std::istream& in, std::string name, Options options)
-    : impl_(std::make_unique<Impl>(in, std::move(name), options)) {}
+    : impl_(std::make_unique<Impl>(in, std::move(name), std::move(options))) {}
 
 ChunkedReader::~ChunkedReader() = default;
 
