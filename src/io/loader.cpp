@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <memory>
 #include <numeric>
@@ -55,28 +56,41 @@ struct Origin {
 
 // The origins of data set rows: a line per row (0 = not read by this loader) and the input of
 // each run of rows (rows are added in input order), so a row costs 8 bytes.
+// Where each accepted row came from (input and line), for duplicate_id details. Rows arrive in
+// order and their lines mostly one after another, so runs of consecutive rows on consecutive
+// lines of one input are stored (24 bytes a run: one run per file when nothing is rejected,
+// one more after each reject or blank line) instead of 8 bytes a row.
 class Origins {
  public:
   void remember(std::size_t row, std::uint32_t input, std::uint64_t line) {
-    if (lines_.size() <= row) lines_.resize(row + 1, 0);
-    lines_[row] = line;
-    if (runs_.empty() || runs_.back().input != input) runs_.push_back(Run{row, input});
+    if (!runs_.empty()) {
+      Run& last = runs_.back();
+      if (last.input == input && row == last.first_row + last.count && line == last.first_line + last.count &&
+          last.count < std::numeric_limits<std::uint32_t>::max()) {
+        ++last.count;
+        return;
+      }
+    }
+    runs_.push_back(Run{row, line, input, 1});
   }
 
   [[nodiscard]] std::optional<Origin> of(std::size_t row) const {
-    if (row >= lines_.size() || lines_[row] == 0) return std::nullopt;
     const auto next = std::upper_bound(runs_.begin(), runs_.end(), row,
                                        [](std::size_t r, const Run& run) { return r < run.first_row; });
-    return Origin{std::prev(next)->input, lines_[row]};
+    if (next == runs_.begin()) return std::nullopt;
+    const Run& run = *std::prev(next);
+    if (row - run.first_row >= run.count) return std::nullopt;
+    return Origin{run.input, run.first_line + (row - run.first_row)};
   }
 
  private:
   struct Run {
     std::size_t first_row;
+    std::uint64_t first_line;
     std::uint32_t input;
+    std::uint32_t count;
   };
-  std::vector<std::uint64_t> lines_;
-  std::vector<Run> runs_;
+  std::vector<Run> runs_;  // by first_row (rows are remembered in increasing order)
 };
 
 // Storage that grows in fixed chunks: no reallocation peak, and finish() frees chunks as it goes.
