@@ -87,19 +87,17 @@ void FactsBuilder::init(Shared& s, FactsBuilder& scratch, const Dataset& data, c
   s.self_service_code = code_of(data, Dimension::channel, "self_service");
   s.complaint_code = code_of(data, Dimension::kind, "complaint");
 
+  // Resolutions derived from histories: a column of its own only when some record has one
+  // (otherwise the record's resolved_at column serves, and nothing is copied).
   const auto& c = data.interactions();
-  s.resolved_at = c.resolved_ms;
   if (data.has_events()) {
     for (std::size_t r = 0; r < c.size(); ++r) {
-      if (s.resolved_at[r] != no_instant || data.events_of(r).empty()) continue;
+      if (c.resolved_ms[r] != no_instant || data.events_of(r).empty()) continue;
       scratch.derive_history(r);
-      if (scratch.history_.resolved_at) s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
+      if (!scratch.history_.resolved_at) continue;
+      if (s.resolved_at.empty()) s.resolved_at = c.resolved_ms;
+      s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
     }
-  }
-  // An abandoned contact is over at its abandonment, unless a resolution ends it.
-  s.abandoned_at.assign(c.size(), no_instant);
-  for (std::size_t r = 0; r < c.size(); ++r) {
-    if (c.abandoned[r] != 0 && s.resolved_at[r] == no_instant) s.abandoned_at[r] = abandonment_instant(c, r);
   }
 }
 
@@ -168,7 +166,8 @@ void FactsBuilder::build(std::size_t row, InteractionFacts& f) {
     f.first_response_at = to_millis(*history_.first_response_at);
   }
   if (f.first_response_at > shared_->as_of) f.first_response_at = no_instant;
-  f.resolved_at = shared_->resolved_at[row] <= shared_->as_of ? shared_->resolved_at[row] : no_instant;
+  const std::int64_t resolved = resolved_at(row);
+  f.resolved_at = resolved <= shared_->as_of ? resolved : no_instant;
   f.resolved = f.resolved_at != no_instant;
   f.first_response_ms = f.first_response_at != no_instant ? f.first_response_at - created : no_value;
   f.resolution_ms = f.resolved ? f.resolved_at - created : no_value;

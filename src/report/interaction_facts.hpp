@@ -66,12 +66,18 @@ class FactsBuilder {
   [[nodiscard]] FcrMethod fcr_method() const noexcept { return shared_->fcr_method; }
   [[nodiscard]] bool has_business_calendar() const noexcept { return shared_->business != nullptr; }
   [[nodiscard]] bool has_sla() const noexcept { return !shared_->policies.empty(); }
-  /// Effective resolution instant of every interaction (record field, else the history;
+  /// Effective resolution instant of an interaction (record field, else the history;
   /// no_instant when open), before the as_of cut: for resolved counts and backlog.
-  [[nodiscard]] const std::vector<std::int64_t>& resolved_at() const noexcept { return shared_->resolved_at; }
-  /// Abandonment instant of every abandoned interaction without a resolution (no_instant
-  /// otherwise), before the as_of cut: for abandoned counts and backlog (SPEC v3 §3).
-  [[nodiscard]] const std::vector<std::int64_t>& abandoned_at() const noexcept { return shared_->abandoned_at; }
+  [[nodiscard]] std::int64_t resolved_at(std::size_t row) const noexcept {
+    return shared_->resolved_at.empty() ? shared_->data->interactions().resolved_ms[row] : shared_->resolved_at[row];
+  }
+  /// Abandonment instant of an abandoned interaction without a resolution (no_instant
+  /// otherwise), before the as_of cut: for abandoned counts and backlog (SPEC v3 §3). An
+  /// abandoned contact is over at its abandonment, unless a resolution ends it.
+  [[nodiscard]] std::int64_t abandoned_at(std::size_t row) const noexcept {
+    const InteractionColumns& c = shared_->data->interactions();
+    return c.abandoned[row] != 0 && resolved_at(row) == no_instant ? abandonment_instant(c, row) : no_instant;
+  }
 
   /// Fills `out` for interaction `row` (its vectors are reused).
   void build(std::size_t row, InteractionFacts& f);
@@ -86,8 +92,7 @@ class FactsBuilder {
     const BusinessCalendar* business = nullptr;
     std::vector<const SlaPolicy*> policy_of_code;  // by priority dictionary code
     std::map<Priority, SlaPolicy> policies;
-    std::vector<std::int64_t> resolved_at;
-    std::vector<std::int64_t> abandoned_at;
+    std::vector<std::int64_t> resolved_at;  // empty: the records' own resolved_at column
     std::uint32_t self_service_code = no_code;
     std::uint32_t complaint_code = no_code;
   };

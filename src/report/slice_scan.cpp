@@ -133,7 +133,7 @@ class SliceScan {
       const std::int64_t created = c.created_ms[r];
       const bool created_in = in_period(created);
       if (!by_event && !created_in) continue;
-      const std::int64_t resolved = facts_.resolved_at()[r];
+      const std::int64_t resolved = facts_.resolved_at(r);
       if (by_event && !created_in && !in_period(resolved) && !in_period(c.first_response_ms[r]) &&
           c_.data.events_of(r).empty()) {
         continue;  // nothing of it can be in the period (a history may give a first response)
@@ -204,7 +204,7 @@ class SliceScan {
     BucketKeys buckets{};
     for (std::size_t r = begin; r < end; ++r) {
       scan_abandonment(r, buckets);
-      const std::int64_t t = facts_.resolved_at()[r];
+      const std::int64_t t = facts_.resolved_at(r);
       if (t == no_instant || !in_period(t)) continue;
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
@@ -223,7 +223,7 @@ class SliceScan {
 
   /// `abandoned` counts, like `resolved`, by the abandonment instant (SPEC v3 §3).
   void scan_abandonment(std::size_t r, BucketKeys& buckets) {
-    const std::int64_t t = facts_.abandoned_at()[r];
+    const std::int64_t t = facts_.abandoned_at(r);
     if (t == no_instant || !in_period(t)) return;
     fill_buckets(t, buckets);
     const auto& c = c_.data.interactions();
@@ -275,8 +275,8 @@ class SliceScan {
     for (std::size_t r = begin; r < end; ++r) {
       const auto lo = std::upper_bound(snaps.begin(), snaps.end(), c.created_ms[r]);
       // Over at its resolution, or at its abandonment (SPEC v3 §3).
-      const std::int64_t resolved = facts_.resolved_at()[r];
-      const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at()[r];
+      const std::int64_t resolved = facts_.resolved_at(r);
+      const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at(r);
       const auto hi = over == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), over);
       if (lo >= hi) continue;
       GroupKey labels;
