@@ -71,7 +71,9 @@ std::string utf16(const std::string& utf8, bool little, bool bom = true) {
 
 std::string warnings(const Loader& loader) {
   std::string out;
-  for (const InputWarning& w : loader.warnings()) out += w.file + ": " + w.message + "\n";
+  for (const InputWarning& w : loader.warnings()) {
+    out += w.file + (w.line == 0 ? "" : ":" + std::to_string(w.line)) + ": " + w.message + "\n";
+  }
   return out;
 }
 
@@ -187,7 +189,19 @@ TEST_CASE("Unknown CSV columns are one warning with the closest known name", "[i
                                     o);
     CHECK(run->loader.counts(RecordType::interaction).accepted == 1);
     CHECK(warnings(run->loader) ==
-          "input.csv: unknown columns ignored: first_reponse_at (did you mean first_response_at?), note\n");
+          "input.csv:1: unknown columns ignored: first_reponse_at (did you mean first_response_at?), note\n");
+  }
+}
+
+TEST_CASE("The unknown-column warning names the header's line, after blank lines too", "[io][mapping]") {
+  for (const LoadOptions& o : every_way()) {
+    // Two blank lines, then the header on line 3.
+    const auto run = test::load_csv(RecordType::interaction,
+                                    "\n\nid,channel,created_at,note\nI-1,chat,2027-01-01T10:00:00Z,x\n", o);
+    CHECK(run->loader.counts(RecordType::interaction).accepted == 1);
+    REQUIRE(run->loader.warnings().size() == 1);
+    CHECK(run->loader.warnings()[0].line == 3);
+    CHECK(warnings(run->loader) == "input.csv:3: unknown columns ignored: note\n");
   }
 }
 
@@ -273,8 +287,9 @@ TEST_CASE("windows-1252 and latin-1 files are transcoded when told; otherwise on
                    Catch::Contains("'é' in windows-1252"));
     // One file-level message naming the fix.
     REQUIRE(run->loader.warnings().size() == 1);
+    CHECK(run->loader.warnings()[0].line == 2);  // the first offending record
     CHECK_THAT(run->loader.warnings()[0].message,
-               Catch::StartsWith("not UTF-8 (line 2: ") && Catch::Contains("give --encoding windows-1252"));
+               Catch::StartsWith("not UTF-8: 'R\\xE9clamation'") && Catch::Contains("give --encoding windows-1252"));
   }
   InputMapping m;
   m.encoding = InputEncoding::windows1252;
@@ -362,7 +377,7 @@ TEST_CASE("Config columns map field names to the export's names, or give a const
     CHECK(i.channel == "phone");
     CHECK(i.created_at == *parse_instant("2027-01-01T10:00:00Z").value);
     // cskpi's own name of a mapped field is just another unknown column.
-    CHECK(warnings(run->loader) == "input.csv: unknown columns ignored: id (the config's columns read id from call_id)\n");
+    CHECK(warnings(run->loader) == "input.csv:1: unknown columns ignored: id (the config's columns read id from call_id)\n");
   }
   for (const LoadOptions& o : every_way(with(m))) {
     const auto run = test::load_jsonl(RecordType::interaction,

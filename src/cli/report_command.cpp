@@ -211,7 +211,8 @@ int run(const CLI::App& command, const ReportOptions& o) {
   const auto print_warnings = [&] {  // as they come, file by file
     for (; warned < loader.warnings().size(); ++warned) {
       const InputWarning& w = loader.warnings()[warned];
-      std::fprintf(stderr, "cskpi: warning: %s: %s\n", w.file.c_str(), w.message.c_str());
+      const std::string where = w.line == 0 ? w.file : fmt::format("{}:{}", w.file, w.line);
+      std::fprintf(stderr, "cskpi: warning: %s: %s\n", where.c_str(), w.message.c_str());
     }
   };
   try {

@@ -265,7 +265,9 @@ struct Loader::State {
     return static_cast<std::uint32_t>(inputs.size() - 1);
   }
 
-  void warn(std::uint32_t input, std::string message) { warnings.push_back(InputWarning{inputs[input], std::move(message)}); }
+  void warn(std::uint32_t input, std::uint64_t line, std::string message) {
+    warnings.push_back(InputWarning{inputs[input], line, std::move(message)});
+  }
 
   // SPEC §5 v3: a file that is not UTF-8 gets one message naming the fix; its records are still
   // rejected one by one (nothing is guessed).
@@ -274,14 +276,16 @@ struct Loader::State {
     if (i.utf8_warned) return;
     i.utf8_warned = true;
     if (i.format == FileFormat::csv) {
-      warn(input, fmt::format("not UTF-8 (line {}: {}); the file looks like a single-byte encoding: give "
-                              "--encoding windows-1252 (or latin-1), or csv.encoding in the config, to read it; "
-                              "until then its records with such bytes are rejected invalid_utf8",
-                              line, detail));
+      warn(input, line,
+           fmt::format("not UTF-8: {}; the file looks like a single-byte encoding: give --encoding windows-1252 (or "
+                       "latin-1), or csv.encoding in the config, to read it; until then its records with such bytes "
+                       "are rejected invalid_utf8",
+                       detail));
     } else {
-      warn(input, fmt::format("not UTF-8 (line {}: {}); JSON Lines files must be UTF-8, or UTF-16 with a byte "
-                              "order mark: convert it; its records with such bytes are rejected invalid_utf8",
-                              line, detail));
+      warn(input, line,
+           fmt::format("not UTF-8: {}; JSON Lines files must be UTF-8, or UTF-16 with a byte order mark: convert "
+                       "it; its records with such bytes are rejected invalid_utf8",
+                       detail));
     }
   }
 
@@ -322,7 +326,7 @@ struct Loader::State {
       list += key;
       if (const auto near = closest_name(key, known)) list += fmt::format(" (did you mean {}?)", *near);
     }
-    warn(input, fmt::format("unknown keys ignored: {}", list));
+    warn(input, 0, fmt::format("unknown keys ignored: {}", list));  // keys of any line: the whole file
   }
 
   // The plan of a CSV header, or the file-level error that refuses the file.
@@ -461,7 +465,7 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
   if (!check.unknown.empty()) {
     std::string list;
     for (const std::string& c : check.unknown) list += (list.empty() ? "" : ", ") + c;
-    warn(input, fmt::format("unknown columns ignored: {}", list));
+    warn(input, record.line, fmt::format("unknown columns ignored: {}", list));
   }
   i.synthesize_id = check.plan.synthesize_id;
   return std::move(check.plan);

@@ -50,6 +50,7 @@ struct LoadOptions {
 /// closest known name), a file that is not UTF-8. The command line prints them on stderr.
 struct InputWarning {
   std::string file;
+  std::uint64_t line = 0;  // the header (unknown columns), the first offending record (encoding); 0: the whole file
   std::string message;
 };
 
