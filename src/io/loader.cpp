@@ -802,7 +802,7 @@ void Loader::State::finish() {
 }
 
 std::optional<FileFormat> format_from_path(std::string_view path) noexcept {
-  if (ends_with_ci(path, ".csv")) return FileFormat::csv;
+  if (ends_with_ci(path, ".csv") || ends_with_ci(path, ".tsv")) return FileFormat::csv;  // .tsv: TAB is detected
   if (ends_with_ci(path, ".jsonl") || ends_with_ci(path, ".ndjson")) return FileFormat::jsonl;
   return std::nullopt;
 }
@@ -828,7 +828,7 @@ void Loader::load(RecordType type, const std::string& path) {
   const auto format = format_from_path(path);
   if (!format) {
     throw Error(ErrorCode::invalid_argument,
-                fmt::format("{}: unknown file format (expected .csv, .jsonl or .ndjson)", path));
+                fmt::format("{}: unknown file format (expected .csv, .tsv, .jsonl or .ndjson)", path));
   }
   std::ifstream in = open_input(path);
   load(type, in, path, *format);

@@ -24,7 +24,8 @@ enum class FileFormat : unsigned char { csv, jsonl };
   return f == FileFormat::csv ? "csv" : "jsonl";
 }
 
-/// From the extension, case-insensitive: .csv → csv; .jsonl / .ndjson → jsonl; otherwise nullopt.
+/// From the extension, case-insensitive: .csv, .tsv → csv (the separator is detected); .jsonl / .ndjson →
+/// jsonl; otherwise nullopt.
 [[nodiscard]] std::optional<FileFormat> format_from_path(std::string_view path) noexcept;
 
 /// The longest record a reader holds: longer ones are rejected `line_too_long` (SPEC §5).
