@@ -181,6 +181,23 @@ TEST_CASE("A missing required column refuses the file with the closest header na
                     "c.csv:1: no column customer_id; no column type; no column at: the file is refused");
 }
 
+TEST_CASE("A header that splits at no separator names the fix; a space-aligned one says no separator reads it",
+          "[io][mapping]") {
+  Dataset data;
+  Loader loader(data, {});
+  // One name per line, no separator: give it with --delimiter.
+  std::istringstream colon("id:channel:created_at\nI-1:chat:2027-01-01T10:00:00Z\n");
+  CHECK_THROWS_WITH(loader.load(RecordType::interaction, colon, "colon.csv", FileFormat::csv),
+                    Catch::Contains("the header does not split at , ; TAB or |: give the file's separator with "
+                                    "--delimiter"));
+  // CDNOW's purchase log: columns aligned with runs of spaces (customer_id is a known name).
+  std::istringstream aligned(" customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n");
+  CHECK_THROWS_WITH(loader.load(RecordType::customer_event, aligned, "cdnow.csv", FileFormat::csv),
+                    Catch::Contains("its columns are aligned with spaces, which no separator reads") &&
+                        Catch::Contains("save the file as CSV or TSV") && Catch::EndsWith("the file is refused"));
+  CHECK(loader.counts(RecordType::customer_event).read() == 0);
+}
+
 TEST_CASE("Unknown CSV columns are one warning with the closest known name", "[io][mapping]") {
   for (const LoadOptions& o : every_way()) {
     const auto run = test::load_csv(RecordType::interaction,

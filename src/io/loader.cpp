@@ -454,6 +454,9 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
         hint = fmt::format(": the header splits into known columns with '{}', not with the separator given ('{}'): "
                            "give --delimiter '{}' (or csv.delimiter in the config), or leave it out to detect it",
                            delimiter_name(best), delimiter_name(i.separator), delimiter_name(best));
+      } else if (record.fields.size() == 1 && check.known == 0 && detail::aligned_with_spaces(map, header)) {
+        hint = ": the header does not split at , ; TAB or |: its columns are aligned with spaces, which no "
+               "separator reads (a value may hold a space): save the file as CSV or TSV";
       } else if (record.fields.size() == 1 && check.known == 0) {
         hint = ": the header does not split at , ; TAB or |: give the file's separator with --delimiter (or "
                "csv.delimiter in the config)";
