@@ -45,8 +45,9 @@ TEST_CASE("Duration median is the ceil(n/2)-th and p90 the ceil(0.9n)-th smalles
     CHECK(r.count == static_cast<std::uint64_t>(n));
     CHECK(r.median == Milliseconds{median_rank[n - 1] * 1000});
     CHECK(r.p90 == Milliseconds{p90_rank[n - 1] * 1000});
-    // mean of 1..n seconds = (n + 1)/2
-    CHECK(r.mean->count() == Approx(static_cast<double>(n + 1) / 2.0).margin(1e-12));
+    // mean of 1..n seconds = (n + 1)/2 s = 500·(n + 1) ms, exactly; the total 1000·n(n + 1)/2 ms
+    CHECK(*r.mean == cskpi::Duration{500.0 * static_cast<double>(n + 1)});
+    CHECK(r.total == Milliseconds{500 * n * (n + 1)});
   }
 }
 
@@ -54,17 +55,18 @@ TEST_CASE("Duration summary of the 03 handle times", "[metrics][duration]") {
   // 180, 219.5, 250.5, 300, 330, 420, 514, 610 s → sum 2 824, mean 353, median 4th = 300, p90 ⌈7.2⌉ = 8th = 610
   const auto all = summary_of({180000, 219500, 250500, 300000, 330000, 420000, 514000, 610000});
   CHECK(all.count == 8);
-  CHECK(all.mean->count() == 353.0);
+  CHECK(*all.mean == 353s);
+  CHECK(all.total == 2824s);
   CHECK(all.median == 300s);
   CHECK(all.p90 == 610s);
   // 10-12: 180, 250.5, 300, 420, 610 → mean 1 760.5/5 = 352.1, median 3rd = 300, p90 ⌈4.5⌉ = 5th = 610
   const auto day = summary_of({610000, 180000, 420000, 250500, 300000});
-  CHECK(day.mean->count() == Approx(352.1).margin(1e-12));
+  CHECK(*day.mean == 352100ms);  // exact: 1 760 500 / 5
   CHECK(day.median == 300s);
   CHECK(day.p90 == 610s);
   // 01 resolution, 2 700, 86 400, 118 803, 126 900 s → mean 83 700.75, median 2nd, p90 4th
   const auto res = summary_of({2700000, 86400000, 118803000, 126900000});
-  CHECK(res.mean->count() == 83700.75);
+  CHECK(*res.mean == 83700750ms);
   CHECK(res.median == 86400s);
   CHECK(res.p90 == 126900s);
 }
@@ -72,10 +74,11 @@ TEST_CASE("Duration summary of the 03 handle times", "[metrics][duration]") {
 TEST_CASE("Duration summary keeps milliseconds and accepts negative and zero samples", "[metrics][duration]") {
   // -1.5 s, 0, 0.001 s → sum −1 499 ms, mean −0.4996666… s, median 2nd = 0, p90 ⌈2.7⌉ = 3rd = 1 ms
   const auto r = summary_of({-1500, 0, 1});
-  CHECK(r.mean->count() == Approx(-1.499 / 3.0).margin(1e-12));
+  CHECK(r.mean->count() == Approx(-1499.0 / 3.0).margin(1e-9));  // in milliseconds
+  CHECK(r.total == -1499ms);
   CHECK(r.median == 0ms);
   CHECK(r.p90 == 1ms);
-  CHECK(summary_of({0}).mean->count() == 0.0);
+  CHECK(*summary_of({0}).mean == 0ms);
 }
 
 TEST_CASE("Duration merge appends samples, self-merge included, and refuses overflow", "[metrics][duration]") {
@@ -100,7 +103,7 @@ TEST_CASE("Duration samples across many blocks, merged halves and a self-merge g
           "[metrics][duration]") {
   // 1..200000 ms in a scrambled order (blocks of 64 up to 65,536 samples; the last one partly full).
   // n = 200000: median rank ⌈n/2⌉ = 100000 → 100000 ms; p90 rank ⌈0.9n⌉ = 180000 → 180000 ms;
-  // mean = (n + 1)/2 ms = 100.0005 s.
+  // mean = (n + 1)/2 ms = 100 000.5 ms.
   constexpr std::int64_t n = 200000;
   cskpi::DurationAccumulator all;
   cskpi::DurationAccumulator first_half;
@@ -114,7 +117,7 @@ TEST_CASE("Duration samples across many blocks, merged halves and a self-merge g
   CHECK(a.count == static_cast<std::uint64_t>(n));
   CHECK(*a.median == Milliseconds{100000});
   CHECK(*a.p90 == Milliseconds{180000});
-  CHECK(a.mean->count() == Approx(100.0005));
+  CHECK(a.mean->count() == 100000.5);
   first_half.merge(second_half);
   CHECK(first_half.result() == a);
   first_half.add(Milliseconds{1});  // after a merge: into a new block, every sample kept
@@ -144,6 +147,7 @@ TEST_CASE("Duration samples beyond 32 bits of milliseconds keep their exact rank
   CHECK(r.median == Milliseconds{7});
   CHECK(r.p90 == Milliseconds{std::int64_t{100} * edge});
   // Sum: 2·(edge+1 + 5 + edge + min−1 + min + 100·edge + 7) = 2·(102·edge + 2·min + 12)
-  //    = 2·(102·2147483647 − 4294967296 + 12) = 2·214748364710 = 429496729420 ms, / 14 / 1000 s.
-  CHECK(r.mean->count() == Approx(429496729420.0 / 14000.0).epsilon(1e-15));
+  //    = 2·(102·2147483647 − 4294967296 + 12) = 2·214748364710 = 429496729420 ms, / 14 ms.
+  CHECK(r.total == Milliseconds{429496729420});
+  CHECK(r.mean->count() == Approx(429496729420.0 / 14.0).epsilon(1e-15));
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cskpi/io/loader.hpp>
+#include <cskpi/metrics/duration_stats.hpp>
 #include <cskpi/report/config_file.hpp>
 #include <cskpi/report/engine.hpp>
 #include <cskpi/report/field_table.hpp>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "report/targets.hpp"
@@ -152,6 +154,27 @@ TEST_CASE("Without interaction events the event-based durations are not fields",
   CHECK(find_field(with, "next_reply.count") != nullptr);
   CHECK(find_field(with, "pending.p90_s") != nullptr);
   CHECK(with.size() == without.size() + 5 * 4);  // five objects of four fields
+}
+
+TEST_CASE("A duration's mean_s is total / (1000 count) in one rounding, median_s and p90_s a sample / 1000",
+          "[field_table][duration]") {
+  // 1, 2 and 20 ms: total 23 ms, n = 3. 23 / 3000 = 0.007666666666666666 (one rounding), while the
+  // fractional mean 7.666… ms / 1000 would round twice to 0.007666666666666667: the report keeps
+  // the first, as before DurationSummary held its mean in milliseconds.
+  GroupMetrics m;
+  m.handle = summarize_durations(std::vector<Milliseconds>{Milliseconds{1}, Milliseconds{2}, Milliseconds{20}});
+  CHECK(m.handle.mean->count() == Approx(23.0 / 3.0));
+  const std::vector<Field> fields = field_table(m, FieldContext{false});
+  const auto value = [&fields](const char* path) {
+    const Field* f = find_field(fields, path);
+    REQUIRE(f != nullptr);
+    REQUIRE(std::holds_alternative<double>(f->value));
+    return std::get<double>(f->value);
+  };
+  CHECK(value("handle.mean_s") == 23.0 / 3000.0);
+  CHECK(value("handle.mean_s") != (23.0 / 3.0) / 1000.0);
+  CHECK(value("handle.median_s") == 0.002);  // ⌈3/2⌉ = 2nd smallest
+  CHECK(value("handle.p90_s") == 0.02);      // ⌈2.7⌉ = 3rd
 }
 
 TEST_CASE("A target on a nested field resolves through the field table", "[field_table][targets]") {

@@ -71,7 +71,9 @@ std::string utf16(const std::string& utf8, bool little, bool bom = true) {
 
 std::string warnings(const Loader& loader) {
   std::string out;
-  for (const InputWarning& w : loader.warnings()) out += w.file + ": " + w.message + "\n";
+  for (const InputWarning& w : loader.warnings()) {
+    out += w.file + (w.line == 0 ? "" : ":" + std::to_string(w.line)) + ": " + w.message + "\n";
+  }
   return out;
 }
 
@@ -179,6 +181,23 @@ TEST_CASE("A missing required column refuses the file with the closest header na
                     "c.csv:1: no column customer_id; no column type; no column at: the file is refused");
 }
 
+TEST_CASE("A header that splits at no separator names the fix; a space-aligned one says no separator reads it",
+          "[io][mapping]") {
+  Dataset data;
+  Loader loader(data, {});
+  // One name per line, no separator: give it with --delimiter.
+  std::istringstream colon("id:channel:created_at\nI-1:chat:2027-01-01T10:00:00Z\n");
+  CHECK_THROWS_WITH(loader.load(RecordType::interaction, colon, "colon.csv", FileFormat::csv),
+                    Catch::Contains("the header does not split at , ; TAB or |: give the file's separator with "
+                                    "--delimiter"));
+  // CDNOW's purchase log: columns aligned with runs of spaces (customer_id is a known name).
+  std::istringstream aligned(" customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n");
+  CHECK_THROWS_WITH(loader.load(RecordType::customer_event, aligned, "cdnow.csv", FileFormat::csv),
+                    Catch::Contains("its columns are aligned with spaces, which no separator reads") &&
+                        Catch::Contains("save the file as CSV or TSV") && Catch::EndsWith("the file is refused"));
+  CHECK(loader.counts(RecordType::customer_event).read() == 0);
+}
+
 TEST_CASE("Unknown CSV columns are one warning with the closest known name", "[io][mapping]") {
   for (const LoadOptions& o : every_way()) {
     const auto run = test::load_csv(RecordType::interaction,
@@ -187,7 +206,19 @@ TEST_CASE("Unknown CSV columns are one warning with the closest known name", "[i
                                     o);
     CHECK(run->loader.counts(RecordType::interaction).accepted == 1);
     CHECK(warnings(run->loader) ==
-          "input.csv: unknown columns ignored: first_reponse_at (did you mean first_response_at?), note\n");
+          "input.csv:1: unknown columns ignored: first_reponse_at (did you mean first_response_at?), note\n");
+  }
+}
+
+TEST_CASE("The unknown-column warning names the header's line, after blank lines too", "[io][mapping]") {
+  for (const LoadOptions& o : every_way()) {
+    // Two blank lines, then the header on line 3.
+    const auto run = test::load_csv(RecordType::interaction,
+                                    "\n\nid,channel,created_at,note\nI-1,chat,2027-01-01T10:00:00Z,x\n", o);
+    CHECK(run->loader.counts(RecordType::interaction).accepted == 1);
+    REQUIRE(run->loader.warnings().size() == 1);
+    CHECK(run->loader.warnings()[0].line == 3);
+    CHECK(warnings(run->loader) == "input.csv:3: unknown columns ignored: note\n");
   }
 }
 
@@ -273,8 +304,9 @@ TEST_CASE("windows-1252 and latin-1 files are transcoded when told; otherwise on
                    Catch::Contains("'é' in windows-1252"));
     // One file-level message naming the fix.
     REQUIRE(run->loader.warnings().size() == 1);
+    CHECK(run->loader.warnings()[0].line == 2);  // the first offending record
     CHECK_THAT(run->loader.warnings()[0].message,
-               Catch::StartsWith("not UTF-8 (line 2: ") && Catch::Contains("give --encoding windows-1252"));
+               Catch::StartsWith("not UTF-8: 'R\\xE9clamation'") && Catch::Contains("give --encoding windows-1252"));
   }
   InputMapping m;
   m.encoding = InputEncoding::windows1252;
@@ -362,7 +394,7 @@ TEST_CASE("Config columns map field names to the export's names, or give a const
     CHECK(i.channel == "phone");
     CHECK(i.created_at == *parse_instant("2027-01-01T10:00:00Z").value);
     // cskpi's own name of a mapped field is just another unknown column.
-    CHECK(warnings(run->loader) == "input.csv: unknown columns ignored: id (the config's columns read id from call_id)\n");
+    CHECK(warnings(run->loader) == "input.csv:1: unknown columns ignored: id (the config's columns read id from call_id)\n");
   }
   for (const LoadOptions& o : every_way(with(m))) {
     const auto run = test::load_jsonl(RecordType::interaction,

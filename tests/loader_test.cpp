@@ -42,6 +42,8 @@ std::string reasons(const Loader& loader) {
 TEST_CASE("format_from_path goes by the extension", "[io][loader]") {
   CHECK(format_from_path("a/b/interactions.csv") == FileFormat::csv);
   CHECK(format_from_path("X.CSV") == FileFormat::csv);
+  CHECK(format_from_path("calls.tsv") == FileFormat::csv);  // a CSV whose separator (TAB) is detected
+  CHECK_FALSE(format_from_path("purchases.txt"));
   CHECK(format_from_path("s.jsonl") == FileFormat::jsonl);
   CHECK(format_from_path("s.ndjson") == FileFormat::jsonl);
   CHECK(format_from_path("s.json") == std::nullopt);

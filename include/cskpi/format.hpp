@@ -79,8 +79,8 @@ struct fmt::formatter<cskpi::DurationSummary> : fmt::formatter<std::string_view>
   auto format(const cskpi::DurationSummary& r, Context& ctx) const {
     std::string text = fmt::format("n = {}", r.count);
     if (r.mean && r.median && r.p90) {
-      const auto seconds = [](cskpi::Milliseconds ms) { return static_cast<double>(ms.count()) / 1000.0; };
-      text += fmt::format(", mean {}, median {}, p90 {}", cskpi::human_duration(r.mean->count()),
+      const auto seconds = [](cskpi::Duration d) { return d.count() / 1000.0; };
+      text += fmt::format(", mean {}, median {}, p90 {}", cskpi::human_duration(seconds(*r.mean)),
                           cskpi::human_duration(seconds(*r.median)), cskpi::human_duration(seconds(*r.p90)));
     }
     return fmt::formatter<std::string_view>::format(text, ctx);

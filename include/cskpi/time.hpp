@@ -11,6 +11,9 @@
 namespace cskpi {
 
 using Milliseconds = std::chrono::milliseconds;
+/// A duration in milliseconds that may be fractional (a mean). Whole milliseconds are exact up to
+/// ±2^53 ms, so a sample (a median, a p90) compares equal to its Milliseconds.
+using Duration = std::chrono::duration<double, std::milli>;
 /// A UTC instant, milliseconds since the Unix epoch.
 using TimePoint = std::chrono::time_point<std::chrono::system_clock, Milliseconds>;
 

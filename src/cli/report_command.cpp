@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -53,7 +54,9 @@ std::optional<TimePoint> instant_option(const std::string& name, const std::stri
   return instant;
 }
 
-/// One input file in command-line order; nullopt type = a mixed JSON Lines file.
+/// One input file in command-line order; nullopt type = a mixed JSON Lines file. CLI11 (2.1)
+/// lists an option in parse_order() once per value, so `--interactions a.csv b.csv --surveys s.csv
+/// --interactions c.csv` gives a, b, s, c.
 struct Input {
   std::optional<RecordType> type;
   std::string path;
@@ -114,6 +117,15 @@ void summarise_rejects(const Loader& loader) {
       std::fprintf(stderr, "cskpi:   first: %s\n", describe(r).c_str());
       break;
     }
+  }
+}
+
+/// A repeated --by (`--by channel --by channel`) is one grouping, listed where it first appears.
+/// The same parts in another order (`month,channel`) are another grouping: its `by` and its group
+/// order differ (docs/cli.md).
+void add_grouping(std::vector<Grouping>& groupings, Grouping grouping) {
+  if (std::find(groupings.begin(), groupings.end(), grouping) == groupings.end()) {
+    groupings.push_back(std::move(grouping));
   }
 }
 
@@ -185,7 +197,7 @@ ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping, std::vector<
   spec.from = instant_option("--from", o.from, spec.time_zone);
   spec.to = instant_option("--to", o.to, spec.time_zone);
   spec.as_of = instant_option("--as-of", o.as_of, spec.time_zone);
-  for (const auto& by : o.by) spec.groupings.push_back(parse_grouping(by, dimensions));
+  for (const auto& by : o.by) add_grouping(spec.groupings, parse_grouping(by, dimensions));
   return spec;
 }
 
@@ -215,7 +227,8 @@ int run(const CLI::App& command, const ReportOptions& o) {
     progress.clear();
     for (; warned < loader.warnings().size(); ++warned) {
       const InputWarning& w = loader.warnings()[warned];
-      std::fprintf(stderr, "cskpi: warning: %s: %s\n", w.file.c_str(), w.message.c_str());
+      const std::string where = w.line == 0 ? w.file : fmt::format("{}:{}", w.file, w.line);
+      std::fprintf(stderr, "cskpi: warning: %s: %s\n", where.c_str(), w.message.c_str());
     }
   };
   try {
@@ -278,14 +291,16 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
       "Exit status: 0 report written; 1 usage or configuration error; 2 bad input under --strict, a file refused\n"
       "whole, or no accepted record; 3 internal error. See docs/cli.md.");
   const auto files = [&](const std::string& name, std::vector<std::string>& target, const std::string& help) {
-    cmd->add_option(name, target, help)->allow_extra_args(false)->type_name("FILE");
+    // Several files after one option (--interactions a.csv b.csv, a shell glob): CLI11 lists each
+    // value in parse_order(), so inputs_in_order keeps the command line's file order.
+    cmd->add_option(name, target, help)->allow_extra_args(true)->type_name("FILE");
   };
-  files("--interactions", o.interactions, "Interactions (.csv, .jsonl, .ndjson); repeatable");
-  files("--events", o.events, "Interaction status histories; repeatable");
-  files("--surveys", o.surveys, "Survey responses; repeatable");
-  files("--customers", o.customers, "Customer lifecycle events; repeatable");
-  files("--agents", o.agents, "Agent roster events; repeatable");
-  files("--input", o.mixed, "Mixed JSON Lines file routed by each line's \"record\"; repeatable");
+  files("--interactions", o.interactions, "Interactions (.csv, .tsv, .jsonl, .ndjson); several files, repeatable");
+  files("--events", o.events, "Interaction status histories; several files, repeatable");
+  files("--surveys", o.surveys, "Survey responses; several files, repeatable");
+  files("--customers", o.customers, "Customer lifecycle events; several files, repeatable");
+  files("--agents", o.agents, "Agent roster events; several files, repeatable");
+  files("--input", o.mixed, "Mixed JSON Lines file routed by each line's \"record\"; several files, repeatable");
   cmd->add_option("--config", o.config, "JSON configuration file: calendars, SLA policies, FCR, queue, scales")->type_name("FILE");
   cmd->add_option("--from", o.from,
                   "Period start (inclusive): an instant with Z or an offset, or a date or local date-time in the "

@@ -133,4 +133,19 @@ char detect_separator(const FieldMap& fields, std::string_view header) {
   return best;
 }
 
+bool aligned_with_spaces(const FieldMap& fields, std::string_view header) {
+  std::size_t names = 0;
+  bool known = false;
+  std::size_t i = 0;
+  while (i < header.size()) {
+    while (i < header.size() && header[i] == ' ') ++i;
+    const std::size_t begin = i;
+    while (i < header.size() && header[i] != ' ') ++i;
+    if (i == begin) break;
+    ++names;
+    known = known || fields.slot(header.substr(begin, i - begin)).has_value();
+  }
+  return names >= 2 && known;
+}
+
 }  // namespace cskpi::detail

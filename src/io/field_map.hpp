@@ -96,4 +96,8 @@ struct HeaderCheck {
 /// knows (ties: the first of that order, so , wins).
 [[nodiscard]] char detect_separator(const FieldMap& fields, std::string_view header);
 
+/// True when runs of spaces split the header into several names, one at least a known column:
+/// a file aligned with spaces (`customer_id  date  dollar_value`), which no separator reads.
+[[nodiscard]] bool aligned_with_spaces(const FieldMap& fields, std::string_view header);
+
 }  // namespace cskpi::detail

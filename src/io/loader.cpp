@@ -279,7 +279,9 @@ struct Loader::State {
     return static_cast<std::uint32_t>(inputs.size() - 1);
   }
 
-  void warn(std::uint32_t input, std::string message) { warnings.push_back(InputWarning{inputs[input], std::move(message)}); }
+  void warn(std::uint32_t input, std::uint64_t line, std::string message) {
+    warnings.push_back(InputWarning{inputs[input], line, std::move(message)});
+  }
 
   // SPEC §5 v3: a file that is not UTF-8 gets one message naming the fix; its records are still
   // rejected one by one (nothing is guessed).
@@ -288,14 +290,16 @@ struct Loader::State {
     if (i.utf8_warned) return;
     i.utf8_warned = true;
     if (i.format == FileFormat::csv) {
-      warn(input, fmt::format("not UTF-8 (line {}: {}); the file looks like a single-byte encoding: give "
-                              "--encoding windows-1252 (or latin-1), or csv.encoding in the config, to read it; "
-                              "until then its records with such bytes are rejected invalid_utf8",
-                              line, detail));
+      warn(input, line,
+           fmt::format("not UTF-8: {}; the file looks like a single-byte encoding: give --encoding windows-1252 (or "
+                       "latin-1), or csv.encoding in the config, to read it; until then its records with such bytes "
+                       "are rejected invalid_utf8",
+                       detail));
     } else {
-      warn(input, fmt::format("not UTF-8 (line {}: {}); JSON Lines files must be UTF-8, or UTF-16 with a byte "
-                              "order mark: convert it; its records with such bytes are rejected invalid_utf8",
-                              line, detail));
+      warn(input, line,
+           fmt::format("not UTF-8: {}; JSON Lines files must be UTF-8, or UTF-16 with a byte order mark: convert "
+                       "it; its records with such bytes are rejected invalid_utf8",
+                       detail));
     }
   }
 
@@ -336,7 +340,7 @@ struct Loader::State {
       list += key;
       if (const auto near = closest_name(key, known)) list += fmt::format(" (did you mean {}?)", *near);
     }
-    warn(input, fmt::format("unknown keys ignored: {}", list));
+    warn(input, 0, fmt::format("unknown keys ignored: {}", list));  // keys of any line: the whole file
   }
 
   // The plan of a CSV header, or the file-level error that refuses the file.
@@ -470,6 +474,9 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
         hint = fmt::format(": the header splits into known columns with '{}', not with the separator given ('{}'): "
                            "give --delimiter '{}' (or csv.delimiter in the config), or leave it out to detect it",
                            delimiter_name(best), delimiter_name(i.separator), delimiter_name(best));
+      } else if (record.fields.size() == 1 && check.known == 0 && detail::aligned_with_spaces(map, header)) {
+        hint = ": the header does not split at , ; TAB or |: its columns are aligned with spaces, which no "
+               "separator reads (a value may hold a space): save the file as CSV or TSV";
       } else if (record.fields.size() == 1 && check.known == 0) {
         hint = ": the header does not split at , ; TAB or |: give the file's separator with --delimiter (or "
                "csv.delimiter in the config)";
@@ -481,7 +488,7 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
   if (!check.unknown.empty()) {
     std::string list;
     for (const std::string& c : check.unknown) list += (list.empty() ? "" : ", ") + c;
-    warn(input, fmt::format("unknown columns ignored: {}", list));
+    warn(input, record.line, fmt::format("unknown columns ignored: {}", list));
   }
   i.synthesize_id = check.plan.synthesize_id;
   return std::move(check.plan);
@@ -844,7 +851,7 @@ void Loader::State::finish() {
 }
 
 std::optional<FileFormat> format_from_path(std::string_view path) noexcept {
-  if (ends_with_ci(path, ".csv")) return FileFormat::csv;
+  if (ends_with_ci(path, ".csv") || ends_with_ci(path, ".tsv")) return FileFormat::csv;  // .tsv: TAB is detected
   if (ends_with_ci(path, ".jsonl") || ends_with_ci(path, ".ndjson")) return FileFormat::jsonl;
   return std::nullopt;
 }
@@ -870,7 +877,7 @@ void Loader::load(RecordType type, const std::string& path) {
   const auto format = format_from_path(path);
   if (!format) {
     throw Error(ErrorCode::invalid_argument,
-                fmt::format("{}: unknown file format (expected .csv, .jsonl or .ndjson)", path));
+                fmt::format("{}: unknown file format (expected .csv, .tsv, .jsonl or .ndjson)", path));
   }
   std::ifstream in = open_input(path);
   load(type, in, path, *format);

@@ -68,9 +68,10 @@ void DurationAccumulator::merge(const DurationAccumulator& other) {
 DurationSummary DurationAccumulator::result() const {
   DurationSummary r;
   r.count = count_;
+  r.total = Milliseconds{sum_ms_};
   if (count_ == 0) return r;
-  // One correctly rounded division of exact integers: ms / (1000·n) seconds.
-  r.mean = std::chrono::duration<double>{static_cast<double>(sum_ms_) / (1000.0 * static_cast<double>(r.count))};
+  // One correctly rounded division of exact integers.
+  r.mean = Duration{static_cast<double>(sum_ms_) / static_cast<double>(r.count)};
   // Two selections instead of a sort: O(n). The median's rank is at most p90's, so the
   // second selection only looks below the p90 position.
   std::vector<std::int64_t> values;
@@ -80,9 +81,9 @@ DurationSummary DurationAccumulator::result() const {
   const auto k90 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.9)) - 1;
   const auto k50 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.5)) - 1;
   std::nth_element(values.begin(), values.begin() + k90, values.end());
-  r.p90 = Milliseconds{values[static_cast<std::size_t>(k90)]};
+  r.p90 = Duration{static_cast<double>(values[static_cast<std::size_t>(k90)])};
   std::nth_element(values.begin(), values.begin() + k50, values.begin() + k90);
-  r.median = Milliseconds{values[static_cast<std::size_t>(k50)]};
+  r.median = Duration{static_cast<double>(values[static_cast<std::size_t>(k50)])};
   return r;
 }
 

@@ -34,6 +34,19 @@ FieldValue seconds(const std::optional<Milliseconds>& d) {
   return static_cast<double>(d->count()) / 1000.0;
 }
 
+/// A median or p90: whole milliseconds, so ms / 1000 is one correctly rounded division.
+FieldValue seconds(const std::optional<Duration>& d) {
+  if (!d) return {};
+  return d->count() / 1000.0;
+}
+
+/// The mean as total / (1000·count): one correctly rounded division of exact integers (the
+/// fractional mean in milliseconds divided by 1000 would round twice).
+FieldValue mean_seconds(const DurationSummary& r) {
+  if (r.count == 0) return {};
+  return static_cast<double>(r.total.count()) / (1000.0 * static_cast<double>(r.count));
+}
+
 FieldValue seconds(const std::optional<std::chrono::duration<double>>& d) {
   if (!d) return {};
   return d->count();
@@ -106,7 +119,7 @@ constexpr DurationNames business_names{"business.count", "business.mean_s", "bus
 
 void duration_fields(const DurationSummary& r, const Emitter& e, const DurationNames& n = plain_names) {
   e(n.count, Unit::count, integer(r.count));
-  e(n.mean, Unit::seconds, seconds(r.mean));
+  e(n.mean, Unit::seconds, mean_seconds(r));
   e(n.median, Unit::seconds, seconds(r.median));
   e(n.p90, Unit::seconds, seconds(r.p90));
 }

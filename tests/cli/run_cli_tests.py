@@ -7,7 +7,7 @@ case.json keys:
   exit             expected exit status (default 0)
   expected         a JSON file: every leaf it holds must be in stdout's JSON (numbers within 1e-9
                    relative); a group list is matched by "by" and "key", and the program may
-                   print no group the file lacks
+                   print no group the file lacks, nor a group twice
   stdout_contains  strings that must appear in stdout
   stderr_contains  strings that must appear in stderr
   files            {"name": "expected file"}: a file the run writes, compared byte for byte
@@ -35,6 +35,8 @@ def compare(path, want, got, diffs):
                 compare(f"{path}.{key}", value, got[key], diffs)
     elif isinstance(want, list) and path.endswith("groups"):
         index = {json.dumps([g["by"], g["key"]], sort_keys=True): g for g in got}
+        if len(index) != len(got):
+            diffs.append(f"{path}: {len(got) - len(index)} group(s) listed twice (a grouping given twice?)")
         wanted = {json.dumps([g["by"], g["key"]], sort_keys=True) for g in want}
         for g in want:
             k = json.dumps([g["by"], g["key"]], sort_keys=True)

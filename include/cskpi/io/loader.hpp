@@ -25,7 +25,8 @@ enum class FileFormat : unsigned char { csv, jsonl };
   return f == FileFormat::csv ? "csv" : "jsonl";
 }
 
-/// From the extension, case-insensitive: .csv → csv; .jsonl / .ndjson → jsonl; otherwise nullopt.
+/// From the extension, case-insensitive: .csv, .tsv → csv (the separator is detected); .jsonl / .ndjson →
+/// jsonl; otherwise nullopt.
 [[nodiscard]] std::optional<FileFormat> format_from_path(std::string_view path) noexcept;
 
 /// The longest record a reader holds: longer ones are rejected `line_too_long` (SPEC §5).
@@ -61,6 +62,7 @@ struct LoadOptions {
 /// closest known name), a file that is not UTF-8. The command line prints them on stderr.
 struct InputWarning {
   std::string file;
+  std::uint64_t line = 0;  // the header (unknown columns), the first offending record (encoding); 0: the whole file
   std::string message;
 };
 

@@ -11,14 +11,18 @@
 
 namespace cskpi {
 
+/// Every duration in one type, cskpi::Duration (milliseconds, double): the median and p90 are
+/// samples, so whole milliseconds, exact; the mean is total / count, correctly rounded. Convert
+/// with std::chrono as usual: `std::chrono::duration<double>(*s.mean).count()` is seconds.
 struct DurationSummary {
   std::uint64_t count = 0;
-  std::optional<std::chrono::duration<double>> mean;  // seconds; nullopt when count == 0
-  std::optional<Milliseconds> median;                 // ⌈n/2⌉-th smallest (lower middle for even n)
-  std::optional<Milliseconds> p90;                    // ⌈0.9·n⌉-th smallest
+  Milliseconds total{0};         // exact sum of the samples (the report's mean_s is total / count)
+  std::optional<Duration> mean;  // nullopt when count == 0
+  std::optional<Duration> median;  // ⌈n/2⌉-th smallest (lower middle for even n)
+  std::optional<Duration> p90;     // ⌈0.9·n⌉-th smallest
 
   friend bool operator==(const DurationSummary& a, const DurationSummary& b) noexcept {
-    return a.count == b.count && a.mean == b.mean && a.median == b.median && a.p90 == b.p90;
+    return a.count == b.count && a.total == b.total && a.mean == b.mean && a.median == b.median && a.p90 == b.p90;
   }
   friend bool operator!=(const DurationSummary& a, const DurationSummary& b) noexcept { return !(a == b); }
 };
