@@ -34,7 +34,7 @@ constexpr double top = 18;
 
 void bar(SvgWriter& svg, const BarChart& chart, const Bar& b, const double y, const double max) {
   const auto x_of = [max](const double v) { return label_w + plot_w * std::clamp(v / max, 0.0, 1.0); };
-  svg.text({label_w - 6, y + 16}, b.label, TextAnchor::end);
+  svg.text({label_w - 6, y + 16}, clip_label(b.label, 26), TextAnchor::end);
   svg.rect(label_w, y + 4, plot_w, row_h - 8, "track");
   std::string value_text = human_number(b.value, chart.unit);
   if (b.value) {

@@ -27,7 +27,7 @@ struct ChartSeries {
   std::vector<ChartPoint> points;  // one per x label
 };
 
-/// Values over time: one line per series (dash patterns s0…s4), the intervals as bands, the
+/// Values over time: one line per series (dash patterns s0…s5), the intervals as bands, the
 /// series named at their last point; `n` under the axis when there is a single series.
 struct LineChart {
   std::string title;

@@ -17,7 +17,7 @@ constexpr double top = 18;
 
 void range(SvgWriter& svg, const DurationRange& r, const double y, const double max) {
   const auto x_of = [max](const double v) { return label_w + plot_w * std::clamp(v / max, 0.0, 1.0); };
-  svg.text({label_w - 6, y + 17}, r.label, TextAnchor::end);
+  svg.text({label_w - 6, y + 17}, clip_label(r.label, 26), TextAnchor::end);
   if (r.p90_s) {
     svg.rect(label_w, y + 6, x_of(*r.p90_s) - label_w, row_h - 12, "range",
              fmt::format("{}: 90 % within {}", r.label, human_duration(*r.p90_s)));

@@ -32,8 +32,8 @@ svg{max-width:100%;height:auto;font-size:11px}svg text{fill:#1d1d1d}svg .tick,sv
 .grid{stroke:#ddd;stroke-width:1}
 .series{fill:none;stroke-width:2}.marker{stroke-width:1.5}
 .s0{stroke:#1f4e79}.s1{stroke:#b35806;stroke-dasharray:7 3}.s2{stroke:#2d7a2d;stroke-dasharray:2 3}
-.s3{stroke:#6a3d9a;stroke-dasharray:9 3 2 3}.s4{stroke:#333;stroke-dasharray:14 4}
-.marker.s0{fill:#1f4e79}.marker.s1{fill:#fff}.marker.s2{fill:#2d7a2d}.marker.s3{fill:#fff}.marker.s4{fill:#333}
+.s3{stroke:#6a3d9a;stroke-dasharray:9 3 2 3}.s4{stroke:#333;stroke-dasharray:14 4}.s5{stroke:#8c2d04;stroke-dasharray:1 3;stroke-linecap:round}
+.marker.s0{fill:#1f4e79}.marker.s1{fill:#fff}.marker.s2{fill:#2d7a2d}.marker.s3{fill:#fff}.marker.s4{fill:#333}.marker.s5{fill:#fff}
 .band{stroke:none;fill:#1f4e79;fill-opacity:.13}.band.s1{fill:#b35806}.band.s2{fill:#2d7a2d}.band.s3{fill:#6a3d9a}
 .whisker{stroke-width:6;stroke-opacity:.25;stroke-dasharray:none}
 .track{fill:#f1f1f1}.bar{fill:#4a6f94}.bar.missed{fill:#9a9a9a;stroke:#a01c1c;stroke-width:1.5;stroke-dasharray:4 2}

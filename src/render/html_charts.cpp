@@ -111,6 +111,7 @@ void drop_empty_series(LineChart& chart) {
   std::string out;
   const GroupingView* volume_view = time_view(views, 1, true);
   if (volume_view == nullptr) volume_view = time_view(views, 0);
+  if (volume_view == nullptr) volume_view = time_view(views, 1);
   if (volume_view != nullptr) {
     LineChart chart = over_time(*volume_view, {"volume.count", "", ""}, context);
     chart.title = "Volume over time";

@@ -16,7 +16,7 @@ constexpr double left = 64;
 constexpr double right = 120;  // room for the series names
 constexpr double top = 12;
 constexpr double plot_h = 190;
-constexpr std::size_t dash_styles = 5;
+constexpr std::size_t dash_styles = 6;
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 struct YScale {
@@ -130,7 +130,7 @@ void names(SvgWriter& svg, std::vector<std::pair<double, std::string>> labels) {
   for (auto& [y, name] : labels) {
     y = std::max(y + 4, previous + 13);
     previous = y;
-    svg.text({width - right + 8, y}, name, TextAnchor::start, "series-name");
+    svg.text({width - right + 8, y}, clip_label(name, 18), TextAnchor::start, "series-name");
   }
 }
 

@@ -33,6 +33,22 @@ namespace {
 
 }  // namespace
 
+std::string clip_label(const std::string_view text, const std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool continuation = (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U;
+    if (continuation) continue;
+    if (chars == max_chars - 1) {
+      std::size_t rest = 0;  // code points from here on
+      for (std::size_t k = i; k < text.size(); ++k) rest += (static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U;
+      if (rest > 1) return std::string{text.substr(0, i)} + "…";
+      return std::string{text};
+    }
+    ++chars;
+  }
+  return std::string{text};
+}
+
 SvgWriter::SvgWriter(const double width, const double height, const std::string_view title)
     : width_(width), height_(height), title_(title) {}
 

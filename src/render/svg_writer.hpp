@@ -4,6 +4,7 @@
 // follow the page and stay readable in grey-scale (patterns and dash styles, not hue alone).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,10 @@ struct SvgPoint {
 };
 
 enum class TextAnchor : unsigned char { start, middle, end };
+
+/// `text` cut to `max_chars` code points with `…` when longer (chart labels have a fixed width;
+/// the full label stays in the tooltip and the tables). Cuts only between UTF-8 sequences.
+[[nodiscard]] std::string clip_label(std::string_view text, std::size_t max_chars);
 
 class SvgWriter {
  public:
