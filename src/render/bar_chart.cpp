@@ -12,7 +12,7 @@ namespace {
 
 constexpr double label_w = 170;
 constexpr double plot_w = 330;
-constexpr double text_w = 190;  // value, n and target status
+constexpr double text_w = 270;  // value, n and target status
 constexpr double row_h = 24;
 constexpr double top = 18;
 

@@ -25,8 +25,8 @@ h1{margin:.2em 0}h2{margin-top:1.8em;border-bottom:2px solid #ddd;padding-bottom
 .tile h3{font-size:13px;font-weight:600;margin:0;color:#444}
 .tile .value{font-size:26px;font-weight:700;margin:.2em 0 0}.tile .ci{font-size:15px;font-weight:400}
 .tile .sub,.tile .trend{font-size:12px;color:#555;margin:.1em 0}
-.target{font-size:12px;margin:.3em 0 0;padding:1px 6px;border-radius:3px;display:inline-block}
-.target.met{border:1px solid #2e6b30}.target.missed{border:2px dashed #a01c1c;font-weight:700}
+.tile-target{font-size:12px;margin:.3em 0 0;padding:1px 6px;border-radius:3px;display:inline-block}
+.tile-target.met{border:1px solid #2e6b30}.tile-target.missed{border:2px dashed #a01c1c;font-weight:700}
 figure{margin:1.2em 0}figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
 svg{max-width:100%;height:auto;font-size:11px}svg text{fill:#1d1d1d}svg .tick,svg .note{fill:#555}
 .grid{stroke:#ddd;stroke-width:1}
@@ -37,7 +37,7 @@ svg{max-width:100%;height:auto;font-size:11px}svg text{fill:#1d1d1d}svg .tick,sv
 .band{stroke:none;fill:#1f4e79;fill-opacity:.13}.band.s1{fill:#b35806}.band.s2{fill:#2d7a2d}.band.s3{fill:#6a3d9a}
 .whisker{stroke-width:6;stroke-opacity:.25;stroke-dasharray:none}
 .track{fill:#f1f1f1}.bar{fill:#4a6f94}.bar.missed{fill:#9a9a9a;stroke:#a01c1c;stroke-width:1.5;stroke-dasharray:4 2}
-.target{stroke:#111;stroke-width:2.5}svg line.target{stroke-dasharray:3 2}
+svg line.target{stroke:#111;stroke-width:2.5;stroke-dasharray:3 2}
 .range{fill:#a9bcd0}.median{stroke:#111;stroke-width:3}.p90{stroke:#111;stroke-width:1.5;stroke-dasharray:3 2}.mean{fill:#fff;stroke:#111;stroke-width:1.5}
 .heat{stroke:none}.h0{fill:#fafafa}.h1{fill:#dde6ef}.h2{fill:#b6c8da}.h3{fill:#86a3c0}.h4{fill:#4f769d}.h5{fill:#1f4e79}
 svg text.cell{font-size:10px}svg text.cell.dark{fill:#fff}

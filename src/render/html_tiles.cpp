@@ -47,7 +47,7 @@ constexpr TileSpec tile_specs[] = {
   const char* status = target->status == TargetStatus::met      ? "✓ met"
                        : target->status == TargetStatus::missed ? "✗ missed"
                                                                 : "undefined";
-  return fmt::format("<p class=\"target {}\">target {}: {}</p>", to_string(target->status), markup_escape(bounds),
+  return fmt::format("<p class=\"tile-target {}\">target {}: {}</p>", to_string(target->status), markup_escape(bounds),
                      status);
 }
 

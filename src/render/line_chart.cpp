@@ -39,9 +39,14 @@ struct YScale {
     }
   }
   if (!std::isfinite(low) || !std::isfinite(high)) return {};
-  if (chart.unit == FieldUnit::percent) high = std::min(high, 100.0);
   const double pad = high > low ? (high - low) * 0.08 : std::max(1.0, std::abs(high) * 0.1);
-  return YScale{chart.from_zero ? low : low - pad, high + pad};
+  YScale scale{chart.from_zero ? low : low - pad, high + pad};
+  if (chart.unit == FieldUnit::percent) {  // an interval never leaves the scale's range
+    scale = YScale{std::max(scale.low, 0.0), std::min(scale.high, 100.0)};
+  } else if (chart.unit == FieldUnit::points) {
+    scale = YScale{std::max(scale.low, -100.0), std::min(scale.high, 100.0)};
+  }
+  return scale;
 }
 
 [[nodiscard]] double x_of(const std::size_t i, const std::size_t count) {
@@ -58,9 +63,13 @@ void axes(SvgWriter& svg, const LineChart& chart, const YScale& scale) {
     svg.text({left - 6, y + 4}, label, TextAnchor::end, "tick");
   }
   const std::size_t count = chart.x_labels.size();
-  const std::size_t every = std::max<std::size_t>(1, (count + 11) / 12);
+  // Every label, or every k-th one when they would overlap (about 6.5 px a character).
+  std::size_t widest = 6;  // `n = 95`
+  for (const std::string& label : chart.x_labels) widest = std::max(widest, label.size());
+  const double spacing = (width - left - right) / static_cast<double>(count);
+  const auto every = static_cast<std::size_t>(std::ceil((static_cast<double>(widest) * 6.5 + 8.0) / spacing));
   const bool show_n = chart.series.size() == 1;
-  for (std::size_t i = 0; i < count; i += every) {
+  for (std::size_t i = 0; i < count; i += std::max<std::size_t>(1, every)) {
     const double x = x_of(i, count);
     svg.text({x, top + plot_h + 16}, chart.x_labels[i], TextAnchor::middle, "tick");
     if (show_n && chart.series[0].points[i].n) {
