@@ -134,3 +134,10 @@ TEST_CASE("Chart labels are clipped between UTF-8 sequences", "[html]") {
   CHECK(clip_label("abcdefg", 6) == "abcde…");
   CHECK(clip_label("ééééééé", 4) == "ééé…");  // two bytes each: never half a character
 }
+
+TEST_CASE("Time charts need a calendar time grouping; hour_of_week is not one", "[html]") {
+  CHECK(html_of(interactions("email", "billing"), spec_by({"month"})).find("Volume over time") != std::string::npos);
+  const std::string weekly = html_of(interactions("email", "billing"), spec_by({"hour_of_week", "channel"}));
+  CHECK(weekly.find("Volume over time") == std::string::npos);
+  CHECK(weekly.find("<h2>By hour_of_week</h2>") != std::string::npos);
+}

@@ -10,7 +10,15 @@
 namespace cskpi::detail {
 namespace {
 
+[[nodiscard]] bool is_hour_of_week(const GroupPart& part) {
+  const auto* bucket = std::get_if<TimeBucket>(&part);
+  return bucket != nullptr && *bucket == TimeBucket::hour_of_week;
+}
+
+/// The one calendar time part of a grouping (hour … year), if it has exactly one; hour_of_week
+/// is a weekly profile, not a time line, and a grouping holding it is charted by none of these.
 [[nodiscard]] std::optional<std::size_t> time_part(const Grouping& by) {
+  if (std::any_of(by.begin(), by.end(), is_hour_of_week)) return std::nullopt;
   std::optional<std::size_t> found;
   for (std::size_t p = 0; p < by.size(); ++p) {
     if (is_time(by[p])) {
@@ -36,7 +44,8 @@ namespace {
 /// The first grouping without a time part (the groups compared in bar charts).
 [[nodiscard]] const GroupingView* label_view(const std::vector<GroupingView>& views) {
   for (const GroupingView& v : views) {
-    if (!v.by.empty() && !time_part(v.by)) return &v;
+    const bool any_time = std::any_of(v.by.begin(), v.by.end(), [](const GroupPart& p) { return is_time(p); });
+    if (!v.by.empty() && !any_time) return &v;
   }
   return nullptr;
 }
