@@ -16,8 +16,9 @@ CSKPI_JOBS="${CSKPI_JOBS:-2}"
 CSKPI_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libfmt-dev nlohmann-json3-dev
                       libhowardhinnant-date-dev tzdata libcli11-dev)
 # shellcheck disable=SC2034
-# ... and what the tests need on top (python3 runs the CLI end-to-end and conformance checks).
-CSKPI_TEST_PACKAGES=(catch2 python3)
+# ... and what the tests need on top (python3 runs the CLI end-to-end and conformance checks;
+# chromium renders the HTML dashboard in tests/browser).
+CSKPI_TEST_PACKAGES=(catch2 python3 chromium)
 
 cskpi_log() { printf '\n==> %s\n' "$*"; }
 cskpi_warn() { printf 'warning: %s\n' "$*" >&2; }
