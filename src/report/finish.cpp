@@ -1,6 +1,7 @@
 // Finishing a (merged) partial state into a Report: groups in key order (which is report
 // order), backlog from the differences, customer figures per window, attrition from the
-// roster, adoption, cohorts, the staffing plan and targets.
+// roster, adoption, cohorts, the staffing plan; then trends and guardrails from the previous
+// period's state, and targets.
 #include <algorithm>
 #include <map>
 
@@ -9,6 +10,7 @@
 #include "report/partial_state.hpp"
 #include "report/slice_scan.hpp"
 #include "report/targets.hpp"
+#include "report/trends.hpp"
 
 namespace cskpi::detail {
 namespace {
@@ -57,13 +59,13 @@ class Finisher {
     Report report;
     report.period = s_.period;
     report.has_events = s_.has_events;
+    report.has_reopen_data = s_.reopen_data;
     report.inputs = s_.inputs;
     const auto& overall = s_.tables.front().groups;
     const std::uint64_t overall_count = overall.empty() ? 0 : overall.begin()->second.count();
     for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t, overall_count);
     add_customer_lists(report);
     report.staffing = staffing_plan(s_.staffing, s_.config, zone_, s_.period);
-    report.targets = evaluate_targets(report, s_.config.targets);
     return report;
   }
 
@@ -189,11 +191,28 @@ class Finisher {
 
 }  // namespace
 
-Report finish_state(const PartialReport::State& state) {
+namespace {
+
+void check_groupings(const PartialReport::State& state) {
   if (state.tables.empty() || state.tables.size() != state.groupings.size()) {
     throw Error(ErrorCode::invalid_argument, "a partial state without its groupings");
   }
-  return Finisher(state).run();
+}
+
+}  // namespace
+
+Report finish_state(const PartialReport::State& state) {
+  check_groupings(state);
+  Report report = Finisher(state).run();
+  std::optional<Report> previous;  // the previous period's report, when the data covers it
+  if (state.previous_covered && state.previous) {
+    check_groupings(state.previous->state());
+    previous = Finisher(state.previous->state()).run();
+    add_trends(report, *previous);
+    report.guardrails = find_guardrails(report);
+  }
+  report.targets = evaluate_targets(report, state.config.targets, previous ? &*previous : nullptr);
+  return report;
 }
 
 }  // namespace cskpi::detail
