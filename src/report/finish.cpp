@@ -189,10 +189,6 @@ class Finisher {
   std::optional<RosterIndex> roster_;
 };
 
-}  // namespace
-
-namespace {
-
 void check_groupings(const PartialReport::State& state) {
   if (state.tables.empty() || state.tables.size() != state.groupings.size()) {
     throw Error(ErrorCode::invalid_argument, "a partial state without its groupings");
