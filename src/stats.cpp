@@ -29,6 +29,30 @@ std::optional<ConfidenceInterval> wilson_interval(std::uint64_t successes, std::
   return ConfidenceInterval{low, high};
 }
 
+double two_sided_p_value(double z) noexcept { return std::erfc(std::abs(z) / std::sqrt(2.0)); }
+
+std::optional<double> two_proportion_z(std::uint64_t x1, std::uint64_t n1, std::uint64_t x2, std::uint64_t n2) {
+  if (x1 > n1 || x2 > n2) {
+    throw Error(ErrorCode::invalid_argument, "two_proportion_z: successes " + std::to_string(x1) + "/" +
+                                                 std::to_string(n1) + " or " + std::to_string(x2) + "/" +
+                                                 std::to_string(n2) + " exceed their n");
+  }
+  if (n1 == 0 || n2 == 0) return std::nullopt;
+  const double a = static_cast<double>(n1);
+  const double b = static_cast<double>(n2);
+  const double pooled = static_cast<double>(x1 + x2) / (a + b);
+  const double variance = pooled * (1.0 - pooled) * (1.0 / a + 1.0 / b);
+  if (!(variance > 0.0)) return std::nullopt;
+  return (static_cast<double>(x1) / a - static_cast<double>(x2) / b) / std::sqrt(variance);
+}
+
+std::optional<double> welch_z(const SampleMoments& a, const SampleMoments& b) noexcept {
+  if (a.n < 2 || b.n < 2) return std::nullopt;
+  const double variance = a.variance / static_cast<double>(a.n) + b.variance / static_cast<double>(b.n);
+  if (!(variance > 0.0)) return std::nullopt;
+  return (a.mean - b.mean) / std::sqrt(variance);
+}
+
 std::size_t nearest_rank_index(std::size_t n, double q) {
   if (!(q > 0.0 && q <= 1.0)) {
     throw Error(ErrorCode::invalid_argument, "nearest_rank: q " + std::to_string(q) + " is not in (0, 1]");

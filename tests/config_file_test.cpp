@@ -234,7 +234,7 @@ TEST_CASE("Unknown enumerated values name their key", "[config]") {
   CHECK_THAT(config_error(R"({"targets": [{"metric": "csat.score", "min": 1, "where": {"colour": "red"}}]})"),
              Contains("targets[0].where.colour: is not a dimension"));
   CHECK_THAT(config_error(R"({"targets": [{"metric": "csat", "min": 1}]})"), Contains("targets[0].metric: must name a metric field"));
-  CHECK_THAT(config_error(R"({"targets": [{"metric": "csat.score"}]})"), Contains("targets[0]: needs \"min\" or \"max\""));
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "csat.score"}]})"), Contains("targets[0]: needs \"min\", \"max\" or \"baseline\""));
 }
 
 TEST_CASE("The queue mode is case-insensitive like the other enumerated values", "[config]") {
@@ -411,4 +411,26 @@ TEST_CASE("v3 input keys: every mistake names its key path", "[config][mapping]"
   CHECK_THAT(config_error(R"({"csv": {"instant_format": "%Y %q"}})"),
              Contains("test.json: csv.instant_format: instant format '%Y %q': %q is not one of"));
   CHECK(config_error(R"({"csv": {"separator": ";"}})") == "test.json: csv.separator: unknown key");
+}
+
+TEST_CASE("A target set from the previous period's baseline, and its mistakes", "[config][trend]") {
+  const ConfigFile c =
+      parse_config(R"({"targets": [{"metric": "fcr.rate", "baseline": "previous", "improve": 5},
+                                   {"metric": "handle.mean_s", "baseline": "previous"}]})");
+  REQUIRE(c.metrics.targets.size() == 2);
+  CHECK(c.metrics.targets[0].baseline == TargetBaseline::previous);
+  CHECK(c.metrics.targets[0].improve == 5.0);
+  CHECK_FALSE(c.metrics.targets[0].min);
+  CHECK_FALSE(c.metrics.targets[0].max);
+  CHECK(c.metrics.targets[1].improve == 0.0);  // at least as good as before
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "fcr.rate", "baseline": "last_year"}]})"),
+             Contains("targets[0].baseline: must be \"previous\""));
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "fcr.rate", "baseline": "previous", "min": 80}]})"),
+             Contains("targets[0]: takes \"baseline\" or \"min\"/\"max\", not both"));
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "fcr.rate", "min": 80, "improve": 5}]})"),
+             Contains("targets[0].improve: needs \"baseline\": \"previous\""));
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "fcr.rate", "baseline": "previous", "improve": "5"}]})"),
+             Contains("targets[0].improve: must be a number"));
+  CHECK_THAT(config_error(R"({"targets": [{"metric": "fcr.rate"}]})"),
+             Contains("targets[0]: needs \"min\", \"max\" or \"baseline\""));
 }

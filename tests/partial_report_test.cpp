@@ -254,3 +254,31 @@ TEST_CASE("Merged input counts add up", "[partial]") {
   CHECK(finish_report(a).inputs[0].accepted == 15);
   CHECK(finish_report(a).inputs[0].rejected == 3);
 }
+
+TEST_CASE("A split data set with trends merges to the one-pass JSON, trends and baseline targets included",
+          "[partial][trend]") {
+  // rich_spec's period [2026-03-01, 2026-05-01) has L = 61 days; the data start 2026-02-20 and the
+  // customer events 2026-01-01, so the previous period [2025-12-31, 2026-03-01) is covered.
+  const Dataset data = random_dataset(21);
+  ReportSpec spec = rich_spec(Attribution::created);
+  spec.config.targets.push_back(TargetSpec{"fcr.rate", std::nullopt, std::nullopt, {}, TargetBaseline::previous, 5.0});
+  spec.config.targets.push_back(
+      TargetSpec{"handle.mean_s", std::nullopt, std::nullopt, {}, TargetBaseline::previous, 10.0});
+  const Report one = compute_report(data, spec);
+  REQUIRE(one.previous);
+  REQUIRE(one.overall().trend);
+  CHECK(one.overall().trend->find("volume.count") != nullptr);
+  const std::string whole = json_of(one);
+  CHECK(whole.find("\"trend\"") != std::string::npos);
+  const ReportPeriod period = resolve_period(data, spec);
+  std::mt19937_64 rng(21);
+  for (std::size_t k = 2; k <= 5; ++k) {
+    std::vector<PartialReport> parts;
+    for (const DataSlice& slice : random_slices(data, k, rng)) parts.push_back(compute_partial(data, spec, period, slice));
+    std::shuffle(parts.begin(), parts.end(), rng);
+    PartialReport merged;
+    for (const PartialReport& p : parts) merged.merge(p);
+    INFO(k << " slices");
+    CHECK(json_of(finish_report(merged)) == whole);
+  }
+}

@@ -26,6 +26,27 @@ inline constexpr double z95 = 1.96;
 [[nodiscard]] std::optional<ConfidenceInterval> wilson_interval(std::uint64_t successes, std::uint64_t n,
                                                                 double z = z95);
 
+/// Two-sided p-value of a standard normal z statistic: P(|Z| ≥ |z|) = erfc(|z|/√2).
+[[nodiscard]] double two_sided_p_value(double z) noexcept;
+
+/// The statistic of a pooled two-proportion z-test of x1/n1 against x2/n2 (positive when the
+/// first proportion is the larger); nullopt when n1 or n2 is 0, or when the pooled proportion
+/// is 0 or 1 (no spread: both proportions are equal and the test is undefined).
+/// Throws Error(invalid_argument) when x1 > n1 or x2 > n2.
+[[nodiscard]] std::optional<double> two_proportion_z(std::uint64_t x1, std::uint64_t n1, std::uint64_t x2,
+                                                     std::uint64_t n2);
+
+/// Mean, sample variance (n − 1 denominator) and size of one side of a Welch test.
+struct SampleMoments {
+  double mean = 0.0;
+  double variance = 0.0;
+  std::uint64_t n = 0;
+};
+
+/// Welch's z statistic (a − b) / sqrt(s_a²/n_a + s_b²/n_b), read against the normal
+/// distribution; nullopt when a side has fewer than 2 values or both variances are 0.
+[[nodiscard]] std::optional<double> welch_z(const SampleMoments& a, const SampleMoments& b) noexcept;
+
 /// The 1-based nearest rank ⌈q·n⌉ of the q-quantile among n > 0 values (q·n within a
 /// relative 1e-12 of an integer counts as that integer), clamped to [1, n].
 /// Throws Error(invalid_argument) when q is not in (0, 1] or n is 0.

@@ -31,6 +31,7 @@ void CesAccumulator::add(int score) {
   ++responses_;
   if (score >= config_.easy_from) ++easy_;
   sum_ += score;
+  sum_squares_ += std::int64_t{score} * score;
 }
 
 void CesAccumulator::merge(const CesAccumulator& other) {
@@ -43,6 +44,7 @@ void CesAccumulator::merge(const CesAccumulator& other) {
   responses_ += other.responses_;
   easy_ += other.easy_;
   sum_ += other.sum_;
+  sum_squares_ += other.sum_squares_;
 }
 
 CesResult CesAccumulator::result() const {
@@ -55,6 +57,12 @@ CesResult CesAccumulator::result() const {
   const double n = static_cast<double>(responses_);
   r.mean = static_cast<double>(sum_) / n;
   r.easy_share = static_cast<double>(easy_) / n;
+  if (responses_ >= 2) {
+    // n·Σx² − (Σx)² is an exact integer: one rounding, whatever the merge order.
+    __extension__ using Wide = __int128;
+    const Wide spread = Wide{static_cast<std::int64_t>(responses_)} * sum_squares_ - Wide{sum_} * sum_;
+    r.variance = static_cast<double>(spread) / (n * (n - 1.0));
+  }
   return r;
 }
 

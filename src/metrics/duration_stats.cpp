@@ -20,6 +20,26 @@ std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
   return a + b;
 }
 
+/// The sample variance in s² of the samples (in ms) whose exact sum is `sum_ms`, from exact
+/// integers: deviations from the truncated mean m are summed and squared in 128 bits, so the
+/// result does not depend on the order of the samples (merge order) and loses nothing to
+/// cancellation. Var = (Σd² − (Σd)²/n) / (n − 1), d = x − m.
+double sample_variance_s2(const std::vector<std::int64_t>& values, std::int64_t sum_ms) {
+  __extension__ using Wide = __int128;
+  const auto n = static_cast<std::int64_t>(values.size());
+  const std::int64_t shift = sum_ms / n;
+  Wide squares = 0;
+  for (const std::int64_t x : values) {
+    const Wide d = Wide{x} - shift;
+    squares += d * d;
+  }
+  const Wide deviation = Wide{sum_ms} - Wide{shift} * n;  // |Σd| < n
+  const double dn = static_cast<double>(n);
+  const double sd = static_cast<double>(deviation);
+  const double ms2 = (static_cast<double>(squares) - sd * sd / dn) / (dn - 1.0);
+  return std::max(0.0, ms2) / 1e6;
+}
+
 }  // namespace
 
 constexpr std::size_t first_block = 64;
@@ -78,6 +98,7 @@ DurationSummary DurationAccumulator::result() const {
   values.reserve(static_cast<std::size_t>(count_));
   for (const auto& block : blocks_) values.insert(values.end(), block.begin(), block.end());
   values.insert(values.end(), wide_.begin(), wide_.end());
+  if (count_ >= 2) r.variance = sample_variance_s2(values, sum_ms_);
   const auto k90 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.9)) - 1;
   const auto k50 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.5)) - 1;
   std::nth_element(values.begin(), values.begin() + k90, values.end());

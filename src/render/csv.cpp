@@ -38,13 +38,20 @@ std::string key_text(const Group& g) {
   return key;
 }
 
-/// One row per field of the field table.
+/// One row per field of the field table; then, with a trend, metric `trend` rows: field
+/// `previous.from` and `previous.to`, and `<key>.<part>` per trend value (`csat.score.p_value`).
 void group_rows(std::ostream& out, const Group& g, const FieldContext& context) {
   const std::string by = to_string(g.by);
   const std::string key = key_text(g);
   for_each_field(g.metrics, context, [&](const Field& f) {
     row(out, by, key, f.metric, f.name, value_text(detail::field_json(f.value)));
   });
+  if (!g.trend) return;
+  const detail::Json trend = detail::trend_json(*g.trend);
+  for (const char* bound : {"from", "to"}) row(out, by, key, "trend", std::string{"previous."} + bound, value_text(trend["previous"][bound]));
+  for (const auto& [metric, parts] : trend["metrics"].items()) {
+    for (const auto& [part, value] : parts.items()) row(out, by, key, "trend", metric + "." + part, value_text(value));
+  }
 }
 
 /// A report-wide list: `by` and `metric` name the list, `key` the row; arrays become `name.0`, `name.1`, ….
@@ -67,7 +74,20 @@ void target_rows(std::ostream& out, const detail::Json& targets) {
   for (const auto& t : targets) {
     std::string key = t["metric"].get<std::string>();
     for (const auto& [dimension, value] : t["key"].items()) key.append(" ").append(dimension).append("=").append(value_text(value));
-    for (const char* name : {"min", "max", "value", "status", "gap"}) row(out, "targets", key, "targets", name, value_text(t[name]));
+    for (const char* name : {"baseline", "improve", "min", "max", "value", "status", "gap"}) {
+      if (t.contains(name)) row(out, "targets", key, "targets", name, value_text(t[name]));
+    }
+  }
+}
+
+/// Guardrails: `key` is the speed and quality metric and the group (`handle.mean_s fcr.rate channel=chat`).
+void guardrail_rows(std::ostream& out, const detail::Json& guardrails) {
+  for (const auto& g : guardrails) {
+    std::string key = g["speed"].get<std::string>() + " " + g["quality"].get<std::string>();
+    for (const auto& [dimension, value] : g["key"].items()) key.append(" ").append(dimension).append("=").append(value_text(value));
+    for (const char* name : {"speed_change", "quality_change", "p_value"}) {
+      row(out, "guardrails", key, "guardrails", name, value_text(g[name]));
+    }
   }
 }
 
@@ -81,6 +101,7 @@ void render_csv(std::ostream& out, const Report& report) {
   list_rows(out, "cohorts", detail::cohorts_json(report), "cohort");
   list_rows(out, "staffing", detail::staffing_json(report), "hour_of_week");
   target_rows(out, detail::targets_json(report));
+  guardrail_rows(out, detail::guardrails_json(report));
 }
 
 }  // namespace cskpi

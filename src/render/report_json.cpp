@@ -82,12 +82,43 @@ Json groups_json(const Report& report) {
   const FieldContext context = FieldContext::of(report);
   Json groups = Json::array();
   for (const Group& g : report.groups) {
-    groups.push_back(Json{{"by", by_json(g.by)}, {"key", key_json(g.by, g.key)}, {"metrics", metrics_json(g.metrics, context)}});
+    Json group{{"by", by_json(g.by)}, {"key", key_json(g.by, g.key)}, {"metrics", metrics_json(g.metrics, context)}};
+    if (g.trend) group["trend"] = trend_json(*g.trend);
+    groups.push_back(std::move(group));
   }
   return groups;
 }
 
 }  // namespace
+
+Json trend_value_json(const TrendValue& v) {
+  return Json{{"current", v.current},
+              {"previous", v.previous},
+              {"change", v.change},
+              {"p_value", value_or_null(v.p_value)},
+              {"significant", v.significant}};
+}
+
+Json trend_json(const GroupTrend& trend) {
+  Json metrics = Json::object();
+  for (const TrendValue& v : trend.metrics) metrics[std::string{v.metric}] = trend_value_json(v);
+  return Json{{"previous", Json{{"from", format_instant(trend.previous_from)}, {"to", format_instant(trend.previous_to)}}},
+              {"metrics", std::move(metrics)}};
+}
+
+Json guardrails_json(const Report& report) {
+  Json guardrails = Json::array();
+  for (const Guardrail& g : report.guardrails) {
+    guardrails.push_back(Json{{"by", by_json(g.by)},
+                              {"key", key_json(g.by, g.key)},
+                              {"speed", std::string{g.speed}},
+                              {"speed_change", g.speed_change},
+                              {"quality", std::string{g.quality}},
+                              {"quality_change", g.quality_change},
+                              {"p_value", value_or_null(g.p_value)}});
+  }
+  return guardrails;
+}
 
 Json field_json(const FieldValue& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
@@ -151,15 +182,21 @@ Json targets_json(const Report& report) {
   for (const TargetResult& t : report.targets) {
     Json where = Json::object();
     for (const auto& [dimension, label] : t.target.where) where[dimension] = label;
-    targets.push_back(Json{{"metric", t.target.metric},
-                           {"min", value_or_null(t.target.min)},
-                           {"max", value_or_null(t.target.max)},
-                           {"where", std::move(where)},
-                           {"by", by_json(t.by)},
-                           {"key", key_json(t.by, t.key)},
-                           {"value", value_or_null(t.value)},
-                           {"status", to_string(t.status)},
-                           {"gap", value_or_null(t.gap)}});
+    Json row{{"metric", t.target.metric}};
+    if (t.target.baseline) {
+      // A bound from the baseline: what it was, the improvement asked for, then the bound in force.
+      row["baseline"] = value_or_null(t.baseline);
+      row["improve"] = t.target.improve;
+    }
+    row["min"] = value_or_null(t.min);
+    row["max"] = value_or_null(t.max);
+    row["where"] = std::move(where);
+    row["by"] = by_json(t.by);
+    row["key"] = key_json(t.by, t.key);
+    row["value"] = value_or_null(t.value);
+    row["status"] = to_string(t.status);
+    row["gap"] = value_or_null(t.gap);
+    targets.push_back(std::move(row));
   }
   return targets;
 }
@@ -174,6 +211,7 @@ Json report_json(const Report& report) {
   j["cohorts"] = cohorts_json(report);
   j["staffing"] = staffing_json(report);
   j["targets"] = targets_json(report);
+  j["guardrails"] = guardrails_json(report);
   return j;
 }
 

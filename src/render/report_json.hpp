@@ -24,6 +24,12 @@ using Json = nlohmann::ordered_json;
 [[nodiscard]] Json cohorts_json(const Report& report);
 [[nodiscard]] Json staffing_json(const Report& report);
 [[nodiscard]] Json targets_json(const Report& report);
+[[nodiscard]] Json guardrails_json(const Report& report);
+
+/// A group's `trend` object (SPEC v3 §4): `previous` {from, to} and `metrics` {key: {current,
+/// previous, change, p_value, significant}}; one value of it.
+[[nodiscard]] Json trend_json(const GroupTrend& trend);
+[[nodiscard]] Json trend_value_json(const TrendValue& v);
 
 /// The whole `cskpi.report/1` document.
 [[nodiscard]] Json report_json(const Report& report);

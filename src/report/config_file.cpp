@@ -221,20 +221,33 @@ std::vector<std::string> dimensions(const Reader& r, const Json& j, const std::s
   return out;
 }
 
+// A target's `baseline` (SPEC v3 §3): "previous", with an optional `improve`, instead of min/max.
+void target_baseline(const Reader& r, const Json& j, const std::string& path, TargetSpec& t) {
+  if (j.contains("improve") && !j.contains("baseline")) r.fail(path + ".improve", "needs \"baseline\": \"previous\"");
+  if (!j.contains("baseline")) return;
+  if (r.string(j["baseline"], path + ".baseline") != "previous") {
+    r.fail(path + ".baseline", "must be \"previous\" (the same group in the previous period of equal length)");
+  }
+  if (t.min || t.max) r.fail(path, "takes \"baseline\" or \"min\"/\"max\", not both");
+  t.baseline = TargetBaseline::previous;
+  if (j.contains("improve")) t.improve = r.number(j["improve"], path + ".improve");
+}
+
 std::vector<TargetSpec> targets(const Reader& r, const Json& j, const std::string& path,
                                 const std::vector<std::string>& custom) {
   if (!j.is_array()) r.fail(path, "must be an array of targets");
   std::vector<TargetSpec> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string p = Reader::index(path, i);
-    r.object(j[i], p, {"metric", "min", "max", "where"});
+    r.object(j[i], p, {"metric", "min", "max", "where", "baseline", "improve"});
     TargetSpec t;
     if (!j[i].contains("metric")) r.fail(p, "needs \"metric\"");
     t.metric = r.string(j[i]["metric"], p + ".metric");
     if (t.metric.find('.') == std::string::npos) r.fail(p + ".metric", "must name a metric field, e.g. csat.score");
     if (j[i].contains("min")) t.min = r.number(j[i]["min"], p + ".min");
     if (j[i].contains("max")) t.max = r.number(j[i]["max"], p + ".max");
-    if (!t.min && !t.max) r.fail(p, "needs \"min\" or \"max\"");
+    target_baseline(r, j[i], p, t);
+    if (!t.min && !t.max && !t.baseline) r.fail(p, "needs \"min\", \"max\" or \"baseline\"");
     if (j[i].contains("where")) {
       const Json& w = j[i]["where"];
       const std::string wp = p + ".where";

@@ -9,6 +9,7 @@
 #include "cskpi/report/partial_report.hpp"
 #include "report/interaction_facts.hpp"
 #include "report/partial_state.hpp"
+#include "report/previous_period.hpp"
 #include "report/slice_scan.hpp"
 
 namespace cskpi {
@@ -116,7 +117,16 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
 Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
   const detail::EngineContext context(data, spec, resolve_period(data, spec));
   const std::size_t threads = resolve_threads(options.threads);
-  return finish_report(scan_in_parallel(context, split_data(data, threads)), static_cast<unsigned>(threads));
+  const std::vector<DataSlice> slices = split_data(data, threads);
+  PartialReport partial = scan_in_parallel(context, slices);
+  partial.state().reopen_data = detail::has_reopen_data(data);
+  if (detail::has_records_before(data, context.period.from)) {
+    // The previous period of equal length, for trends and baseline targets (SPEC v3 §3).
+    const detail::EngineContext previous(data, spec, detail::previous_period(context.period));
+    partial.state().previous.emplace(scan_in_parallel(previous, slices));
+    partial.state().previous_covered = detail::covers(data, previous.period);
+  }
+  return finish_report(partial, static_cast<unsigned>(threads));
 }
 
 }  // namespace cskpi

@@ -1,6 +1,7 @@
 // Finishing a (merged) partial state into a Report: groups in key order (which is report
 // order), backlog from the differences, customer figures per window, attrition from the
-// roster, adoption, cohorts, the staffing plan and targets.
+// roster, adoption, cohorts, the staffing plan; then trends and guardrails from the previous
+// period's state, and targets.
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -11,6 +12,7 @@
 #include "report/partial_state.hpp"
 #include "report/slice_scan.hpp"
 #include "report/targets.hpp"
+#include "report/trends.hpp"
 
 namespace cskpi::detail {
 namespace {
@@ -85,6 +87,7 @@ class Finisher {
     Report report;
     report.period = s_.period;
     report.has_events = s_.has_events;
+    report.has_reopen_data = s_.reopen_data;
     report.inputs = s_.inputs;
     const auto& overall = s_.tables.front().groups;
     const std::uint64_t overall_count = overall.empty() ? 0 : overall.begin()->second.count();
@@ -93,7 +96,6 @@ class Finisher {
     for (std::size_t t = 0; t < s_.tables.size(); ++t) add_table(report, t);
     add_customer_lists(report);
     report.staffing = staffing_plan(s_.staffing, s_.config, zone_, s_.period);
-    report.targets = evaluate_targets(report, s_.config.targets);
     return report;
   }
 
@@ -221,13 +223,27 @@ class Finisher {
   std::optional<RosterIndex> roster_;
 };
 
-}  // namespace
-
-Report finish_state(const PartialReport::State& state, unsigned threads) {
+void check_groupings(const PartialReport::State& state) {
   if (state.tables.empty() || state.tables.size() != state.groupings.size()) {
     throw Error(ErrorCode::invalid_argument, "a partial state without its groupings");
   }
-  return Finisher(state, std::max(1u, threads)).run();
+}
+
+}  // namespace
+
+Report finish_state(const PartialReport::State& state, unsigned threads) {
+  check_groupings(state);
+  threads = std::max(1u, threads);
+  Report report = Finisher(state, threads).run();
+  std::optional<Report> previous;  // the previous period's report, when the data covers it
+  if (state.previous_covered && state.previous) {
+    check_groupings(state.previous->state());
+    previous = Finisher(state.previous->state(), threads).run();
+    add_trends(report, *previous);
+    report.guardrails = find_guardrails(report);
+  }
+  report.targets = evaluate_targets(report, state.config.targets, previous ? &*previous : nullptr);
+  return report;
 }
 
 }  // namespace cskpi::detail

@@ -9,6 +9,7 @@
 
 #include "cskpi/error.hpp"
 #include "report/partial_state.hpp"
+#include "report/previous_period.hpp"
 #include "report/slice_scan.hpp"
 
 namespace cskpi {
@@ -104,6 +105,17 @@ void merge_lists(PartialReport::State& a, const PartialReport::State& b) {
   a.staffing.merge(b.staffing);
 }
 
+/// The previous period's partials merge like the current ones; an absent one is neutral.
+void merge_previous(PartialReport::State& a, const PartialReport::State& b) {
+  a.previous_covered = a.previous_covered || b.previous_covered;
+  if (!b.previous) return;
+  if (a.previous) {
+    a.previous->merge(*b.previous);
+  } else {
+    a.previous = b.previous;
+  }
+}
+
 }  // namespace
 
 PartialReport::PartialReport() : state_(std::make_unique<State>()) {}
@@ -139,9 +151,11 @@ void PartialReport::merge(const PartialReport& other) {
     a.inputs[r].rejected += b.inputs[r].rejected;
   }
   a.has_events = a.has_events || b.has_events;
+  a.reopen_data = a.reopen_data || b.reopen_data;
   a.productivity = a.productivity || b.productivity;
   a.has_customer_events = a.has_customer_events || b.has_customer_events;
   merge_lists(a, b);
+  merge_previous(a, b);
 }
 
 std::vector<DataSlice> split_data(const Dataset& data, std::size_t parts) {
@@ -161,7 +175,14 @@ std::vector<DataSlice> split_data(const Dataset& data, std::size_t parts) {
 PartialReport compute_partial(const Dataset& data, const ReportSpec& spec, const ReportPeriod& period,
                               const DataSlice& slice) {
   const detail::EngineContext context(data, spec, period);
-  return PartialReport(detail::scan_slice(context, slice));
+  PartialReport partial(detail::scan_slice(context, slice));
+  partial.state().reopen_data = detail::has_reopen_data(data);
+  if (detail::has_records_before(data, period.from)) {
+    const detail::EngineContext previous(data, spec, detail::previous_period(period));
+    partial.state().previous.emplace(detail::scan_slice(previous, slice));
+    partial.state().previous_covered = detail::covers(data, previous.period);
+  }
+  return partial;
 }
 
 Report finish_report(const PartialReport& partial, unsigned threads) {

@@ -56,6 +56,7 @@ struct PartialReport::State {
   MetricConfig config;
   FcrConfig fcr{};  // the method in force (its default depends on the data) and window
   bool has_events = false;
+  bool reopen_data = false;  // some interaction carries `reopened` or a status history (ORed by merge)
   bool productivity = false;  // some interaction carries an agent
   bool business = false;
   bool sla = false;
@@ -68,6 +69,11 @@ struct PartialReport::State {
   std::map<std::string, AdoptionCounts> adoption;  // encoded product key
   std::map<std::int64_t, CohortCounts> cohorts;    // by month key
   detail::StaffingCounts staffing;
+  /// The previous period's partial (SPEC §9: a state holds the previous period's accumulators
+  /// when the run had them), computed by the same engine over detail::previous_period; absent
+  /// when the data held nothing before `from`. Merged alongside the current one.
+  std::optional<PartialReport> previous;
+  bool previous_covered = false;  // some record is attributed in the previous period (ORed by merge)
 };
 
 }  // namespace cskpi

@@ -28,4 +28,11 @@ const Group* Report::find(std::string_view by, const std::vector<std::optional<s
   return find(by.empty() ? Grouping{} : parse_grouping(by, custom), key);
 }
 
+const TrendValue* GroupTrend::find(std::string_view metric) const noexcept {
+  for (const TrendValue& v : metrics) {
+    if (v.metric == metric) return &v;
+  }
+  return nullptr;
+}
+
 }  // namespace cskpi

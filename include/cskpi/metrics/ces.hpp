@@ -24,17 +24,18 @@ struct CesResult {
   std::uint64_t easy = 0;
   std::optional<double> mean;        // mean score on the scale
   std::optional<double> easy_share;  // fraction 0-1
+  std::optional<double> variance;    // sample variance (n − 1) of the scores, for trend tests; nullopt when n < 2
   int easy_from = 5;                 // echo of the config
   ScoreScale scale{1, 7};            // echo of the config
 
   friend bool operator==(const CesResult& a, const CesResult& b) noexcept {
     return a.responses == b.responses && a.easy == b.easy && a.mean == b.mean && a.easy_share == b.easy_share &&
-           a.easy_from == b.easy_from && a.scale == b.scale;
+           a.variance == b.variance && a.easy_from == b.easy_from && a.scale == b.scale;
   }
   friend bool operator!=(const CesResult& a, const CesResult& b) noexcept { return !(a == b); }
 };
 
-/// Integer state (responses, easy, sum of scores): merges exactly.
+/// Integer state (responses, easy, sum of scores and of their squares): merges exactly.
 class CesAccumulator {
  public:
   CesAccumulator() = default;
@@ -57,6 +58,7 @@ class CesAccumulator {
   std::uint64_t responses_ = 0;
   std::uint64_t easy_ = 0;
   std::int64_t sum_ = 0;
+  std::int64_t sum_squares_ = 0;
 };
 
 /// CES of a range of integer scores in one call (default scale 1–7, easy from 5).

@@ -20,9 +20,11 @@ struct DurationSummary {
   std::optional<Duration> mean;  // nullopt when count == 0
   std::optional<Duration> median;  // ⌈n/2⌉-th smallest (lower middle for even n)
   std::optional<Duration> p90;     // ⌈0.9·n⌉-th smallest
+  std::optional<double> variance;  // sample variance (n − 1) in s², for Welch trend tests; nullopt when count < 2
 
   friend bool operator==(const DurationSummary& a, const DurationSummary& b) noexcept {
-    return a.count == b.count && a.total == b.total && a.mean == b.mean && a.median == b.median && a.p90 == b.p90;
+    return a.count == b.count && a.total == b.total && a.mean == b.mean && a.median == b.median && a.p90 == b.p90 &&
+           a.variance == b.variance;
   }
   friend bool operator!=(const DurationSummary& a, const DurationSummary& b) noexcept { return !(a == b); }
 };

@@ -65,17 +65,21 @@ class PartialReport {
   struct State;  // implementation detail (src/report/partial_state.hpp)
   explicit PartialReport(std::unique_ptr<State> state);
   [[nodiscard]] const State& state() const noexcept { return *state_; }
+  [[nodiscard]] State& state() noexcept { return *state_; }
 
  private:
   std::unique_ptr<State> state_;
 };
 
 /// The partial of one slice. `period` must be the one resolve_period gives on the whole data
-/// set (so that every slice agrees on it). The data set must be linked.
+/// set (so that every slice agrees on it). The data set must be linked. When the data set holds
+/// records before `period.from`, the partial also holds the previous period's partial (for
+/// trends and baseline targets, SPEC v3 §3).
 [[nodiscard]] PartialReport compute_partial(const Dataset& data, const ReportSpec& spec, const ReportPeriod& period,
                                             const DataSlice& slice);
 
-/// The report of a (merged) partial: groups sorted as SPEC §4 says, targets evaluated.
+/// The report of a (merged) partial: groups sorted as SPEC §4 says, trends and guardrails when
+/// the data covers the previous period, targets evaluated.
 /// Report::inputs come from the partial's inputs().
 /// `threads` (0: all cores) compute the groups' order statistics in parallel; the report is
 /// the same for every count.

@@ -86,6 +86,45 @@ struct TargetResult {
   std::optional<double> value;
   TargetStatus status = TargetStatus::undefined;
   std::optional<double> gap;
+  /// The bounds in force: the configured ones, or for a baseline target the one computed from
+  /// the baseline (nullopt when the previous period is not covered or its value is undefined).
+  std::optional<double> min;
+  std::optional<double> max;
+  std::optional<double> baseline;  // a baseline target's previous-period value
+};
+
+/// One metric of a group compared with the same group in the previous period (SPEC v3 §3
+/// Trends, §4 `trend`), in report units (percent, points, seconds, counts).
+struct TrendValue {
+  std::string_view metric;  // "csat.score"; a static string
+  double current = 0.0;
+  double previous = 0.0;
+  double change = 0.0;            // current − previous
+  std::optional<double> p_value;  // two-sided; nullopt for counts and medians, or when the test is undefined
+  bool significant = false;       // p_value < 0.05
+};
+
+/// A group's trend: the previous period and the metrics defined in both periods, in the
+/// order of SPEC §4's key list.
+struct GroupTrend {
+  TimePoint previous_from{};
+  TimePoint previous_to{};
+  std::vector<TrendValue> metrics;
+
+  /// The value of `metric` ("fcr.rate"), or nullptr when the trend does not hold it.
+  [[nodiscard]] const TrendValue* find(std::string_view metric) const noexcept;
+};
+
+/// A speed metric that improved (its mean fell) while a quality metric fell significantly in
+/// the same group (SPEC v3 §3 Guardrails, §4 `guardrails`).
+struct Guardrail {
+  Grouping by;
+  std::vector<std::optional<std::string>> key;
+  std::string_view speed;    // "handle.mean_s"; a static string
+  double speed_change = 0.0;  // seconds, negative
+  std::string_view quality;  // "fcr.rate" or "csat.score"; a static string
+  double quality_change = 0.0;  // percent points, negative
+  std::optional<double> p_value;  // the quality change's
 };
 
 /// Every metric of one group. Objects whose inputs are absent keep zero counts.
@@ -120,6 +159,7 @@ struct Group {
   Grouping by;                             // empty for the overall group
   std::vector<std::optional<std::string>> key;  // one value per part of `by`; nullopt = the null key
   GroupMetrics metrics;
+  std::optional<GroupTrend> trend;  // when the data covers the previous period and it has this group
 };
 
 struct Report {
@@ -133,12 +173,17 @@ struct Report {
 
   ReportPeriod period;
   bool has_events = false;  // next_reply and state durations are reported only with events
+  bool has_reopen_data = false;  // some interaction carries `reopened` or a status history
   std::array<InputCounts, record_type_count> inputs{};
   std::vector<Group> groups;  // overall first, then each grouping's groups sorted by key
   std::vector<AdoptionRow> adoption;  // with purchases in the period
   std::vector<CohortRow> cohorts;     // with customer starts in the period
   std::vector<StaffingRow> staffing;  // with phone interactions in the period: 168 rows
   std::vector<TargetResult> targets;  // per configured target and matching group
+  std::vector<Guardrail> guardrails;  // per group, speed metric and quality metric flagged
+  /// The previous period of equal length [from − L, from), L = to − from, when the data
+  /// covers it (some accepted record attributed in it): groups then carry trends.
+  std::optional<ReportPeriod> previous;
 };
 
 }  // namespace cskpi

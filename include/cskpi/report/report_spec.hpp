@@ -27,13 +27,24 @@ enum class Attribution : unsigned char { created, event };
   return a == Attribution::created ? "created" : "event";
 }
 
+/// Where a target's bound comes from when it is not a fixed number (SPEC v3 §3 Targets).
+enum class TargetBaseline : unsigned char {
+  previous,  // the same group's value in the previous period of equal length
+};
+
+[[nodiscard]] constexpr std::string_view to_string(TargetBaseline) noexcept { return "previous"; }
+
 /// A target of the configuration: `metric` (`csat.score`) must stay within [min, max] in the
-/// groups matching `where` (dimension → label).
+/// groups matching `where` (dimension → label). With a `baseline` instead of min/max, the
+/// bound is the baseline value improved by `improve` (report units): at least baseline +
+/// improve, or at most baseline − improve for a metric where lower is better.
 struct TargetSpec {
   std::string metric;
   std::optional<double> min;
   std::optional<double> max;
   std::map<std::string, std::string> where;
+  std::optional<TargetBaseline> baseline;
+  double improve = 0.0;
 };
 
 /// How the report's staffing plan is computed (config `staffing`, a cskpi extension).

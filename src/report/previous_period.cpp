@@ -1,0 +1,49 @@
+#include "report/previous_period.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace cskpi::detail {
+namespace {
+
+bool any_in(const std::vector<std::int64_t>& column, std::int64_t from, std::int64_t to) {
+  return std::any_of(column.begin(), column.end(), [=](std::int64_t t) { return t != no_instant && t >= from && t < to; });
+}
+
+}  // namespace
+
+ReportPeriod previous_period(const ReportPeriod& period) {
+  const auto length = period.to - period.from;
+  ReportPeriod previous = period;
+  previous.from = period.from - length;
+  previous.to = period.from;
+  previous.as_of = period.as_of - length;
+  return previous;
+}
+
+bool covers(const Dataset& data, const ReportPeriod& period) {
+  const std::int64_t from = to_millis(period.from);
+  const std::int64_t to = to_millis(period.to);
+  const InteractionColumns& c = data.interactions();
+  const bool by_event = period.attribution == Attribution::event;
+  return any_in(c.created_ms, from, to) || (by_event && any_in(c.first_response_ms, from, to)) ||
+         (by_event && any_in(c.resolved_ms, from, to)) || any_in(data.surveys().responded_ms, from, to) ||
+         any_in(data.customer_events().at_ms, from, to) || any_in(data.agent_events().at_ms, from, to);
+}
+
+bool has_records_before(const Dataset& data, TimePoint from) {
+  const std::int64_t before = to_millis(from);
+  const auto earlier = [before](const std::vector<std::int64_t>& column) {
+    return std::any_of(column.begin(), column.end(), [before](std::int64_t t) { return t != no_instant && t < before; });
+  };
+  return earlier(data.interactions().created_ms) || earlier(data.surveys().responded_ms) ||
+         earlier(data.customer_events().at_ms) || earlier(data.agent_events().at_ms);
+}
+
+bool has_reopen_data(const Dataset& data) {
+  const std::vector<std::int64_t>& reopened = data.interactions().reopened;
+  return data.has_events() ||
+         std::any_of(reopened.begin(), reopened.end(), [](std::int64_t r) { return r != no_value; });
+}
+
+}  // namespace cskpi::detail
