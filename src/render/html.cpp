@@ -12,6 +12,8 @@
 namespace cskpi {
 namespace {
 
+/// Text from the input or the configuration as HTML/SVG text or attribute value: the five
+/// characters that could end an element or an attribute are escaped (docs/reliability.md).
 std::string escape(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -20,6 +22,7 @@ std::string escape(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
       default: out += c;
     }
   }
