@@ -11,15 +11,6 @@ namespace cskpi {
 
 namespace {
 
-std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
-  using limits = std::numeric_limits<std::int64_t>;
-  if ((b > 0 && a > limits::max() - b) || (b < 0 && a < limits::min() - b)) {
-    throw Error(ErrorCode::invalid_argument, "DurationAccumulator: the sum of durations overflows (adding " +
-                                                 std::to_string(b) + " ms to " + std::to_string(a) + " ms)");
-  }
-  return a + b;
-}
-
 }  // namespace
 
 constexpr std::size_t first_block = 64;
@@ -27,10 +18,9 @@ constexpr std::size_t largest_block = std::size_t{1} << 16;
 
 // The state changes only once nothing can throw any more (strong guarantee).
 void DurationAccumulator::add(Milliseconds d) {
-  const std::int64_t sum = checked_sum(sum_ms_, d.count());
   add_sample(d.count());
   ++count_;
-  sum_ms_ = sum;
+  sum_ms_.add(d.count());
 }
 
 void DurationAccumulator::add_sample(std::int64_t ms) {
@@ -48,7 +38,8 @@ void DurationAccumulator::add_sample(std::int64_t ms) {
 }
 
 void DurationAccumulator::merge(const DurationAccumulator& other) {
-  const std::int64_t sum = checked_sum(sum_ms_, other.sum_ms_);
+  ExactSum sum = sum_ms_;
+  sum.add(other.sum_ms_);
   std::vector<std::vector<std::int32_t>> added;  // copied first: `other` may be *this
   added.reserve(other.blocks_.size());
   for (const auto& block : other.blocks_) {
@@ -70,7 +61,7 @@ DurationSummary DurationAccumulator::result() const {
   r.count = count_;
   if (count_ == 0) return r;
   // One correctly rounded division of exact integers: ms / (1000·n) seconds.
-  r.mean = std::chrono::duration<double>{static_cast<double>(sum_ms_) / (1000.0 * static_cast<double>(r.count))};
+  r.mean = std::chrono::duration<double>{sum_ms_.to_double() / (1000.0 * static_cast<double>(r.count))};
   // Two selections instead of a sort: O(n). The median's rank is at most p90's, so the
   // second selection only looks below the p90 position.
   std::vector<std::int64_t> values;
