@@ -168,7 +168,11 @@ InstantParse parse_iso(std::string_view s, LocalTime* local) noexcept {
   const std::int64_t local_seconds =
       days_from_civil(year, month, day) * seconds_per_day + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
   const std::int64_t offset_seconds = std::int64_t{offset_sign} * (std::int64_t{offset_hour} * 3600 + std::int64_t{offset_minute} * 60);
-  return success((local_seconds - offset_seconds) * ms_per_second + fraction_ms);
+  // The instant itself must be in years 0001-9999 UTC (9999-12-31T23:00-05:00 is not): every
+  // instant cskpi accepts can be written back and read again.
+  const std::int64_t ms = (local_seconds - offset_seconds) * ms_per_second + fraction_ms;
+  if (!detail::in_instant_range(ms)) return failure(InstantError::invalid_date);
+  return success(ms);
 }
 
 // Writes `value` as exactly `width` digits ending before `end`; returns the new start.

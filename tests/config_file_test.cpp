@@ -110,6 +110,12 @@ TEST_CASE("The SPEC section 6 example parses with every key in its field", "[con
   CHECK(m.targets[0].where == std::map<std::string, std::string>{{"channel", "chat"}});
 }
 
+TEST_CASE("A number beyond a double's range is a configuration error, not a crash", "[config]") {
+  // Found by the config fuzz target: nlohmann's out_of_range escaped parse_config.
+  CHECK_THAT(config_error(R"({"sla": {"urgent": {"first_response_s": -1e400}}})"),
+             Contains("test.json") && Contains("number out of range"));
+}
+
 TEST_CASE("An empty configuration object keeps every default", "[config]") {
   const ConfigFile c = parse_config("{}");
   const MetricConfig d{};

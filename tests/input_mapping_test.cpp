@@ -488,6 +488,24 @@ TEST_CASE("InstantFormat: directives, whole-value match, errors", "[io][mapping]
   CHECK_THROWS_WITH(InstantFormat("%Y-%m-%d %"), Catch::Contains("lone %"));
   CHECK_THROWS_WITH(InstantFormat("%Y-%m-%d %Y"), Catch::Contains("%Y appears twice"));
   CHECK(InstantFormat("%Y%m%d%%").parse("20270301%").local->ms == ms("2027-03-01T00:00:00Z"));
+  // The instant itself is in years 0001-9999 UTC, as parse_instant's.
+  CHECK(f.parse("31 Dec 9999 23:30 -01:00").error == InstantError::invalid_date);
+  CHECK(f.parse("1 Jan 0001 00:30 +01:00").error == InstantError::invalid_date);
+}
+
+TEST_CASE("A local time of the input zone that falls outside years 0001-9999 UTC is bad_instant",
+          "[io][mapping][time]") {
+  LoadOptions options;
+  options.mapping.input_time_zone = "America/New_York";
+  const auto run = test::load_csv(RecordType::interaction,
+                                  "id,channel,created_at\n"
+                                  "a,chat,9999-12-31T18:00:00\n"
+                                  "b,chat,9999-12-31T23:00:00\n",
+                                  options);
+  CHECK(run->loader.counts(RecordType::interaction).accepted == 1);
+  REQUIRE(run->loader.rejects().size() == 1);
+  CHECK(run->loader.rejects()[0].line == 3);
+  CHECK(run->loader.rejects()[0].reason == RejectReason::bad_instant);
 }
 
 TEST_CASE("parse_timestamp gives the local time a text without an offset spells", "[io][mapping][time]") {

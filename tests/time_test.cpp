@@ -94,6 +94,16 @@ TEST_CASE("Years run from 0001 to 9999", "[time]") {
   CHECK(error_of("12026-03-01T00:00:00Z") == InstantError::syntax);
 }
 
+TEST_CASE("The instant itself must be in years 0001-9999 UTC, whatever its offset", "[time]") {
+  // Found by the instant fuzz target: these were accepted, and printed as years 10000 and 0000,
+  // which no reader takes back.
+  CHECK(error_of("9999-12-31T23:59:59.999-23:59") == InstantError::invalid_date);
+  CHECK(error_of("0001-01-01T00:00:00+00:01") == InstantError::invalid_date);
+  CHECK(ms_of("9999-12-31T23:59:59.999+00:00") == 253'402'300'799'999);
+  CHECK(ms_of("0001-01-01T00:59:00+00:59") == -62'135'596'800'000);
+  CHECK(cskpi::parse_timestamp("9999-12-31T23:00:00-05:00").error == InstantError::invalid_date);
+}
+
 TEST_CASE("Hour 24, minute 60 and second 60 are refused", "[time]") {
   CHECK(error_of("2026-03-01T24:00:00Z") == InstantError::invalid_time);
   CHECK(error_of("2026-03-01T10:60:00Z") == InstantError::invalid_time);

@@ -52,6 +52,12 @@ constexpr Civil civil_from_days(std::int64_t z) noexcept {
 /// 0 = Monday … 6 = Sunday; 1970-01-01 (day 0) was a Thursday.
 constexpr std::int64_t weekday(std::int64_t day) noexcept { return day + 3 - floor_div(day + 3, 7) * 7; }
 
+/// Milliseconds since the epoch of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants
+/// cskpi accepts (SPEC §1 years 0001-9999, of the instant in UTC), so each can be written back.
+constexpr std::int64_t min_instant_ms = days_from_civil(1, 1, 1) * 86'400'000;
+constexpr std::int64_t max_instant_ms = (days_from_civil(9999, 12, 31) + 1) * 86'400'000 - 1;
+constexpr bool in_instant_range(std::int64_t ms) noexcept { return ms >= min_instant_ms && ms <= max_instant_ms; }
+
 static_assert(days_from_civil(1970, 1, 1) == 0);
 static_assert(days_from_civil(2000, 3, 1) == 11017);
 static_assert(civil_from_days(11017).year == 2000 && civil_from_days(11017).month == 3);

@@ -74,7 +74,7 @@ CsvReader::CsvReader(std::istream& in, std::string name, std::size_t limit, bool
       simple_(simple),
       separator_(separator),
       tab_blank_(separator != '\t'),
-      buf_(chunk_bytes) {}
+      buf_(std::size_t{64} * 1024) {}  // grows by doubling as the input needs: a small file costs little
 
 bool CsvReader::fill() {
   if (eof_) return false;

@@ -12,6 +12,17 @@ bool csv_needs_quotes(std::string_view text) noexcept {
   return !text.empty() && (is_blank(text.front()) || is_blank(text.back()));
 }
 
+bool starts_like_formula(std::string_view text) noexcept {
+  return !text.empty() && std::string_view{"=+-@\t\r"}.find(text.front()) != std::string_view::npos;
+}
+
+std::string spreadsheet_safe(std::string_view text) {
+  std::string out;
+  if (starts_like_formula(text)) out += '\'';
+  out += text;
+  return out;
+}
+
 void append_csv_field(std::string& line, std::string_view text) {
   if (!csv_needs_quotes(text)) {
     line += text;
@@ -25,14 +36,18 @@ void append_csv_field(std::string& line, std::string_view text) {
   line += '"';
 }
 
-void write_csv_field(std::ostream& out, std::string_view text) {
-  if (!csv_needs_quotes(text)) {
-    out << text;
-    return;
+void append_csv_text(std::string& line, std::string_view text) {
+  if (starts_like_formula(text)) {
+    append_csv_field(line, spreadsheet_safe(text));
+  } else {
+    append_csv_field(line, text);
   }
-  std::string quoted;
-  append_csv_field(quoted, text);
-  out << quoted;
+}
+
+void write_csv_text(std::ostream& out, std::string_view text) {
+  std::string field;
+  append_csv_text(field, text);
+  out << field;
 }
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {

@@ -180,6 +180,8 @@ TimestampParse InstantFormat::parse(std::string_view text) const noexcept {
   if (!has_offset_) return TimestampParse{std::nullopt, LocalTime{local_ms, false}, InstantError::no_offset};
   const std::int64_t offset_ms =
       utc ? 0 : std::int64_t{offset_sign} * (std::int64_t{offset_hour} * 3600 + std::int64_t{offset_minute} * 60) * 1000;
+  // The instant itself must be in years 0001-9999 UTC, as parse_instant's.
+  if (!detail::in_instant_range(local_ms - offset_ms)) return failure(InstantError::invalid_date);
   return TimestampParse{from_millis(local_ms - offset_ms), std::nullopt, InstantError::syntax};
 }
 

@@ -1,5 +1,7 @@
 #include "io/instant_reader.hpp"
 
+#include "detail/civil.hpp"
+
 #include <fmt/format.h>
 
 namespace cskpi::detail {
@@ -34,10 +36,13 @@ std::optional<TimePoint> InstantReader::local(const LocalTime& t, bool date_allo
                           : std::string{instant_problem(InstantError::no_offset)};
     return std::nullopt;
   }
-  if (t.date_only) return zone_->from_local(t.ms);  // where the day begins (after a gap at midnight)
-  const auto instant = zone_->instant_of_local(t.ms);
+  const auto instant = t.date_only ? std::optional<TimePoint>{zone_->from_local(t.ms)}  // where the day begins
+                                  : zone_->instant_of_local(t.ms);
   if (!instant) {
     problem = fmt::format("does not exist in {} (the clocks skip it: a spring-forward gap)", zone_->zone_name());
+  } else if (!in_instant_range(to_millis(*instant))) {  // 9999-12-31T23:00 in New York is in year 10000 UTC
+    problem = instant_problem(InstantError::invalid_date);
+    return std::nullopt;
   }
   return instant;
 }

@@ -51,6 +51,76 @@ constexpr std::string_view zero_text = "0";
 // Lines longer than this go to nlohmann (offsets are 32-bit).
 constexpr std::size_t max_fast_line = std::numeric_limits<std::uint32_t>::max() / 2;
 
+// Why nlohmann refused a line, when the reason is a number outside a double's range (1e400):
+// the line is valid JSON (RFC 8259 leaves the range to the reader), so the record is rejected
+// out_of_range, not malformed_json. Replays the parse through SAX to learn the member's key.
+class NumberRangeProbe : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  static constexpr int number_overflow = 406;  // nlohmann's out_of_range.406
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return enter(); }
+  bool key(string_t& k) override {
+    if (depth_ == 1) key_ = k;
+    return true;
+  }
+  bool end_object() override { return leave(); }
+  bool start_array(std::size_t) override { return enter(); }
+  bool end_array() override { return leave(); }
+  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) override {
+    if (e.id == number_overflow) {
+      overflow_ = true;
+      token_ = token;
+    }
+    return false;
+  }
+
+  /// The reject of a line whose only fault is a number out of range; nullopt otherwise.
+  [[nodiscard]] std::optional<Problem> problem() const {
+    if (!overflow_) return std::nullopt;
+    const std::string_view field = depth_ == 1 ? known_field(key_) : std::string_view{};
+    std::string detail = token_ + " is outside the range of numbers cskpi reads (about ±1.8e308)";
+    if (depth_ == 1 && field.empty()) detail = key_ + ": " + detail;
+    return Problem{field, RejectReason::out_of_range, std::move(detail)};
+  }
+
+ private:
+  bool enter() {
+    ++depth_;
+    return true;
+  }
+  bool leave() {
+    --depth_;
+    return true;
+  }
+  // The field name (static storage, as Problem wants) equal to `key`, of any record type.
+  static std::string_view known_field(std::string_view key) noexcept {
+    for (std::size_t t = 0; t < record_type_count; ++t) {
+      for (const std::string_view name : field_names(static_cast<RecordType>(t))) {
+        if (name == key) return name;
+      }
+    }
+    return {};
+  }
+
+  int depth_ = 0;
+  std::string key_;
+  std::string token_;
+  bool overflow_ = false;
+};
+
+std::optional<Problem> number_out_of_range(std::string_view line) {
+  NumberRangeProbe probe;
+  nlohmann::json::sax_parse(line.begin(), line.end(), &probe);
+  return probe.problem();
+}
+
 }  // namespace
 
 void append_float_text(std::string& out, double value) {
@@ -70,6 +140,7 @@ std::optional<Problem> JsonFields::parse(std::string_view line) {
   doc_ = nlohmann::json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (doc_.is_discarded()) {
     if (!valid_utf8(line)) return Problem{{}, RejectReason::invalid_utf8, "the line is not valid UTF-8"};
+    if (auto range = number_out_of_range(line)) return range;
     return Problem{{}, RejectReason::malformed_json, "not a JSON value (e.g. an object that is not closed)"};
   }
   if (!doc_.is_object()) return Problem{{}, RejectReason::malformed_json, "a JSON value that is not an object"};

@@ -24,7 +24,7 @@ const char* line_end_in(const char* first, const char* last) noexcept {
 }  // namespace
 
 LineReader::LineReader(std::istream& in, std::string name, std::size_t limit)
-    : in_(in), name_(std::move(name)), limit_(limit), buf_(chunk_bytes) {}
+    : in_(in), name_(std::move(name)), limit_(limit), buf_(std::size_t{64} * 1024) {}  // grows as the input needs
 
 bool LineReader::fill() {
   if (eof_) return false;

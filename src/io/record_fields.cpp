@@ -29,8 +29,10 @@ constexpr std::array<std::string_view, customer_event_field::count> customer_eve
 constexpr std::array<std::string_view, agent_event_field::count> agent_event_names = {
     "agent_id", "type", "at", "team", "department"};
 
-// Durations above this many seconds would overflow the data set's millisecond columns.
-constexpr double max_seconds = 1e12;
+// The longest duration field (handle_seconds, wait_seconds) accepted: 100 Gregorian years
+// (100 · 365.2425 · 86,400 s); longer is out_of_range (docs/metrics.md, a SPEC-silent decision).
+// Its milliseconds fit int64 with room to spare, and sums are exact 128-bit (cskpi/exact_sum.hpp).
+constexpr double max_seconds = 3'155'695'200.0;
 
 template <class E>
 struct Choice {
@@ -120,13 +122,45 @@ std::optional<double> simple_decimal(std::string_view t) noexcept {
   return negative ? -value : value;
 }
 
+// For a decimal that from_chars finds out of range: whether it is too large (1e400), not too
+// close to zero (1e-400). Its order of magnitude is the position of its first non-zero digit
+// plus its exponent (an exponent too long to read is taken as ±10^6: far beyond either bound).
+bool too_large(std::string_view t) noexcept {
+  std::size_t i = t.empty() || t[0] != '-' ? 0 : 1;
+  long magnitude = 0;  // of the first non-zero digit: 0 for units, 1 for tens, -1 for tenths
+  bool seen = false;
+  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
+    if (seen) ++magnitude;
+    seen = seen || t[i] != '0';
+  }
+  if (i < t.size() && t[i] == '.') {
+    for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9' && !seen; ++i) {
+      --magnitude;
+      seen = t[i] != '0';
+    }
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  }
+  long exponent = 0;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    const bool negative = i + 1 < t.size() && t[i + 1] == '-';
+    const char* first = t.data() + i + 1 + (i + 1 < t.size() && (t[i + 1] == '-' || t[i + 1] == '+') ? 1 : 0);
+    if (std::from_chars(first, t.data() + t.size(), exponent).ec != std::errc{}) exponent = 1'000'000;
+    if (negative) exponent = -exponent;
+  }
+  return magnitude + exponent > 0;
+}
+
 Decimal parse_decimal(std::string_view text) noexcept {
   std::string_view t = trim(text);
   if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);
   if (const auto simple = simple_decimal(t)) return Decimal{*simple, false};
   double value = 0;
   const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (ec == std::errc::result_out_of_range && ptr == t.data() + t.size()) return Decimal{std::nullopt, true};
+  if (ec == std::errc::result_out_of_range && ptr == t.data() + t.size()) {
+    // Too close to zero reads as zero, as JSON Lines numbers do (strtod's result).
+    if (!too_large(t)) return Decimal{t[0] == '-' ? -0.0 : 0.0, false};
+    return Decimal{std::nullopt, true};
+  }
   if (ec != std::errc{} || ptr != t.data() + t.size() || !std::isfinite(value)) return Decimal{};
   return Decimal{value, false};
 }
@@ -330,7 +364,10 @@ class Fields {
       return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number", kind_name(r.kind)));
     }
     const Decimal d = parse_decimal(r.text);
-    if (d.range) return fail(slot, RejectReason::out_of_range, fmt::format("{} is too large", trim(r.text)));
+    if (d.range) {
+      return fail(slot, RejectReason::out_of_range,
+                  fmt::format("{} is outside the range of numbers cskpi reads (about ±1.8e308)", trim(r.text)));
+    }
     if (!d.value) {
       return fail(slot, RejectReason::bad_number, fmt::format("{} is not a number (expected e.g. 12 or 3.5)", trim(r.text)));
     }

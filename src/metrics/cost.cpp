@@ -13,13 +13,6 @@ namespace {
 constexpr double micros_per_unit = 1e6;
 constexpr double max_cost = 9e12;  // 9e18 micro-units: still inside int64
 
-std::int64_t checked_sum(std::int64_t a, std::int64_t b) {  // both ≥ 0
-  if (a > std::numeric_limits<std::int64_t>::max() - b) {
-    throw Error(ErrorCode::invalid_argument, "CostAccumulator: the total cost overflows");
-  }
-  return a + b;
-}
-
 }  // namespace
 
 void CostAccumulator::add(double cost) {
@@ -27,19 +20,19 @@ void CostAccumulator::add(double cost) {
     throw Error(ErrorCode::invalid_argument,
                 "CostAccumulator::add: cost " + std::to_string(cost) + " is not in [0, 9e12)");
   }
-  total_micros_ = checked_sum(total_micros_, std::llround(cost * micros_per_unit));
+  total_micros_.add(std::llround(cost * micros_per_unit));
   ++interactions_;
 }
 
 void CostAccumulator::merge(const CostAccumulator& other) {
-  total_micros_ = checked_sum(total_micros_, other.total_micros_);
+  total_micros_.add(other.total_micros_);
   interactions_ += other.interactions_;
 }
 
 CostResult CostAccumulator::result() const {
   CostResult r;
   r.interactions = interactions_;
-  const double micros = static_cast<double>(total_micros_);
+  const double micros = total_micros_.to_double();
   r.total = micros / micros_per_unit;
   if (interactions_ != 0) r.per_contact = micros / (micros_per_unit * static_cast<double>(interactions_));
   return r;

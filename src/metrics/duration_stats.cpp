@@ -11,29 +11,22 @@ namespace cskpi {
 
 namespace {
 
-std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
-  using limits = std::numeric_limits<std::int64_t>;
-  if ((b > 0 && a > limits::max() - b) || (b < 0 && a < limits::min() - b)) {
-    throw Error(ErrorCode::invalid_argument, "DurationAccumulator: the sum of durations overflows (adding " +
-                                                 std::to_string(b) + " ms to " + std::to_string(a) + " ms)");
-  }
-  return a + b;
-}
-
 /// The sample variance in s² of the samples (in ms) whose exact sum is `sum_ms`, from exact
 /// integers: deviations from the truncated mean m are summed and squared in 128 bits, so the
 /// result does not depend on the order of the samples (merge order) and loses nothing to
 /// cancellation. Var = (Σd² − (Σd)²/n) / (n − 1), d = x − m.
-double sample_variance_s2(const std::vector<std::int64_t>& values, std::int64_t sum_ms) {
+double sample_variance_s2(const std::vector<std::int64_t>& values, const ExactSum& sum) {
   __extension__ using Wide = __int128;
+  __extension__ using UnsignedWide = unsigned __int128;
   const auto n = static_cast<std::int64_t>(values.size());
-  const std::int64_t shift = sum_ms / n;
+  const auto sum_ms = static_cast<Wide>((static_cast<UnsignedWide>(sum.high_word()) << 64) | sum.low_word());
+  const auto shift = static_cast<std::int64_t>(sum_ms / n);  // within the samples' range
   Wide squares = 0;
   for (const std::int64_t x : values) {
     const Wide d = Wide{x} - shift;
     squares += d * d;
   }
-  const Wide deviation = Wide{sum_ms} - Wide{shift} * n;  // |Σd| < n
+  const Wide deviation = sum_ms - Wide{shift} * n;  // |Σd| < n
   const double dn = static_cast<double>(n);
   const double sd = static_cast<double>(deviation);
   const double ms2 = (static_cast<double>(squares) - sd * sd / dn) / (dn - 1.0);
@@ -47,10 +40,9 @@ constexpr std::size_t largest_block = std::size_t{1} << 16;
 
 // The state changes only once nothing can throw any more (strong guarantee).
 void DurationAccumulator::add(Milliseconds d) {
-  const std::int64_t sum = checked_sum(sum_ms_, d.count());
   add_sample(d.count());
   ++count_;
-  sum_ms_ = sum;
+  sum_ms_.add(d.count());
 }
 
 void DurationAccumulator::add_sample(std::int64_t ms) {
@@ -68,7 +60,8 @@ void DurationAccumulator::add_sample(std::int64_t ms) {
 }
 
 void DurationAccumulator::merge(const DurationAccumulator& other) {
-  const std::int64_t sum = checked_sum(sum_ms_, other.sum_ms_);
+  ExactSum sum = sum_ms_;
+  sum.add(other.sum_ms_);
   std::vector<std::vector<std::int32_t>> added;  // copied first: `other` may be *this
   added.reserve(other.blocks_.size());
   for (const auto& block : other.blocks_) {
@@ -88,10 +81,10 @@ void DurationAccumulator::merge(const DurationAccumulator& other) {
 DurationSummary DurationAccumulator::result() const {
   DurationSummary r;
   r.count = count_;
-  r.total = Milliseconds{sum_ms_};
+  r.total = sum_ms_;
   if (count_ == 0) return r;
-  // One correctly rounded division of exact integers.
-  r.mean = Duration{static_cast<double>(sum_ms_) / static_cast<double>(r.count)};
+  // One correctly rounded division of exact integers (the sum is exact while it fits 53 bits).
+  r.mean = Duration{sum_ms_.to_double() / static_cast<double>(r.count)};
   // Two selections instead of a sort: O(n). The median's rank is at most p90's, so the
   // second selection only looks below the p90 position.
   std::vector<std::int64_t> values;

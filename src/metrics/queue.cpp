@@ -14,13 +14,6 @@ std::string config_text(const QueueConfig& c) {
          std::to_string(c.short_abandon.count()) + " ms, mode " + std::string(to_string(c.mode));
 }
 
-std::int64_t checked_sum(std::int64_t a, std::int64_t b) {  // both ≥ 0 here
-  if (a > std::numeric_limits<std::int64_t>::max() - b) {
-    throw Error(ErrorCode::invalid_argument, "QueueAccumulator: the sum of answered waits overflows");
-  }
-  return a + b;
-}
-
 std::optional<double> share(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return std::nullopt;
   return static_cast<double>(part) / static_cast<double>(whole);
@@ -53,7 +46,7 @@ void QueueAccumulator::add(Milliseconds wait, bool abandoned) {
       ++abandoned_within_;
     }
   } else {
-    answered_wait_ms_ = checked_sum(answered_wait_ms_, wait.count());
+    answered_wait_ms_.add(wait.count());
     ++answered_;
     if (within) ++answered_within_;
   }
@@ -64,7 +57,7 @@ void QueueAccumulator::merge(const QueueAccumulator& other) {
     throw Error(ErrorCode::incompatible_merge,
                 "QueueAccumulator::merge: " + config_text(config_) + " vs " + config_text(other.config_));
   }
-  answered_wait_ms_ = checked_sum(answered_wait_ms_, other.answered_wait_ms_);
+  answered_wait_ms_.add(other.answered_wait_ms_);
   answered_ += other.answered_;
   abandoned_ += other.abandoned_;
   short_abandoned_ += other.short_abandoned_;
@@ -91,7 +84,7 @@ QueueResult QueueAccumulator::result() const {
       break;
   }
   if (answered_ != 0) {
-    r.asa = std::chrono::duration<double>{static_cast<double>(answered_wait_ms_) /
+    r.asa = std::chrono::duration<double>{answered_wait_ms_.to_double() /
                                           (1000.0 * static_cast<double>(answered_))};
   }
   r.abandon_rate = share(abandoned_ - short_abandoned_, r.offered);

@@ -16,14 +16,27 @@ std::string value_text(const detail::Json& v) {
   return v.dump();
 }
 
+/// The value column: a number verbatim (-4.1 is a number, not a formula), a string as text.
+struct Value {
+  std::string text;
+  bool is_text = false;
+};
+
+Value value_of(const detail::Json& v) { return Value{value_text(v), v.is_string()}; }
+
+/// One row; `by` and `key` are text (labels, configured dimension names), spreadsheet-safe.
 void row(std::ostream& out, std::string_view by, std::string_view key, std::string_view metric, std::string_view field,
-         const std::string& value) {
+         const Value& value) {
   std::string line;
-  detail::append_csv_field(line, by);
+  detail::append_csv_text(line, by);
   line += ',';
-  detail::append_csv_field(line, key);
+  detail::append_csv_text(line, key);
   line.append(",").append(metric).append(",").append(field).append(",");
-  detail::append_csv_field(line, value);
+  if (value.is_text) {
+    detail::append_csv_text(line, value.text);
+  } else {
+    detail::append_csv_field(line, value.text);
+  }
   line += '\n';
   out << line;
 }
@@ -44,13 +57,13 @@ void group_rows(std::ostream& out, const Group& g, const FieldContext& context) 
   const std::string by = to_string(g.by);
   const std::string key = key_text(g);
   for_each_field(g.metrics, context, [&](const Field& f) {
-    row(out, by, key, f.metric, f.name, value_text(detail::field_json(f.value)));
+    row(out, by, key, f.metric, f.name, value_of(detail::field_json(f.value)));
   });
   if (!g.trend) return;
   const detail::Json trend = detail::trend_json(*g.trend);
-  for (const char* bound : {"from", "to"}) row(out, by, key, "trend", std::string{"previous."} + bound, value_text(trend["previous"][bound]));
+  for (const char* bound : {"from", "to"}) row(out, by, key, "trend", std::string{"previous."} + bound, value_of(trend["previous"][bound]));
   for (const auto& [metric, parts] : trend["metrics"].items()) {
-    for (const auto& [part, value] : parts.items()) row(out, by, key, "trend", metric + "." + part, value_text(value));
+    for (const auto& [part, value] : parts.items()) row(out, by, key, "trend", metric + "." + part, value_of(value));
   }
 }
 
@@ -61,10 +74,12 @@ void list_rows(std::ostream& out, const std::string& list, const detail::Json& r
     for (const auto& [name, value] : r.items()) {
       if (name == key_field) continue;
       if (!value.is_array()) {
-        row(out, list, key, list, name, value_text(value));
+        row(out, list, key, list, name, value_of(value));
         continue;
       }
-      for (std::size_t k = 0; k < value.size(); ++k) row(out, list, key, list, name + "." + std::to_string(k), value_text(value[k]));
+      for (std::size_t k = 0; k < value.size(); ++k) {
+        row(out, list, key, list, name + "." + std::to_string(k), value_of(value[k]));
+      }
     }
   }
 }
@@ -75,7 +90,7 @@ void target_rows(std::ostream& out, const detail::Json& targets) {
     std::string key = t["metric"].get<std::string>();
     for (const auto& [dimension, value] : t["key"].items()) key.append(" ").append(dimension).append("=").append(value_text(value));
     for (const char* name : {"baseline", "improve", "min", "max", "value", "status", "gap"}) {
-      if (t.contains(name)) row(out, "targets", key, "targets", name, value_text(t[name]));
+      if (t.contains(name)) row(out, "targets", key, "targets", name, value_of(t[name]));
     }
   }
 }
@@ -86,7 +101,7 @@ void guardrail_rows(std::ostream& out, const detail::Json& guardrails) {
     std::string key = g["speed"].get<std::string>() + " " + g["quality"].get<std::string>();
     for (const auto& [dimension, value] : g["key"].items()) key.append(" ").append(dimension).append("=").append(value_text(value));
     for (const char* name : {"speed_change", "quality_change", "p_value"}) {
-      row(out, "guardrails", key, "guardrails", name, value_text(g[name]));
+      row(out, "guardrails", key, "guardrails", name, value_of(g[name]));
     }
   }
 }

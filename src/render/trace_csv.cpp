@@ -112,7 +112,9 @@ class TraceWriter {
   std::vector<std::string> header() const {
     std::vector<std::string> h = {"id", "customer_id"};
     for (const Dimension d : all_dimensions) h.emplace_back(to_string(d));
-    for (const std::string& name : data_.custom_dimensions()) h.push_back(name);  // custom dimensions, as configured
+    for (const std::string& name : data_.custom_dimensions()) {
+      h.push_back(detail::spreadsheet_safe(name));  // custom dimensions, as configured: text
+    }
     for (const char* name :
          {"counted_volume", "counted_first_response", "counted_resolution", "created_at", "first_response_at",
           "resolved_at", "first_response_s", "resolution_s", "first_response_business_s", "resolution_business_s",
@@ -143,11 +145,13 @@ class TraceWriter {
     const auto& c = data_.interactions();
     const bool business = facts_.has_business_calendar();
     std::vector<std::string> v;
-    v.emplace_back(data_.interaction_ids().value(static_cast<std::uint32_t>(r)));
-    v.emplace_back(c.customer[r] == no_code ? std::string_view{} : data_.customers().value(c.customer[r]));
-    for (const Dimension d : all_dimensions) v.emplace_back(data_.label(d, c.dim[index_of(d)][r]).value_or(""));
+    // Labels first: text from the input, spreadsheet-safe; the columns after them are cskpi's spelling.
+    const auto text = [&v](std::string_view label) { v.push_back(detail::spreadsheet_safe(label)); };
+    text(data_.interaction_ids().value(static_cast<std::uint32_t>(r)));
+    text(c.customer[r] == no_code ? std::string_view{} : data_.customers().value(c.customer[r]));
+    for (const Dimension d : all_dimensions) text(data_.label(d, c.dim[index_of(d)][r]).value_or(""));
     for (std::size_t k = 0; k < c.custom.size(); ++k) {
-      v.emplace_back(c.custom[k][r] == no_code ? std::string_view{} : data_.custom_dictionary(k).value(c.custom[k][r]));
+      text(c.custom[k][r] == no_code ? std::string_view{} : data_.custom_dictionary(k).value(c.custom[k][r]));
     }
     v.emplace_back(boolean(volume));
     v.emplace_back(boolean(first_response));

@@ -347,6 +347,8 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     doc = Json::parse(json_text.begin(), json_text.end());
   } catch (const Json::parse_error& e) {
     r.fail("", std::string{"is not valid JSON: "} + e.what());
+  } catch (const Json::out_of_range& e) {  // a number beyond a double's range (1e400)
+    r.fail("", std::string{"holds a number out of range: "} + e.what());
   }
   r.object(doc, "", {"time_zone", "attribution", "calendars", "business_calendar", "sla", "fcr", "queue", "scales",
                      "targets", "staffing", "input_time_zone", "columns", "csv", "dimensions"});

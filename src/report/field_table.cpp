@@ -44,7 +44,7 @@ FieldValue seconds(const std::optional<Duration>& d) {
 /// fractional mean in milliseconds divided by 1000 would round twice).
 FieldValue mean_seconds(const DurationSummary& r) {
   if (r.count == 0) return {};
-  return static_cast<double>(r.total.count()) / (1000.0 * static_cast<double>(r.count));
+  return r.total.to_double() / (1000.0 * static_cast<double>(r.count));
 }
 
 FieldValue seconds(const std::optional<std::chrono::duration<double>>& d) {

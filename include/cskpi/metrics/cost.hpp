@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "cskpi/exact_sum.hpp"
+
 namespace cskpi {
 
 struct CostResult {
@@ -21,16 +23,14 @@ struct CostResult {
 /// merge is exact and order-independent; a double sum would depend on the order of adds.
 class CostAccumulator {
  public:
-  /// Throws Error(invalid_argument) for a negative, non-finite or too large cost
-  /// (≥ 9e12, or a total past 2^63 micro-units).
+  /// Throws Error(invalid_argument) for a negative, non-finite or too large cost (≥ 9e12).
   void add(double cost);
-  /// Throws Error(invalid_argument) if the total overflows (nothing else can go wrong).
   void merge(const CostAccumulator& other);
   [[nodiscard]] CostResult result() const;
 
  private:
   std::uint64_t interactions_ = 0;
-  std::int64_t total_micros_ = 0;
+  ExactSum total_micros_;  // exact, cannot overflow
 };
 
 }  // namespace cskpi

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "cskpi/exact_sum.hpp"
 #include "cskpi/time.hpp"
 
 namespace cskpi {
@@ -16,7 +17,7 @@ namespace cskpi {
 /// with std::chrono as usual: `std::chrono::duration<double>(*s.mean).count()` is seconds.
 struct DurationSummary {
   std::uint64_t count = 0;
-  Milliseconds total{0};         // exact sum of the samples (the report's mean_s is total / count)
+  ExactSum total;                // exact sum of the samples in ms (the report's mean_s is total / count)
   std::optional<Duration> mean;  // nullopt when count == 0
   std::optional<Duration> median;  // ⌈n/2⌉-th smallest (lower middle for even n)
   std::optional<Duration> p90;     // ⌈0.9·n⌉-th smallest
@@ -37,7 +38,6 @@ struct DurationSummary {
 /// resolutions) takes 4 bytes, a longer one 8 in a list of its own.
 class DurationAccumulator {
  public:
-  /// Throws Error(invalid_argument) if the millisecond sum would overflow 64 bits.
   void add(Milliseconds d);
   void merge(const DurationAccumulator& other);
   /// Copies the samples and selects the two ranks (std::nth_element): O(n).
@@ -50,7 +50,7 @@ class DurationAccumulator {
   std::vector<std::vector<std::int32_t>> blocks_;  // add() appends to the last until it is full
   std::vector<std::int64_t> wide_;                 // the samples beyond 32 bits
   std::uint64_t count_ = 0;
-  std::int64_t sum_ms_ = 0;  // exact
+  ExactSum sum_ms_;  // exact, cannot overflow
 };
 
 /// Count, mean, median and p90 of a range of Milliseconds in one call.

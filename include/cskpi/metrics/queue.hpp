@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "cskpi/exact_sum.hpp"
 #include "cskpi/time.hpp"
 
 namespace cskpi {
@@ -89,7 +90,7 @@ class QueueAccumulator {
   std::uint64_t short_abandoned_ = 0;
   std::uint64_t answered_within_ = 0;
   std::uint64_t abandoned_within_ = 0;
-  std::int64_t answered_wait_ms_ = 0;  // exact sum of answered waits
+  ExactSum answered_wait_ms_;  // exact sum of answered waits, cannot overflow
 };
 
 }  // namespace cskpi

@@ -43,7 +43,7 @@ struct TargetSpec {
   std::optional<double> min;
   std::optional<double> max;
   std::map<std::string, std::string> where;
-  std::optional<TargetBaseline> baseline;
+  std::optional<TargetBaseline> baseline{};
   double improve = 0.0;
 };
 
