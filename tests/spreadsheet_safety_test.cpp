@@ -31,6 +31,7 @@ Interaction interaction(std::string id, std::string channel, std::string topic) 
   r.channel = std::move(channel);
   r.topic = std::move(topic);
   r.created_at = *parse_instant("2026-03-02T10:00:00Z").value;
+  r.resolved_at = *parse_instant("2026-03-02T11:00:00Z").value;  // so the HTML draws a resolution chart
   r.customer_id = "@cust";
   return r;
 }
