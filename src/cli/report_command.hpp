@@ -21,6 +21,7 @@ struct ReportOptions {
   std::string detail;
   bool strict = false;
   unsigned threads = 0;  // 0 = all cores
+  std::string emit_state;  // SPEC §9: write the partial state here
 };
 
 /// Registers the subcommand and its options on `app`.

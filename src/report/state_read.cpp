@@ -9,6 +9,7 @@
 #include "report/previous_period.hpp"
 #include "report/slice_scan.hpp"
 #include "report/state_fields.hpp"
+#include "report/state_read.hpp"
 
 namespace cskpi {
 namespace {
@@ -255,12 +256,16 @@ std::unique_ptr<State> read_whole(StateReader& r, bool nested) {
 
 }  // namespace
 
-PartialReport read_state(std::string_view bytes, const std::string& source) {
-  const detail::OpenedState opened = detail::open_state(bytes, source);
-  StateReader r(opened.content, source);
+PartialReport detail::read_state_content(std::string_view content, const std::string& source) {
+  StateReader r(content, source);
   std::unique_ptr<State> state = read_whole(r, false);
   r.expect_end();
-  PartialReport partial(std::move(state));
+  return PartialReport(std::move(state));
+}
+
+PartialReport read_state(std::string_view bytes, const std::string& source) {
+  const detail::OpenedState opened = detail::open_state(bytes, source);
+  PartialReport partial = detail::read_state_content(opened.content, source);
   if (state_fingerprint(partial) != opened.fingerprint) {
     throw Error(ErrorCode::bad_input, source + ": the state is damaged: its fingerprint does not match its configuration "
                                                "(write it again from the inputs)");
