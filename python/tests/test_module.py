@@ -302,3 +302,12 @@ def test_the_gil_is_released_while_computing(data):
     inside = [x for x in ticks if any(b + 0.005 < x < e - 0.005 for b, e in calls)]
     busy = sum(e - b for b, e in calls)
     assert len(inside) >= 10, f"{len(inside)} ticks inside {len(calls)} calls of {busy:.2f} s in all"
+
+
+def test_errors_pickle_as_cskpi_error():
+    """Dask and multiprocessing send a worker's exception back pickled."""
+    import pickle
+    with pytest.raises(cskpi.Error) as caught:
+        cskpi.merge([b"hello"])
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert type(again) is cskpi.Error and str(again) == str(caught.value)
