@@ -17,8 +17,10 @@ CSKPI_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libfmt-dev nlohmann-json3
                       libhowardhinnant-date-dev tzdata libcli11-dev)
 # shellcheck disable=SC2034
 # ... and what the tests need on top (python3 runs the CLI end-to-end and conformance checks;
-# chromium renders the HTML dashboard in tests/browser).
-CSKPI_TEST_PACKAGES=(catch2 python3 chromium)
+# chromium renders the HTML dashboard in tests/browser; pybind11, python3-dev, pandas, dask and
+# pytest build and test the Python module, docs/python.md).
+CSKPI_TEST_PACKAGES=(catch2 python3 chromium pybind11-dev python3-pybind11 python3-dev python3-pandas
+                     python3-dask python3-distributed python3-pytest)
 
 cskpi_log() { printf '\n==> %s\n' "$*"; }
 cskpi_warn() { printf 'warning: %s\n' "$*" >&2; }

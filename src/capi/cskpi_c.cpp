@@ -1,4 +1,4 @@
-// The C API (include/cskpi/cskpi_c.h): handles around capi::ReportBuilder and a computed
+// The C API (include/cskpi/cskpi_c.h): handles around run::ReportBuilder and a computed
 // report; every entry point catches everything, so that no exception crosses into C.
 #include "cskpi/cskpi_c.h"
 
@@ -12,19 +12,19 @@
 #include <string>
 
 #include "capi/record_text.hpp"
-#include "capi/report_builder.hpp"
+#include "run/report_builder.hpp"
 #include "cskpi/error.hpp"
 #include "cskpi/io/loader.hpp"
 #include "cskpi/render/render.hpp"
 #include "cskpi/version.hpp"
 
 struct cskpi_builder {  // NOLINT(readability-identifier-naming): the C API's name
-  cskpi::capi::ReportBuilder builder;
+  cskpi::run::ReportBuilder builder;
   std::string error;
 };
 
 struct cskpi_report {  // NOLINT(readability-identifier-naming): the C API's name
-  cskpi::capi::ComputedReport computed;
+  cskpi::run::ComputedReport computed;
   std::string error;
 };
 

@@ -139,8 +139,9 @@ std::vector<TrendValue> compare_metrics(const GroupMetrics& current, const Group
   for (const TrendKey& key : trend_keys) {
     const Field* a = find_field(now, key.metric);
     const Field* b = find_field(before, key.metric);
-    const std::optional<double> x = a ? a->number() : std::nullopt;
-    const std::optional<double> y = b ? b->number() : std::nullopt;
+    if (a == nullptr || b == nullptr) continue;  // (not folded into the optionals: GCC 12 -O3 warns then)
+    const std::optional<double> x = a->number();
+    const std::optional<double> y = b->number();
     if (!x || !y) continue;
     TrendValue v{key.metric, *x, *y, *x - *y, std::nullopt, false};
     if (const auto z = z_of(key, current, previous, v.change)) {

@@ -1,7 +1,8 @@
-#include "capi/report_builder.hpp"
+#include "run/report_builder.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -11,8 +12,9 @@
 #include "cskpi/report/engine.hpp"
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/report/period_instant.hpp"
+#include "cskpi/report/state_file.hpp"
 
-namespace cskpi::capi {
+namespace cskpi::run {
 namespace {
 
 [[noreturn]] void bad_option(const std::string& message) { throw Error(ErrorCode::invalid_argument, message); }
@@ -75,10 +77,11 @@ void ReportBuilder::add_file(std::optional<RecordType> type, std::string path) {
   inputs_.push_back(Input{type, std::move(path), {}, true});
 }
 
-void ReportBuilder::push(RecordType type, std::string_view json_object) {
+void ReportBuilder::push(std::optional<RecordType> type, std::string_view json_object) {
   if (inputs_.empty() || inputs_.back().file || inputs_.back().type != type) {
     ++pushed_runs_;
-    inputs_.push_back(Input{type, fmt::format("pushed-{}-{}", plural(type), pushed_runs_), {}, false});
+    const std::string_view name = type ? plural(*type) : std::string_view{"records"};
+    inputs_.push_back(Input{type, fmt::format("pushed-{}-{}", name, pushed_runs_), {}, false});
   }
   std::string& text = inputs_.back().pushed;
   text.append(json_object);
@@ -103,15 +106,19 @@ ReportSpec ReportBuilder::spec(InputMapping& mapping, std::vector<std::string>& 
   if (!from_.empty()) spec.from = parse_period_instant("from", from_, spec.time_zone);
   if (!to_.empty()) spec.to = parse_period_instant("to", to_, spec.time_zone);
   if (!as_of_.empty()) spec.as_of = parse_period_instant("as_of", as_of_, spec.time_zone);
-  for (const std::string& by : by_) spec.groupings.push_back(parse_grouping(by, dimensions));
+  for (const std::string& by : by_) {
+    Grouping grouping = parse_grouping(by, dimensions);
+    // A repeated grouping is one, listed where it first appears (as `cskpi report` does).
+    if (std::find(spec.groupings.begin(), spec.groupings.end(), grouping) == spec.groupings.end()) {
+      spec.groupings.push_back(std::move(grouping));
+    }
+  }
   return spec;
 }
 
-ComputedReport ReportBuilder::compute() const {
-  InputMapping mapping;
-  std::vector<std::string> dimensions;
-  const ReportSpec report_spec = spec(mapping, dimensions);
-  if (inputs_.empty()) throw Error(ErrorCode::invalid_argument, "no inputs: add a file or push a record first");
+// Loads every input in order and computes the partial state of all of it.
+ComputedPartial ReportBuilder::load_and_compute(const ReportSpec& report_spec, InputMapping mapping,
+                                                const std::vector<std::string>& dimensions) const {
   Dataset data(dimensions);
   LoadOptions options{strict_, report_spec.config.scales()};
   options.threads = threads_;
@@ -120,7 +127,11 @@ ComputedReport ReportBuilder::compute() const {
   for (const Input& input : inputs_) {
     if (!input.file) {
       std::istringstream in(input.pushed);
-      loader.load(*input.type, in, input.path, FileFormat::jsonl);
+      if (input.type) {
+        loader.load(*input.type, in, input.path, FileFormat::jsonl);
+      } else {
+        loader.load_mixed(in, input.path);
+      }
     } else if (input.type) {
       loader.load(*input.type, input.path);
     } else {
@@ -128,14 +139,39 @@ ComputedReport ReportBuilder::compute() const {
     }
   }
   loader.finish();
-  std::uint64_t accepted = 0;
-  for (std::size_t t = 0; t < record_type_count; ++t) accepted += loader.counts(static_cast<RecordType>(t)).accepted;
-  if (accepted == 0) {
-    throw Error(ErrorCode::bad_input, "no accepted records: every input record was rejected or the inputs hold none");
+  ComputedPartial out{compute_partial_report(data, report_spec, ComputeOptions{threads_}), loader.rejects(), 0};
+  for (std::size_t t = 0; t < record_type_count; ++t) {
+    out.partial.inputs()[t] = loader.counts(static_cast<RecordType>(t));
+    out.accepted += out.partial.inputs()[t].accepted;
   }
-  ComputedReport out{compute_report(data, report_spec, ComputeOptions{threads_}), loader.rejects()};
-  for (std::size_t t = 0; t < record_type_count; ++t) out.report.inputs[t] = loader.counts(static_cast<RecordType>(t));
   return out;
 }
 
-}  // namespace cskpi::capi
+ComputedReport ReportBuilder::compute() const {
+  InputMapping mapping;
+  std::vector<std::string> dimensions;
+  const ReportSpec report_spec = spec(mapping, dimensions);
+  if (inputs_.empty()) throw Error(ErrorCode::invalid_argument, "no inputs: add a file or push a record first");
+  ComputedPartial computed = load_and_compute(report_spec, std::move(mapping), dimensions);
+  if (computed.accepted == 0) {
+    throw Error(ErrorCode::bad_input, "no accepted records: every input record was rejected or the inputs hold none");
+  }
+  return ComputedReport{finish_report(computed.partial, resolve_threads(threads_)), std::move(computed.rejects)};
+}
+
+ComputedPartial ReportBuilder::compute_partial() const {
+  InputMapping mapping;
+  std::vector<std::string> dimensions;
+  const ReportSpec report_spec = spec(mapping, dimensions);
+  if (!report_spec.from || !report_spec.to || !report_spec.as_of) {
+    throw Error(ErrorCode::invalid_argument,
+                "a partial state needs from, to and as_of: their defaults depend on all the data, and the states "
+                "of the parts must be of one period (SPEC §9)");
+  }
+  // A part may hold nothing, or nothing of the period: its state is computed all the same (SPEC §9).
+  return load_and_compute(report_spec, std::move(mapping), dimensions);
+}
+
+std::string ReportBuilder::compute_state() const { return write_state(compute_partial().partial); }
+
+}  // namespace cskpi::run
