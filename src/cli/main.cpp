@@ -8,6 +8,7 @@
 
 #include "cli/huge_pages_env.hpp"
 #include "cli/report_command.hpp"
+#include "cli/split_command.hpp"
 #include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
 
@@ -40,7 +41,7 @@ int help(CLI::App& app, int argc, char** argv) {
       return 0;
     }
   }
-  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, staffing)\n", argv[2]);
+  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, split, staffing)\n", argv[2]);
   return 1;
 }
 
@@ -51,6 +52,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   cskpi::cli::ReportOptions report_options;
   CLI::App* report = cskpi::cli::add_report_command(app, report_options);
+  cskpi::cli::SplitOptions split_options;
+  CLI::App* split = cskpi::cli::add_split_command(app, split_options);
   cskpi::cli::StaffingOptions staffing_options;
   CLI::App* staffing = cskpi::cli::add_staffing_command(app, staffing_options);
   if (argc >= 2 && std::string_view{argv[1]} == "help") return help(app, argc, argv);
@@ -67,6 +70,7 @@ int run(int argc, char** argv) {
     return 1;
   }
   if (report->parsed()) return cskpi::cli::run_report(*report, report_options);
+  if (split->parsed()) return cskpi::cli::run_split(*split, split_options);
   if (staffing->parsed()) return cskpi::cli::run_staffing(staffing_options);
   return 1;
 }
