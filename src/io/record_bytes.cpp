@@ -210,8 +210,7 @@ void RecordFile::keys_of(const RawRecord& v, FileRecord& out) const {
 void RecordFile::keys_of_csv(std::string_view text, FileRecord& out) {
   constexpr std::size_t none = max_fields;
   CsvRecord record;
-  std::string scratch;
-  split_csv_record(text, record, scratch, separator_);
+  split_csv_record(text, record, scratch_, separator_);
   if (record.status != CsvStatus::ok || record.fields.size() != plan_.slots.size()) return;  // rejected
   RawRecord values;
   for (std::size_t col = 0; col < plan_.slots.size(); ++col) {

@@ -79,6 +79,7 @@ class RecordFile {
   std::array<FieldMap, record_type_count> fields_;
   ColumnPlan plan_;
   std::string synthesized_id_;
+  std::string scratch_;  // unescaped quoted fields of the record being read
 };
 
 }  // namespace cskpi::detail
