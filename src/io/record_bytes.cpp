@@ -48,8 +48,8 @@ std::string ascii_shadow(std::string_view units, bool little_endian) {
       out += 'x';
       break;
     }
-    const auto a = static_cast<unsigned char>(units[i]);
-    const auto b = static_cast<unsigned char>(units[i + 1]);
+    const unsigned a = static_cast<unsigned char>(units[i]);
+    const unsigned b = static_cast<unsigned char>(units[i + 1]);
     const unsigned unit = little_endian ? a | (b << 8U) : (a << 8U) | b;
     out += unit < 0x80 ? static_cast<char>(unit) : 'x';
   }

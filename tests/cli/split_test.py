@@ -5,7 +5,8 @@ usage: split_test.py CSKPI [CSKPI_SAMPLE]   (with CSKPI_SAMPLE: only the generat
 
 For hand-made inputs (a CSV with a BOM, CRLF and a quoted newline, a ';'-separated file, JSON Lines,
 a mixed --input file, events whose interaction is in a later file, surveys with and without an
-interaction, anonymous interactions, duplicates, malformed records, agent events, a mapped latin-1
+interaction, surveys without an id column (FILE:LINE ids) in a .tsv, anonymous interactions,
+duplicates, malformed records, agent events, a mapped latin-1
 export, a UTF-16 file) and, with CSKPI_SAMPLE, for generated sample data, split into several part
 counts and check: the layout and file names; that each part file starts with its input's BOM and
 header; that the parts' records are the input's records (as multisets, byte for byte); that each
@@ -347,6 +348,11 @@ HAND_MADE = {
     '{"customer_id":"c3","type":"cancel","at":"2026-03-02T00:00:00Z"}\n'
     '{"customer_id":"c4","type":"explode","at":"2026-03-02T00:00:00Z"}\n'
     '{"customer_id":"c7","type":"start","at":"2026-03-02T00:00:00Z"}\n',
+    "surveys_noid.tsv": "kind\tscore\tresponded_at\tcustomer_id\tinteraction_id\n"
+    "nps\t9\t2026-03-04T00:00:00Z\t\ti5\n"
+    "nps\t6\t2026-03-04T00:00:00Z\tc7\t\n"
+    "csat\t2\t2026-03-04T00:00:00Z\t\t\n"
+    "csat\t2\t2026-03-04\t\t\n",
     "agents.csv": "agent_id,type,at,team\na1,hire,2026-01-01T00:00:00Z,red\na2,hire,2026-01-01T00:00:00Z,blue\n"
     "a3,leave,bad,blue\n",
 }
@@ -361,7 +367,7 @@ def hand_made(tmp):
     inputs = [Input("--interactions", p("interactions.csv")), Input("--events", p("events.jsonl")),
               Input("--surveys", p("surveys.csv")), Input("--input", p("mixed.jsonl")),
               Input("--interactions", p("interactions2.csv"), sep=";"), Input("--customers", p("customers.jsonl")),
-              Input("--agents", p("agents.csv"))]
+              Input("--agents", p("agents.csv")), Input("--surveys", p("surveys_noid.tsv"), sep="\t")]
     for n in (1, 2, 3, 5):
         check_split("hand", inputs, n, tmp)
 
