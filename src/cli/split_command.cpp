@@ -125,9 +125,9 @@ CLI::App* add_split_command(CLI::App& app, SplitOptions& o) {
       "interaction; agent events and rejected records go to part 0. See docs/scale-out.md.\n"
       "Exit status: 0 written; 1 usage or configuration error (or DIR/part-K already holds files); 2 an\n"
       "unreadable file, a file refused whole, bad input under --strict, or no accepted record.");
-  cmd->add_option("--parts", o.parts, "Number of parts (at least 1)")
+  cmd->add_option("--parts", o.parts, "Number of parts, 1 to 65536")
       ->required()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
       ->type_name("N");
   cmd->add_option("--out", o.out, "Folder of the parts (created when missing; its part-K folders must be empty)")
       ->required()

@@ -118,41 +118,49 @@ RecordFile::RecordFile(const std::string& path, std::optional<RecordType> type, 
   for (std::size_t t = 0; t < record_type_count; ++t) {
     fields_[t] = FieldMap(static_cast<RecordType>(t), mapping.columns[t], custom);
   }
+  const std::optional<InputEncoding> configured = csv_ ? mapping.encoding : std::nullopt;
   {
     std::ifstream in = open_file(path);
     raw_ = read_all(in, path);
   }
-  const RawLayout layout = layout_of(raw_, csv_ ? mapping.encoding : std::nullopt);
+  const RawLayout layout = layout_of(raw_, configured);
   if (layout.transcoded) {  // the text as the Loader decodes it
     std::ifstream in = open_file(path);
-    InputText text(in, path, csv_, csv_ ? mapping.encoding : std::nullopt, limit);
-    decoded_ = read_all(text.stream(), path);
+    InputText decoded(in, path, csv_, configured, limit);
+    decoded_ = read_all(decoded.stream(), path);
   }
   const std::string_view text = layout.transcoded ? std::string_view(decoded_) : std::string_view(raw_);
-  const TextFormat format = csv_ ? TextFormat::csv : TextFormat::lines;
-  if (csv_) {
+  if (csv_) {  // as the Loader: given, or detected from the header record
     const auto header = find_header(text, true);
     separator_ = mapping.delimiter.value_or(
         header ? detect_separator(fields_[static_cast<std::size_t>(*type)], text.substr(header->begin, header->end - header->begin))
                : ',');
   }
-  text_spans_ = scan_records(text, format, separator_, limit);
-  if (layout.encoding == RawEncoding::ascii_compatible) {
-    raw_spans_ = layout.transcoded ? scan_records(raw_, format, separator_, limit) : text_spans_;
+  text_spans_ = scan_records(text, csv_ ? TextFormat::csv : TextFormat::lines, separator_, limit);
+  locate_in_raw(layout.transcoded, layout.encoding == RawEncoding::ascii_compatible ? std::nullopt
+                                   : std::optional<bool>{layout.encoding == RawEncoding::utf16le}, layout.bom);
+  prefix_end_ = layout.bom;
+  if (csv_) read_header(text);
+}
+
+void RecordFile::locate_in_raw(bool transcoded, std::optional<bool> utf16_little_endian, std::size_t bom) {
+  const TextFormat format = csv_ ? TextFormat::csv : TextFormat::lines;
+  if (!utf16_little_endian) {  // ASCII bytes are where they are in the text
+    raw_spans_ = transcoded ? scan_records(raw_, format, separator_, limit_) : text_spans_;
   } else {
-    const std::string shadow =
-        ascii_shadow(std::string_view(raw_).substr(layout.bom), layout.encoding == RawEncoding::utf16le);
-    raw_spans_ = scan_records(shadow, format, separator_, limit);
-    const auto at = [&](std::size_t i) { return std::min(raw_.size(), layout.bom + 2 * i); };
+    const std::string shadow = ascii_shadow(std::string_view(raw_).substr(bom), *utf16_little_endian);
+    raw_spans_ = scan_records(shadow, format, separator_, limit_);
+    const auto at = [&](std::size_t i) { return std::min(raw_.size(), bom + 2 * i); };
     for (RecordSpan& s : raw_spans_) s = RecordSpan{s.line, at(s.begin), at(s.end), at(s.next)};
   }
   const auto same_lines = [](const RecordSpan& a, const RecordSpan& b) { return a.line == b.line; };
   if (raw_spans_.size() != text_spans_.size() ||
       !std::equal(raw_spans_.begin(), raw_spans_.end(), text_spans_.begin(), same_lines)) {
-    throw Error(ErrorCode::io_error, fmt::format("{}: cannot match the records of the text with the file's bytes", path));
+    throw Error(ErrorCode::io_error, fmt::format("{}: cannot match the records of the text with the file's bytes", path_));
   }
-  prefix_end_ = layout.bom;
-  if (!csv_) return;
+}
+
+void RecordFile::read_header(std::string_view text) {
   if (raw_spans_.empty()) {  // no header: the file is copied whole (blank lines, a BOM)
     prefix_end_ = raw_.size();
     return;
@@ -160,11 +168,10 @@ RecordFile::RecordFile(const std::string& path, std::optional<RecordType> type, 
   prefix_end_ = raw_spans_.front().next;
   first_record_ = 1;
   CsvRecord header;
-  std::string scratch;
   const RecordSpan& h = text_spans_.front();
-  split_csv_record(text.substr(h.begin, h.end - h.begin), header, scratch, separator_);
-  HeaderCheck check = check_header(fields_[static_cast<std::size_t>(*type)], header.fields);
-  if (!check.problem.empty()) throw Error(ErrorCode::bad_input, fmt::format("{}:{}: {}", path, h.line, check.problem));
+  split_csv_record(text.substr(h.begin, h.end - h.begin), header, scratch_, separator_);
+  HeaderCheck check = check_header(fields_[static_cast<std::size_t>(*type_)], header.fields);
+  if (!check.problem.empty()) throw Error(ErrorCode::bad_input, fmt::format("{}:{}: {}", path_, h.line, check.problem));
   plan_ = std::move(check.plan);
 }
 

@@ -61,6 +61,9 @@ class RecordFile {
   void visit(const std::function<void(const FileRecord&)>& visitor);
 
  private:
+  // raw_spans_ from text_spans_: the same records in the file's bytes (UTF-16: code units).
+  void locate_in_raw(bool transcoded, std::optional<bool> utf16_little_endian, std::size_t bom);
+  void read_header(std::string_view text);  // CSV: the prefix and the column plan
   void keys_of_csv(std::string_view text, FileRecord& out);
   void keys_of(const RawRecord& values, FileRecord& out) const;
   void keys_of_json(JsonFields& json, std::string_view text, FileRecord& out);

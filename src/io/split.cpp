@@ -48,26 +48,35 @@ void add_interactions(PartitionRouter& router, const std::vector<SplitInput>& in
   }
 }
 
+// Where a record goes, and whether it goes there as a reject.
+struct Route {
+  std::size_t part = PartitionRouter::rejected_part;
+  bool reject = false;
+};
+
+// A rejected record: part 0, but a duplicate goes where the record it duplicates is (there it is a
+// duplicate again; alone in part 0 it could be accepted).
+std::size_t reject_part(const PartitionRouter& router, const detail::FileRecord& r, RejectReason reason) {
+  if (reason != RejectReason::duplicate_id) return PartitionRouter::rejected_part;
+  if (r.type == RecordType::interaction) return router.interaction(r.id).value_or(PartitionRouter::rejected_part);
+  if (r.type == RecordType::survey) return router.survey(r.id).value_or(PartitionRouter::rejected_part);
+  return PartitionRouter::rejected_part;
+}
+
 // The part of a record (pass 2, in input order: a survey's duplicates come after it).
-std::size_t route(PartitionRouter& router, const detail::FileRecord& r, const RejectIndex& rejected, bool& is_reject) {
-  const auto reject = rejected.find(r.line);
-  is_reject = reject != rejected.end() || !r.type;
-  if (!r.type) return PartitionRouter::rejected_part;  // a mixed-file line without a record type
-  if (reject != rejected.end()) {
-    // A duplicate goes where the record it duplicates is: there it is a duplicate again.
-    if (reject->second != RejectReason::duplicate_id) return PartitionRouter::rejected_part;
-    if (*r.type == RecordType::interaction) return router.interaction(r.id).value_or(PartitionRouter::rejected_part);
-    if (*r.type == RecordType::survey) return router.survey(r.id).value_or(PartitionRouter::rejected_part);
-    return PartitionRouter::rejected_part;
+Route route(PartitionRouter& router, const detail::FileRecord& r, const RejectIndex& rejected) {
+  if (!r.type) return Route{PartitionRouter::rejected_part, true};  // a mixed-file line without a type
+  if (const auto reject = rejected.find(r.line); reject != rejected.end()) {
+    return Route{reject_part(router, r, reject->second), true};
   }
   switch (*r.type) {
-    case RecordType::interaction: return router.interaction(r.id).value_or(PartitionRouter::rejected_part);
-    case RecordType::survey: return router.add_survey(r.id, r.customer_id, r.interaction_id);
-    case RecordType::interaction_event: return router.event(r.interaction_id);
-    case RecordType::customer_event: return router.customer_event(r.customer_id);
-    case RecordType::agent_event: return PartitionRouter::agent_event_part;
+    case RecordType::interaction: return {router.interaction(r.id).value_or(PartitionRouter::rejected_part), false};
+    case RecordType::survey: return {router.add_survey(r.id, r.customer_id, r.interaction_id), false};
+    case RecordType::interaction_event: return {router.event(r.interaction_id), false};
+    case RecordType::customer_event: return {router.customer_event(r.customer_id), false};
+    case RecordType::agent_event: return {PartitionRouter::agent_event_part, false};
   }
-  return PartitionRouter::rejected_part;
+  return {};
 }
 
 void write_file(const fs::path& path, std::string_view prefix, const std::vector<std::string_view>& records) {
@@ -86,13 +95,12 @@ void split_input(PartitionRouter& router, const SplitInput& input, std::size_t i
   // By part, then by record type (a typed input uses its own type's slot only).
   std::vector<std::array<std::vector<std::string_view>, record_type_count>> routed(o.parts);
   file.visit([&](const detail::FileRecord& r) {
-    bool is_reject = false;
-    const std::size_t part = route(router, r, rejected, is_reject);
+    const Route to = route(router, r, rejected);
     // A line of a mixed file that no type claims stays a mixed-file line in part 0's first file.
     const RecordType type = r.type.value_or(input.type.value_or(RecordType::interaction));
-    routed[part][static_cast<std::size_t>(type)].push_back(r.bytes);
-    ++summary.records[part];
-    if (is_reject) ++summary.rejected;
+    routed[to.part][static_cast<std::size_t>(type)].push_back(r.bytes);
+    ++summary.records[to.part];
+    if (to.reject) ++summary.rejected;
   });
   for (std::size_t part = 0; part < o.parts; ++part) {
     for (std::size_t t = 0; t < record_type_count; ++t) {
@@ -116,15 +124,17 @@ void check_split_output(const std::string& out_dir) {
   if (!fs::is_directory(out_dir, ec)) {
     throw Error(ErrorCode::invalid_argument, fmt::format("--out {} exists and is not a directory", out_dir));
   }
-  for (const fs::directory_entry& e : fs::directory_iterator(out_dir)) {
-    if (!e.is_directory() || !is_part_dir_name(e.path().filename().string())) continue;
-    if (!fs::is_empty(e.path())) {
+  for (fs::directory_iterator it(out_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& dir = it->path();
+    if (!is_part_dir_name(dir.filename().string()) || !fs::is_directory(dir, ec)) continue;
+    if (!fs::is_empty(dir, ec) || ec) {
       throw Error(ErrorCode::invalid_argument,
                   fmt::format("{} already holds files (of an earlier split?): give a new or empty --out directory, "
                               "so that the parts of two runs are not mixed",
-                              e.path().string()));
+                              dir.string()));
     }
   }
+  if (ec) throw Error(ErrorCode::io_error, fmt::format("cannot list --out {}: {}", out_dir, ec.message()));
 }
 
 SplitSummary split_inputs(const std::vector<SplitInput>& inputs, const SplitOptions& o) {

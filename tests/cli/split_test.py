@@ -417,6 +417,11 @@ def errors(tmp):
     check(r.returncode == 2, f"missing file: exit {r.returncode}")
     r = run(["split", "--parts", "2", "--out", out, "--strict", "--interactions", interactions])
     check(r.returncode == 2 and not os.path.exists(os.path.join(out, "part-0")), f"--strict: exit {r.returncode}")
+    bad = os.path.join(tmp, "all_bad.csv")
+    write(bad, "id,channel,created_at\nx1,chat,yesterday\n")
+    r = run(["split", "--parts", "2", "--out", out, "--interactions", bad])
+    check(r.returncode == 2 and "no accepted records" in r.stderr and not os.path.exists(os.path.join(out, "part-0")),
+          f"no accepted record: exit {r.returncode}: {r.stderr}")
     r = run(["split", "--parts", "2", "--out", out, "--interactions", os.path.join(d, "interactions2.csv")])
     check(r.returncode == 0, f"split: exit {r.returncode}: {r.stderr}")
     r = run(["split", "--parts", "3", "--out", out, "--interactions", os.path.join(d, "interactions2.csv")])
