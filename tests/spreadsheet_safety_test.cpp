@@ -6,6 +6,7 @@
 #include <cskpi/io/loader.hpp>
 #include <cskpi/render/csv.hpp>
 #include <cskpi/render/html.hpp>
+#include <cskpi/render/text.hpp>
 #include <cskpi/render/trace_csv.hpp>
 #include <cskpi/report/engine.hpp>
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "io/csv_writer.hpp"
+#include "render/terminal_text.hpp"
 
 using namespace cskpi;
 
@@ -113,4 +115,26 @@ TEST_CASE("The HTML report escapes hostile labels in tables and SVG charts", "[r
   CHECK(html.find("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)") != std::string::npos);
   // In the chart's SVG too: a bar label is text of a <text> element.
   CHECK(html.find("text-anchor=\"end\">&lt;script&gt;") != std::string::npos);
+}
+
+TEST_CASE("The text dashboard shows control characters in labels as escapes, not as terminal commands",
+          "[render][text]") {
+  // ESC [ 2 J clears the screen, ESC ] 0 ; … BEL retitles the window, CR overwrites the line,
+  // U+009B (C1 CSI, bytes C2 9B) starts a command on some terminals.
+  CHECK(detail::terminal_safe("\x1b[2Jx") == "\\x1b[2Jx");
+  CHECK(detail::terminal_safe("a\rb\tc\nd\x7f") == "a\\x0db\\x09c\\x0ad\\x7f");
+  CHECK(detail::terminal_safe("\xc2\x9b" "1m") == "\\u009b1m");
+  CHECK(detail::terminal_safe("Réclamation ▲ 東京") == "Réclamation ▲ 東京");  // printable UTF-8 stays
+  Dataset data;
+  data.add(interaction("x", "\x1b]0;owned\x07phone", "\x1b[31mred"));
+  data.link();
+  ReportSpec spec;
+  spec.groupings = {parse_grouping("channel"), parse_grouping("topic")};
+  std::ostringstream out;
+  render_text(out, compute_report(data, spec));
+  const std::string text = out.str();
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\\x1b]0;owned\\x07phone") != std::string::npos);
+  CHECK(text.find("\\x1b[31mred") != std::string::npos);
 }

@@ -31,6 +31,13 @@ class ExactSum {
     return (high_ == 0 && low_ >> 63 == 0) || (high_ == ~std::uint64_t{0} && low_ >> 63 == 1);
   }
   [[nodiscard]] constexpr std::uint64_t high_word() const noexcept { return high_; }
+  /// The sum whose words are these (the partial-state format stores the two words).
+  [[nodiscard]] static constexpr ExactSum of_words(std::uint64_t high, std::uint64_t low) noexcept {
+    ExactSum s;
+    s.high_ = high;
+    s.low_ = low;
+    return s;
+  }
   [[nodiscard]] constexpr std::uint64_t low_word() const noexcept { return low_; }
   friend constexpr bool operator==(const ExactSum& a, const ExactSum& b) noexcept {
     return a.low_ == b.low_ && a.high_ == b.high_;

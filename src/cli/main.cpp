@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cli/huge_pages_env.hpp"
+#include "cli/merge_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/split_command.hpp"
 #include "cli/staffing_command.hpp"
@@ -41,7 +42,7 @@ int help(CLI::App& app, int argc, char** argv) {
       return 0;
     }
   }
-  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, split, staffing)\n", argv[2]);
+  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, merge, split, staffing)\n", argv[2]);
   return 1;
 }
 
@@ -56,6 +57,8 @@ int run(int argc, char** argv) {
   CLI::App* split = cskpi::cli::add_split_command(app, split_options);
   cskpi::cli::StaffingOptions staffing_options;
   CLI::App* staffing = cskpi::cli::add_staffing_command(app, staffing_options);
+  cskpi::cli::MergeOptions merge_options;
+  CLI::App* merge = cskpi::cli::add_merge_command(app, merge_options);
   if (argc >= 2 && std::string_view{argv[1]} == "help") return help(app, argc, argv);
   try {
     app.parse(argc, argv);
@@ -72,6 +75,7 @@ int run(int argc, char** argv) {
   if (report->parsed()) return cskpi::cli::run_report(*report, report_options);
   if (split->parsed()) return cskpi::cli::run_split(*split, split_options);
   if (staffing->parsed()) return cskpi::cli::run_staffing(staffing_options);
+  if (merge->parsed()) return cskpi::cli::run_merge(merge_options);
   return 1;
 }
 

@@ -21,6 +21,8 @@
 #include "cskpi/render/trace_csv.hpp"
 #include "cskpi/report/config_file.hpp"
 #include "cskpi/report/engine.hpp"
+#include "cskpi/report/state_file.hpp"
+#include "cli/output_file.hpp"
 
 namespace cskpi::cli {
 namespace {
@@ -105,7 +107,8 @@ void refuse_overwriting_inputs(const ReportOptions& o, const std::vector<std::st
     return !ec && equivalent;
   };
   for (const auto& [option, path] : {std::pair<const char*, const std::string*>{"--output", &o.output},
-                                     {"--rejects", &o.rejects}, {"--detail", &o.detail}}) {
+                                     {"--rejects", &o.rejects}, {"--detail", &o.detail},
+                                     {"--emit-state", &o.emit_state}}) {
     if (path->empty()) continue;
     for (const std::string& input : inputs) {
       if (same(*path, input)) {
@@ -139,12 +142,18 @@ ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping, std::vector<
   return spec;
 }
 
+int write_detail(const ReportOptions& o, const Dataset& data, const ReportSpec& spec);
+
 int run(const CLI::App& command, const ReportOptions& o) {
   const auto format = parse_report_format(o.format);
   if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
   InputMapping mapping;
   std::vector<std::string> dimensions;
   const ReportSpec spec = make_spec(o, mapping, dimensions);
+  if (!o.emit_state.empty() && (!spec.from || !spec.to || !spec.as_of)) {
+    throw UsageError{"--emit-state needs --from, --to and --as-of: their defaults depend on all the data, and the "
+                     "states of the parts must be of one period (SPEC §9)"};
+  }
   const std::vector<Input> inputs = inputs_in_order(command, o);
   if (inputs.empty()) {
     throw UsageError{"no input files: give --interactions, --surveys, --events, --customers, --agents or --input"};
@@ -191,22 +200,25 @@ int run(const CLI::App& command, const ReportOptions& o) {
   }
   std::uint64_t accepted = 0;
   for (std::size_t t = 0; t < record_type_count; ++t) accepted += loader.counts(static_cast<RecordType>(t)).accepted;
-  if (accepted == 0) {  // SPEC §5 v3: no report of nothing (it would be dated 1970)
+  const auto nothing_accepted = [&loader] {  // SPEC §5 v3: no report of nothing (it would be dated 1970)
     std::fprintf(stderr, "cskpi: no accepted records: every input record was rejected or the files hold none%s\n",
                  loader.rejects().empty() ? "" : " (see the rejects above)");
     return exit_bad_input;
+  };
+  if (accepted == 0 && o.emit_state.empty()) return nothing_accepted();
+  PartialReport partial = compute_partial_report(data, spec, ComputeOptions{o.threads});
+  for (std::size_t t = 0; t < record_type_count; ++t) partial.inputs()[t] = loader.counts(static_cast<RecordType>(t));
+  if (!o.emit_state.empty()) {
+    // A part may hold nothing of the period: its state is written all the same (SPEC §9).
+    write_file(o.emit_state, "state", write_state(partial));
+    if (o.output.empty()) return write_detail(o, data, spec);
   }
+  if (accepted == 0) return nothing_accepted();
+  write_report(finish_report(partial, resolve_threads(o.threads)), *format, o.output);
+  return write_detail(o, data, spec);
+}
 
-  Report report = compute_report(data, spec, ComputeOptions{o.threads});
-  for (std::size_t t = 0; t < record_type_count; ++t) report.inputs[t] = loader.counts(static_cast<RecordType>(t));
-  if (o.output.empty()) {
-    render(std::cout, report, *format);
-    std::cout.flush();
-  } else {
-    std::ofstream out(o.output, std::ios::binary);
-    if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the output file '{}'", o.output));
-    render(out, report, *format);
-  }
+int write_detail(const ReportOptions& o, const Dataset& data, const ReportSpec& spec) {
   if (!o.detail.empty()) {
     std::ofstream out(o.detail, std::ios::binary);
     if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write the detail file '{}'", o.detail));
@@ -247,6 +259,10 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--threads", o.threads, "Threads (default 0 = all cores); the report is the same for every count")
       ->check(CLI::Range(0u, 1024u))
       ->type_name("N");
+  cmd->add_option("--emit-state", o.emit_state,
+                  "Write the run's partial state here for 'cskpi merge' (needs --from, --to, --as-of); the report "
+                  "too only with --output")
+      ->type_name("FILE");
   return cmd;
 }
 

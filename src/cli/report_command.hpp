@@ -19,6 +19,7 @@ struct ReportOptions : InputOptions {
   std::string rejects;
   std::string detail;
   unsigned threads = 0;  // 0 = all cores
+  std::string emit_state;  // SPEC §9: write the partial state here
 };
 
 /// Registers the subcommand and its options on `app`.

@@ -45,6 +45,15 @@ void DurationAccumulator::add(Milliseconds d) {
   sum_ms_.add(d.count());
 }
 
+std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
+  std::vector<std::int64_t> out;
+  out.reserve(static_cast<std::size_t>(count_));
+  for (const std::vector<std::int32_t>& block : blocks_) out.insert(out.end(), block.begin(), block.end());
+  out.insert(out.end(), wide_.begin(), wide_.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void DurationAccumulator::add_sample(std::int64_t ms) {
   using narrow = std::numeric_limits<std::int32_t>;
   if (ms < narrow::min() || ms > narrow::max()) {

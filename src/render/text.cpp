@@ -8,6 +8,7 @@
 
 #include "cskpi/render/text.hpp"
 #include "cskpi/report/field_table.hpp"
+#include "render/terminal_text.hpp"
 
 namespace cskpi {
 namespace {
@@ -245,7 +246,7 @@ void table(std::ostream& out, const std::string& title, const std::vector<const 
     std::string k;
     for (std::size_t p = 0; p < g->key.size(); ++p) {
       if (p > 0) k += " / ";
-      k += g->key[p].value_or("(none)");
+      k += detail::terminal_safe(g->key[p].value_or("(none)"));
     }
     key.cells.push_back(g->key.empty() ? std::string{"all"} : k);
   }
@@ -265,7 +266,9 @@ void table(std::ostream& out, const std::string& title, const std::vector<const 
 std::string group_label(const std::vector<std::optional<std::string>>& key) {
   if (key.empty()) return "all";
   std::string label;
-  for (std::size_t part = 0; part < key.size(); ++part) label += (part > 0 ? " / " : "") + key[part].value_or("(none)");
+  for (std::size_t part = 0; part < key.size(); ++part) {
+    label += (part > 0 ? " / " : "") + detail::terminal_safe(key[part].value_or("(none)"));
+  }
   return label;
 }
 
@@ -333,8 +336,8 @@ void render_text(std::ostream& out, const Report& report) {
   if (!report.adoption.empty()) {
     out << "\nadoption\n";
     for (const AdoptionRow& a : report.adoption) {
-      out << fmt::format("  {:<24} {:>6} purchasers  {:>6} adopters  {:>7}\n", a.product.value_or("(none)"),
-                         a.result.purchasers, a.result.adopters, pct(a.result.adopters, a.result.purchasers));
+      out << fmt::format("  {:<24} {:>6} purchasers  {:>6} adopters  {:>7}\n",
+                         detail::terminal_safe(a.product.value_or("(none)")), a.result.purchasers, a.result.adopters, pct(a.result.adopters, a.result.purchasers));
     }
   }
   if (!report.cohorts.empty()) {

@@ -57,6 +57,15 @@ void BacklogDiff::add(std::uint32_t lo, std::uint32_t hi) {
   if (runs_.size() >= 2 * compacted_ + 4096) compact();
 }
 
+void BacklogDiff::add_difference(std::uint32_t index, std::int64_t delta) {
+  if (!dense_.empty()) {
+    dense_[index] += delta;
+    return;
+  }
+  runs_.emplace_back(index, delta);
+  if (runs_.size() >= 2 * compacted_ + 4096) compact();
+}
+
 void BacklogDiff::compact() {
   std::sort(runs_.begin(), runs_.end());
   std::vector<std::pair<std::uint32_t, std::int64_t>> out;

@@ -42,6 +42,9 @@ class BacklogDiff {
   [[nodiscard]] std::vector<std::uint64_t> counts() const;
   /// The non-zero differences, sorted by index (for states on disk).
   [[nodiscard]] std::vector<std::pair<std::uint32_t, std::int64_t>> differences() const;
+  /// Adds `delta` at snapshot index `index` (≤ snapshots(): the −1 past the last snapshot).
+  void add_difference(std::uint32_t index, std::int64_t delta);
+  [[nodiscard]] std::size_t snapshots() const noexcept { return snapshots_; }
 
  private:
   void compact();

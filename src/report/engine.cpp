@@ -114,10 +114,9 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) {
   return period;
 }
 
-Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
+PartialReport compute_partial_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
   const detail::EngineContext context(data, spec, resolve_period(data, spec));
-  const std::size_t threads = resolve_threads(options.threads);
-  const std::vector<DataSlice> slices = split_data(data, threads);
+  const std::vector<DataSlice> slices = split_data(data, resolve_threads(options.threads));
   PartialReport partial = scan_in_parallel(context, slices);
   partial.state().reopen_data = detail::has_reopen_data(data);
   if (detail::has_records_before(data, context.period.from)) {
@@ -126,7 +125,11 @@ Report compute_report(const Dataset& data, const ReportSpec& spec, const Compute
     partial.state().previous.emplace(scan_in_parallel(previous, slices));
     partial.state().previous_covered = detail::covers(data, previous.period);
   }
-  return finish_report(partial, static_cast<unsigned>(threads));
+  return partial;
+}
+
+Report compute_report(const Dataset& data, const ReportSpec& spec, const ComputeOptions& options) {
+  return finish_report(compute_partial_report(data, spec, options), resolve_threads(options.threads));
 }
 
 }  // namespace cskpi

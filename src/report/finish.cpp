@@ -176,7 +176,9 @@ class Finisher {
     if (w == spec.windows.end() || *w != window.from || w + 1 == spec.windows.end() || *(w + 1) != window.to) {
       throw Error(ErrorCode::invalid_argument, "a group's window is not one of its grouping's");
     }
-    return it->second.at(static_cast<std::size_t>(w - spec.windows.begin())).result();
+    const auto index = static_cast<std::size_t>(w - spec.windows.begin());
+    if (index >= it->second.size()) throw Error(ErrorCode::invalid_argument, "a partial state's customer windows are damaged");
+    return it->second[index].result();
   }
 
   AttritionResult attrition_of(const Window& window, const Grouping& by, const std::vector<KeyPart>& parts) const {

@@ -36,6 +36,35 @@ class GroupAccumulators {
   [[nodiscard]] ProductivityAccumulator& agent_days() noexcept { return productivity_days_; }
 
   [[nodiscard]] std::uint64_t count() const noexcept { return volume_.count(); }
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  /// The configuration and the business/sla flags are not state: they come from the report.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.volume_);
+    io(s.nps_);
+    io(s.enps_);
+    io(s.csat_);
+    io(s.ces_);
+    for (auto* d : {&s.first_response_, &s.resolution_, &s.next_reply_, &s.handle_, &s.business_first_response_,
+                    &s.business_resolution_, &s.business_next_reply_}) {
+      io(*d);
+    }
+    for (auto& d : s.states_) io(d);
+    for (auto& d : s.business_states_) io(d);
+    io(s.fcr_);
+    io(s.reopen_);
+    io(s.complaint_);
+    io(s.self_service_);
+    io(s.queue_);
+    io(s.cost_);
+    io(s.sla_first_response_);
+    io(s.sla_resolution_);
+    io(s.productivity_);
+    io(s.productivity_days_);
+    io(s.assisted_handled_);
+    io(s.assisted_resolved_);
+  }
   [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
 
  private:

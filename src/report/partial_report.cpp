@@ -3,6 +3,7 @@
 #include "cskpi/report/engine.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -19,20 +20,53 @@ namespace {
   throw Error(ErrorCode::invalid_argument, "the partial reports differ in " + what + ": they cannot be merged");
 }
 
+bool same_sla(const std::map<Priority, SlaPolicy>& a, const std::map<Priority, SlaPolicy>& b) {
+  const auto same = [](const auto& x, const auto& y) {
+    return x.first == y.first && x.second.first_response == y.second.first_response &&
+           x.second.resolution == y.second.resolution && x.second.calendar == y.second.calendar &&
+           x.second.paused == y.second.paused;
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), same);
+}
+
+bool same_targets(const std::vector<TargetSpec>& a, const std::vector<TargetSpec>& b) {
+  const auto same = [](const TargetSpec& x, const TargetSpec& y) {
+    return x.metric == y.metric && x.min == y.min && x.max == y.max && x.where == y.where &&
+           x.baseline == y.baseline && x.improve == y.improve;
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), same);
+}
+
+bool same_staffing(const StaffingConfig& a, const StaffingConfig& b) {
+  return a.service_level == b.service_level && a.asa_target == b.asa_target && a.max_occupancy == b.max_occupancy &&
+         a.shrinkage == b.shrinkage;
+}
+
 /// The first difference of what must be equal for two partials to merge.
 void check_same_report(const PartialReport::State& a, const PartialReport::State& b) {
-  if (a.period.from != b.period.from) differ("their period start (from)");
-  if (a.period.to != b.period.to) differ("their period end (to)");
-  if (a.period.as_of != b.period.as_of) differ("as_of");
-  if (a.period.time_zone != b.period.time_zone) differ("the time zone");
+  const auto both = [](TimePoint x, TimePoint y) { return " (" + format_instant(x) + " and " + format_instant(y) + ")"; };
+  if (a.period.from != b.period.from) differ("their period start, from" + both(a.period.from, b.period.from));
+  if (a.period.to != b.period.to) differ("their period end, to" + both(a.period.to, b.period.to));
+  if (a.period.as_of != b.period.as_of) differ("as_of" + both(a.period.as_of, b.period.as_of));
+  if (a.period.time_zone != b.period.time_zone) {
+    differ("the time zone (" + a.period.time_zone + " and " + b.period.time_zone + ")");
+  }
   if (a.period.attribution != b.period.attribution) differ("attribution");
   if (a.groupings != b.groupings) differ("the groupings");
-  if (!(a.fcr == b.fcr)) differ("the FCR method or window");
+  if (!(a.fcr == b.fcr)) {
+    differ("the FCR method or window (without fcr.method in the configuration the method depends on the data: set "
+           "it so that every part uses the same)");
+  }
   if (!(a.config.csat == b.config.csat)) differ("the csat scale");
   if (!(a.config.ces == b.config.ces)) differ("the ces scale");
   if (!(a.config.queue == b.config.queue)) differ("the queue configuration");
-  if (a.business != b.business) differ("the business calendar");
-  if (a.sla != b.sla) differ("the SLA policies");
+  if (a.config.calendars != b.config.calendars) differ("the calendars");
+  if (a.config.business_calendar != b.config.business_calendar || a.business != b.business) {
+    differ("the business calendar");
+  }
+  if (!same_sla(a.config.sla, b.config.sla) || a.sla != b.sla) differ("the SLA policies");
+  if (!same_targets(a.config.targets, b.config.targets)) differ("the targets");
+  if (!same_staffing(a.config.staffing, b.config.staffing)) differ("the staffing configuration");
   if (a.tables.size() != b.tables.size()) differ("their tables");
 }
 

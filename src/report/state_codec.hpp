@@ -45,9 +45,13 @@ class StateReader {
   [[nodiscard]] bool at_end() const noexcept { return at_ == in_.size(); }
   /// Refuses trailing bytes.
   void expect_end() const;
+  /// Error(bad_input): the state is damaged at the current byte, `what` saying how.
+  [[noreturn]] void damaged(std::string_view what) const;
+  /// The bytes read so far since `from` (an offset given by offset()).
+  [[nodiscard]] std::size_t offset() const noexcept { return at_; }
+  [[nodiscard]] std::string_view read_since(std::size_t from) const noexcept { return in_.substr(from, at_ - from); }
 
  private:
-  [[noreturn]] void damaged(std::string_view what) const;
 
   std::string_view in_;
   std::size_t at_ = 0;

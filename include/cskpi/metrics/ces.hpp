@@ -53,6 +53,16 @@ class CesAccumulator {
   [[nodiscard]] CesResult result() const;
   [[nodiscard]] const CesConfig& config() const noexcept { return config_; }
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.responses_);
+    io(s.easy_);
+    io(s.sum_);
+    io(s.sum_squares_);
+  }
+
  private:
   CesConfig config_;
   std::uint64_t responses_ = 0;

@@ -28,6 +28,14 @@ class CostAccumulator {
   void merge(const CostAccumulator& other);
   [[nodiscard]] CostResult result() const;
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.interactions_);
+    io(s.total_micros_);
+  }
+
  private:
   std::uint64_t interactions_ = 0;
   ExactSum total_micros_;  // exact, cannot overflow

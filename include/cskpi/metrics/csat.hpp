@@ -56,6 +56,15 @@ class CsatAccumulator {
   [[nodiscard]] CsatResult result() const;
   [[nodiscard]] const CsatConfig& config() const noexcept { return config_; }
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.responses_);
+    io(s.satisfied_);
+    io(s.sum_);
+  }
+
  private:
   CsatConfig config_;
   std::uint64_t responses_ = 0;

@@ -43,6 +43,9 @@ class DurationAccumulator {
   /// Copies the samples and selects the two ranks (std::nth_element): O(n).
   [[nodiscard]] DurationSummary result() const;
   [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
+  /// Every sample in ms, sorted (the partial-state format writes them so: equal content, equal
+  /// bytes); add() each to rebuild the accumulator.
+  [[nodiscard]] std::vector<std::int64_t> sorted_samples() const;
 
  private:
   void add_sample(std::int64_t ms);

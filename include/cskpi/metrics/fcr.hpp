@@ -67,6 +67,14 @@ class FcrAccumulator {
   [[nodiscard]] FcrResult result() const;
   [[nodiscard]] const FcrConfig& config() const noexcept { return config_; }
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.resolved_);
+    io(s.first_contact_);
+  }
+
  private:
   FcrConfig config_;
   std::uint64_t resolved_ = 0;

@@ -40,6 +40,13 @@ class NpsAccumulator {
   void merge(const NpsAccumulator& other) noexcept;
   [[nodiscard]] NpsResult result() const;
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.counts_);
+  }
+
  private:
   std::array<std::uint64_t, 11> counts_{};
 };

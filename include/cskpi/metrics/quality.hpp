@@ -70,6 +70,14 @@ class ReopenAccumulator {
   void merge(const ReopenAccumulator& other) noexcept { state_.merge(other.state_); }
   [[nodiscard]] ReopenResult result() const;
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.state_.total);
+    io(s.state_.hits);
+  }
+
  private:
   detail::Proportion state_;
 };
@@ -81,6 +89,14 @@ class ComplaintAccumulator {
   void merge(const ComplaintAccumulator& other) noexcept { state_.merge(other.state_); }
   [[nodiscard]] ComplaintResult result() const;
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.state_.total);
+    io(s.state_.hits);
+  }
+
  private:
   detail::Proportion state_;
 };
@@ -91,6 +107,14 @@ class SelfServiceAccumulator {
   void add(bool self_service) noexcept { state_.add(self_service); }
   void merge(const SelfServiceAccumulator& other) noexcept { state_.merge(other.state_); }
   [[nodiscard]] SelfServiceResult result() const;
+
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.state_.total);
+    io(s.state_.hits);
+  }
 
  private:
   detail::Proportion state_;

@@ -83,6 +83,18 @@ class QueueAccumulator {
   [[nodiscard]] QueueResult result() const;
   [[nodiscard]] const QueueConfig& config() const noexcept { return config_; }
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.answered_);
+    io(s.abandoned_);
+    io(s.short_abandoned_);
+    io(s.answered_within_);
+    io(s.abandoned_within_);
+    io(s.answered_wait_ms_);
+  }
+
  private:
   QueueConfig config_;
   std::uint64_t answered_ = 0;

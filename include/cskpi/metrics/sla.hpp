@@ -58,6 +58,17 @@ class SlaAccumulator {
   void merge(const SlaAccumulator& other) noexcept;
   [[nodiscard]] SlaTargetResult result() const;
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.counts_[0]);
+    io(s.counts_[1]);
+    io(s.counts_[2]);
+    io(s.min_target_);
+    io(s.max_target_);
+  }
+
  private:
   std::uint64_t counts_[3] = {0, 0, 0};
   std::optional<Milliseconds> min_target_;

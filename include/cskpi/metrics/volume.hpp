@@ -53,6 +53,16 @@ class VolumeAccumulator {
   [[nodiscard]] std::uint64_t resolved() const noexcept { return resolved_; }
   [[nodiscard]] std::uint64_t abandoned() const noexcept { return abandoned_; }
 
+  /// Its state, field by field in a fixed order, for the partial-state format
+  /// (docs/state-format.md): io(field) on each; Self is const when writing, mutable when reading.
+  template <class Self, class Io>
+  static void state_fields(Self& s, Io& io) {
+    io(s.count_);
+    io(s.resolved_);
+    io(s.abandoned_);
+    io(s.backlog_);
+  }
+
  private:
   std::uint64_t count_ = 0;
   std::uint64_t resolved_ = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cskpi/model/dataset.hpp"
+#include "cskpi/report/partial_report.hpp"
 #include "cskpi/report/report.hpp"
 #include "cskpi/report/report_spec.hpp"
 
@@ -21,6 +22,12 @@ struct ComputeOptions {
 
 /// `threads`, or the number of cores for 0 (at least 1).
 [[nodiscard]] unsigned resolve_threads(unsigned threads) noexcept;
+
+/// The partial state of the whole data set (its slices scanned on `threads` threads and
+/// merged), what compute_report finishes and `cskpi report --emit-state` writes (SPEC §9).
+/// Its inputs() count the data set's records as accepted, as compute_report's do.
+[[nodiscard]] PartialReport compute_partial_report(const Dataset& data, const ReportSpec& spec,
+                                                   const ComputeOptions& options = {});
 
 /// Computes the overall group and every grouping's groups: finish(merge(partials of slices)).
 /// The data set must be linked (Dataset::link, which Loader::finish calls). Report::inputs
