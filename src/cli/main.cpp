@@ -9,6 +9,7 @@
 #include "cli/huge_pages_env.hpp"
 #include "cli/merge_command.hpp"
 #include "cli/report_command.hpp"
+#include "cli/split_command.hpp"
 #include "cli/staffing_command.hpp"
 #include "cskpi/version.hpp"
 
@@ -41,7 +42,7 @@ int help(CLI::App& app, int argc, char** argv) {
       return 0;
     }
   }
-  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, merge, staffing)\n", argv[2]);
+  std::fprintf(stderr, "cskpi: help: no command '%s' (the commands: report, merge, split, staffing)\n", argv[2]);
   return 1;
 }
 
@@ -52,6 +53,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   cskpi::cli::ReportOptions report_options;
   CLI::App* report = cskpi::cli::add_report_command(app, report_options);
+  cskpi::cli::SplitOptions split_options;
+  CLI::App* split = cskpi::cli::add_split_command(app, split_options);
   cskpi::cli::StaffingOptions staffing_options;
   CLI::App* staffing = cskpi::cli::add_staffing_command(app, staffing_options);
   cskpi::cli::MergeOptions merge_options;
@@ -70,6 +73,7 @@ int run(int argc, char** argv) {
     return 1;
   }
   if (report->parsed()) return cskpi::cli::run_report(*report, report_options);
+  if (split->parsed()) return cskpi::cli::run_split(*split, split_options);
   if (staffing->parsed()) return cskpi::cli::run_staffing(staffing_options);
   if (merge->parsed()) return cskpi::cli::run_merge(merge_options);
   return 1;

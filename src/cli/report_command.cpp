@@ -11,6 +11,7 @@
 #include <map>
 #include <system_error>
 
+#include "cli/input_options.hpp"
 #include "cli/progress_line.hpp"
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
@@ -28,11 +29,6 @@ namespace {
 
 constexpr int exit_usage = 1;
 constexpr int exit_bad_input = 2;
-
-/// A usage or configuration problem: message on stderr, exit status 1.
-struct UsageError {
-  std::string message;
-};
 
 /// --from / --to / --as-of (SPEC §2): an instant, or a date (local midnight) or a local date-time
 /// without an offset, read in the reporting zone.
@@ -54,35 +50,6 @@ std::optional<TimePoint> instant_option(const std::string& name, const std::stri
                                  name, text, zone)};
   }
   return instant;
-}
-
-/// One input file in command-line order; nullopt type = a mixed JSON Lines file. CLI11 (2.1)
-/// lists an option in parse_order() once per value, so `--interactions a.csv b.csv --surveys s.csv
-/// --interactions c.csv` gives a, b, s, c.
-struct Input {
-  std::optional<RecordType> type;
-  std::string path;
-};
-
-std::vector<Input> inputs_in_order(const CLI::App& command, const ReportOptions& o) {
-  const std::map<std::string, std::pair<std::optional<RecordType>, const std::vector<std::string>*>> sources = {
-      {"--interactions", {RecordType::interaction, &o.interactions}},
-      {"--events", {RecordType::interaction_event, &o.events}},
-      {"--surveys", {RecordType::survey, &o.surveys}},
-      {"--customers", {RecordType::customer_event, &o.customers}},
-      {"--agents", {RecordType::agent_event, &o.agents}},
-      {"--input", {std::nullopt, &o.mixed}},
-  };
-  std::map<std::string, std::size_t> next;
-  std::vector<Input> inputs;
-  for (const CLI::Option* option : command.parse_order()) {
-    const auto it = sources.find(option->get_name());
-    if (it == sources.end()) continue;
-    const auto& [type, values] = it->second;
-    std::size_t& i = next[it->first];
-    if (i < values->size()) inputs.push_back(Input{type, (*values)[i++]});
-  }
-  return inputs;
 }
 
 /// `file:line: field: reason: detail` (the field part omitted when no single field is to blame).
@@ -129,35 +96,6 @@ void add_grouping(std::vector<Grouping>& groupings, Grouping grouping) {
   if (std::find(groupings.begin(), groupings.end(), grouping) == groupings.end()) {
     groupings.push_back(std::move(grouping));
   }
-}
-
-/// The config's input mapping with the command line's overrides (SPEC §6, §8).
-InputMapping input_mapping(const ReportOptions& o, InputMapping mapping, const std::vector<std::string>& dimensions) {
-  if (!o.input_tz.empty()) mapping.input_time_zone = o.input_tz;
-  if (!o.delimiter.empty()) {
-    mapping.delimiter = parse_delimiter(o.delimiter);
-    if (!mapping.delimiter) {
-      throw UsageError{fmt::format("--delimiter '{}' is not a separator: give one character such as ';' or '|', "
-                                   "or 'tab'",
-                                   o.delimiter)};
-    }
-  }
-  if (!o.encoding.empty()) {
-    mapping.encoding = parse_input_encoding(o.encoding);
-    if (!mapping.encoding) {
-      throw UsageError{fmt::format("--encoding '{}' is not one of utf-8, utf-16, latin-1, windows-1252", o.encoding)};
-    }
-  }
-  if (!o.instant_format.empty()) mapping.instant_format = o.instant_format;
-  try {
-    validate(mapping, dimensions);
-  } catch (const Error& e) {
-    std::string what = e.what();
-    if (!o.input_tz.empty() && what.rfind("input_time_zone", 0) == 0) what = "--input-tz" + what.substr(15);
-    if (!o.instant_format.empty() && what.rfind("csv.instant_format", 0) == 0) what = "--instant-format" + what.substr(18);
-    throw UsageError{what};
-  }
-  return mapping;
 }
 
 /// SPEC §5 v3: an output file that is one of the inputs would destroy it.
@@ -302,17 +240,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
       "--instant-format for an export's own spelling.\n"
       "Exit status: 0 report written; 1 usage or configuration error; 2 bad input under --strict, a file refused\n"
       "whole, or no accepted record; 3 internal error. See docs/cli.md.");
-  const auto files = [&](const std::string& name, std::vector<std::string>& target, const std::string& help) {
-    // Several files after one option (--interactions a.csv b.csv, a shell glob): CLI11 lists each
-    // value in parse_order(), so inputs_in_order keeps the command line's file order.
-    cmd->add_option(name, target, help)->allow_extra_args(true)->type_name("FILE");
-  };
-  files("--interactions", o.interactions, "Interactions (.csv, .tsv, .jsonl, .ndjson); several files, repeatable");
-  files("--events", o.events, "Interaction status histories; several files, repeatable");
-  files("--surveys", o.surveys, "Survey responses; several files, repeatable");
-  files("--customers", o.customers, "Customer lifecycle events; several files, repeatable");
-  files("--agents", o.agents, "Agent roster events; several files, repeatable");
-  files("--input", o.mixed, "Mixed JSON Lines file routed by each line's \"record\"; several files, repeatable");
+  add_input_options(*cmd, o);
   cmd->add_option("--config", o.config, "JSON configuration file: calendars, SLA policies, FCR, queue, scales")->type_name("FILE");
   cmd->add_option("--from", o.from,
                   "Period start (inclusive): an instant with Z or an offset, or a date or local date-time in the "
@@ -321,18 +249,6 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--to", o.to, "Period end (exclusive), spelt as --from")->type_name("T");
   cmd->add_option("--as-of", o.as_of, "The 'now' of the report (default: --to; without --to, the latest instant in the data + 1 s)")->type_name("T");
   cmd->add_option("--tz", o.tz, "IANA reporting time zone (default UTC)")->type_name("ZONE");
-  cmd->add_option("--input-tz", o.input_tz,
-                  "IANA zone of input instants without an offset (and of survey/event dates); overrides the "
-                  "config's input_time_zone")
-      ->type_name("ZONE");
-  cmd->add_option("--delimiter", o.delimiter, "CSV separator (default: detected among , ; TAB |; 'tab' for TAB)")
-      ->type_name("C");
-  cmd->add_option("--encoding", o.encoding,
-                  "Encoding of CSV files without a byte order mark: utf-8 (default), utf-16, latin-1, windows-1252")
-      ->type_name("E");
-  cmd->add_option("--instant-format", o.instant_format,
-                  "Instant spelling tried first, e.g. '%Y/%m/%d %H:%M:%S.%f' (%Y %y %m %b %d %H %M %S %f %z)")
-      ->type_name("F");
   cmd->add_option("--by", o.by, "Grouping, e.g. channel or channel,month (or a custom dimension of the config's \"dimensions\"); repeatable")
       ->allow_extra_args(false)
       ->type_name("DIM[,DIM...]");
@@ -340,7 +256,6 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
   cmd->add_option("--output", o.output, "Write the report here instead of standard output")->type_name("FILE");
   cmd->add_option("--rejects", o.rejects, "Write rejected records as CSV")->type_name("FILE");
   cmd->add_option("--detail", o.detail, "Write one CSV row per interaction with its derived values")->type_name("FILE");
-  cmd->add_flag("--strict", o.strict, "Stop at the first bad record (exit status 2)");
   cmd->add_option("--threads", o.threads, "Threads (default 0 = all cores); the report is the same for every count")
       ->check(CLI::Range(0u, 1024u))
       ->type_name("N");

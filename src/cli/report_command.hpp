@@ -6,20 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "cli/input_options.hpp"
+
 namespace cskpi::cli {
 
 /// Options of `cskpi report`, as given.
-struct ReportOptions {
-  std::vector<std::string> interactions, events, surveys, customers, agents, mixed;
-  std::string config;
+struct ReportOptions : InputOptions {
   std::string from, to, as_of, tz;
-  std::string input_tz, delimiter, encoding, instant_format;  // SPEC §8; override the config
   std::vector<std::string> by;
   std::string format = "text";
   std::string output;
   std::string rejects;
   std::string detail;
-  bool strict = false;
   unsigned threads = 0;  // 0 = all cores
   std::string emit_state;  // SPEC §9: write the partial state here
 };
