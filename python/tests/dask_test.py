@@ -54,7 +54,7 @@ def main():
     one = sample_parts.cli_report(os.environ["CSKPI_CLI"], data, spec)
     log(started, "the CLI's single run")
     shards = sample_parts.split_parts(data, os.path.join(work, "parts"), 8)
-    log(started, "8 customer-keyed parts written")
+    log(started, "cskpi split --parts 8: 8 customer-keyed parts written")
 
     failures = 0
     pids = set()

@@ -2,10 +2,6 @@
 `cskpi split` (part-K/<type>-<i>.<ext>), and the CLI run over all of them."""
 import os
 import subprocess
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "cli"))
-import state_test  # noqa: E402  (its customer-keyed partitioner, until `cskpi split` is on main)
 
 # The sample's files in the order the CLI and the parts give them: (option, file, kind of partial()).
 FILES = (("--interactions", "interactions.csv", "interactions"),
@@ -39,17 +35,20 @@ def cli_inputs(directory):
 
 
 def partial_kwargs(directory):
-    return {kind: [os.path.join(directory, name)] for _, name, kind in FILES}
+    """partial()'s inputs of the sample's folder, or of a part `split_parts` wrote (<type>-<i>.<ext>)."""
+    def path(i, name):
+        stem, ext = os.path.splitext(name)
+        split_name = os.path.join(directory, f"{stem}-{i}{ext}")
+        return split_name if os.path.exists(split_name) else os.path.join(directory, name)
+    return {kind: [path(i, name)] for i, (_, name, kind) in enumerate(FILES)}
 
 
-def split_parts(data, out, parts):
-    """Customer-keyed parts of `data` in `cskpi split`'s layout: part-K/<type>-<i>.<ext>."""
-    dirs = state_test.partition(data, out, parts)
-    for d in dirs:
-        for i, (_, name, _) in enumerate(FILES):
-            stem, ext = os.path.splitext(name)
-            os.rename(os.path.join(d, name), os.path.join(d, f"{stem}-{i}{ext}"))
-    return dirs
+def split_parts(data, out, parts, cli=None):
+    """The parts `cskpi split --parts N --out OUT` writes of `data` (part-K/<type>-<i>.<ext>)."""
+    cli = cli or os.environ["CSKPI_CLI"]
+    subprocess.run([cli, "split", "--parts", str(parts), "--out", out, *cli_inputs(data)], check=True,
+                   capture_output=True)
+    return [os.path.join(out, f"part-{k}") for k in range(parts)]
 
 
 def cli_report(cli, data, spec, fmt="json"):

@@ -40,7 +40,7 @@ def whole(data):
 
 @pytest.fixture(scope="session")
 def parts(data):
-    dirs = sample_parts.state_test.partition(data, os.path.join(os.path.dirname(data), "parts"), 3)
+    dirs = sample_parts.split_parts(data, os.path.join(os.path.dirname(data), "parts"), 3, CLI)
     return [cskpi.partial(SPEC, **sample_parts.partial_kwargs(d)) for d in dirs]
 
 
