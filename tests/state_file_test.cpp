@@ -71,7 +71,7 @@ TEST_CASE("States of any split, written and read, merge in any order to the one-
       const ReportPeriod period = resolve_period(data, spec);
       const std::string whole_bytes = write_state(compute_partial(data, spec, period, DataSlice{}));
       std::mt19937_64 rng(seed * 131);
-      for (std::size_t k = 1; k <= 6; ++k) {
+      for (std::size_t k = 1; k <= 8; ++k) {
         std::vector<PartialReport> parts;
         for (const DataSlice& slice : random_slices(data, k, rng)) {
           parts.push_back(read_state(write_state(compute_partial(data, spec, period, slice)), "part.state"));
