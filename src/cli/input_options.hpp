@@ -8,15 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "cli/exit_status.hpp"
 #include "cskpi/io/input_mapping.hpp"
 #include "cskpi/io/reject.hpp"
 
 namespace cskpi::cli {
-
-/// A usage or configuration problem: message on stderr, exit status 1.
-struct UsageError {
-  std::string message;
-};
 
 /// The input files and how to read them, as given.
 struct InputOptions {

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
-
+#include "cli/exit_status.hpp"
 #include "cli/output_file.hpp"
 #include "cskpi/error.hpp"
 #include "cskpi/render/render.hpp"
@@ -12,9 +11,6 @@
 
 namespace cskpi::cli {
 namespace {
-
-constexpr int exit_usage = 1;
-constexpr int exit_bad_input = 2;
 
 /// The states merged in the order given (the result does not depend on it). A difference of
 /// reports names both files and the first thing that differs.
@@ -34,16 +30,10 @@ PartialReport merge_files(const std::vector<std::string>& paths) {
 
 int run(const MergeOptions& o) {
   const auto format = parse_report_format(o.format);
-  if (!format) {
-    std::fprintf(stderr, "cskpi: --format '%s' is not one of text, json, csv, html\n", o.format.c_str());
-    return exit_usage;
-  }
+  if (!format) throw UsageError{fmt::format("--format '{}' is not one of text, json, csv, html", o.format)};
   for (const std::string& out : {o.output, o.emit_state}) {
     for (const std::string& in : o.states) {
-      if (!out.empty() && out == in) {
-        std::fprintf(stderr, "cskpi: '%s' is one of the states to merge: it would be overwritten\n", out.c_str());
-        return exit_usage;
-      }
+      if (!out.empty() && out == in) throw UsageError{fmt::format("'{}' is one of the states to merge: it would be overwritten", out)};
     }
   }
   const PartialReport merged = merge_files(o.states);
@@ -76,15 +66,7 @@ CLI::App* add_merge_command(CLI::App& app, MergeOptions& o) {
 }
 
 int run_merge(const MergeOptions& options) {
-  try {
-    return run(options);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "cskpi: %s\n", e.what());
-    return e.code() == ErrorCode::io_error || e.code() == ErrorCode::bad_input ? exit_bad_input : exit_usage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "cskpi: internal error: %s\n", e.what());
-    return 3;
-  }
+  return exit_status_of([&options] { return run(options); });
 }
 
 }  // namespace cskpi::cli

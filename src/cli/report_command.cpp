@@ -22,13 +22,11 @@
 #include "cskpi/report/config_file.hpp"
 #include "cskpi/report/engine.hpp"
 #include "cskpi/report/state_file.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/output_file.hpp"
 
 namespace cskpi::cli {
 namespace {
-
-constexpr int exit_usage = 1;
-constexpr int exit_bad_input = 2;
 
 /// --from / --to / --as-of (SPEC §2): an instant, or a date (local midnight) or a local date-time
 /// without an offset, read in the reporting zone.
@@ -267,22 +265,7 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
 }
 
 int run_report(const CLI::App& command, const ReportOptions& options) {
-  try {
-    return run(command, options);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "cskpi: %s\n", e.message.c_str());
-    return exit_usage;
-  } catch (const Error& e) {
-    std::fprintf(stderr, "cskpi: %s\n", e.what());
-    switch (e.code()) {
-      case ErrorCode::io_error:
-      case ErrorCode::bad_input: return exit_bad_input;
-      default: return exit_usage;
-    }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "cskpi: internal error: %s\n", e.what());
-    return 3;
-  }
+  return exit_status_of([&command, &options] { return run(command, options); });
 }
 
 }  // namespace cskpi::cli

@@ -14,9 +14,6 @@
 namespace cskpi::cli {
 namespace {
 
-constexpr int exit_usage = 1;
-constexpr int exit_bad_input = 2;
-
 /// What the inputs are and how they are read: the config's input mapping with the command line's
 /// overrides, its custom dimensions and survey scales (a score outside the scale is rejected).
 struct ReadSetup {
@@ -141,22 +138,7 @@ CLI::App* add_split_command(CLI::App& app, SplitOptions& o) {
 }
 
 int run_split(const CLI::App& command, const SplitOptions& options) {
-  try {
-    return run(command, options);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "cskpi: %s\n", e.message.c_str());
-    return exit_usage;
-  } catch (const Error& e) {
-    std::fprintf(stderr, "cskpi: %s\n", e.what());
-    switch (e.code()) {
-      case ErrorCode::io_error:
-      case ErrorCode::bad_input: return exit_bad_input;
-      default: return exit_usage;
-    }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "cskpi: internal error: %s\n", e.what());
-    return 3;
-  }
+  return exit_status_of([&command, &options] { return run(command, options); });
 }
 
 }  // namespace cskpi::cli

@@ -5,17 +5,9 @@
 #include <cstring>
 
 #include "cskpi/error.hpp"
+#include "cskpi/io/partition.hpp"
 
 namespace cskpi::detail {
-
-std::uint64_t fnv1a64(std::string_view bytes) noexcept {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
 
 void StateWriter::u64(std::uint64_t v) {
   while (v >= 0x80) {
@@ -97,7 +89,7 @@ std::string seal_state(std::uint64_t fingerprint, std::string_view content) {
   w.bytes(content);
   std::string out{state_magic};
   out += w.content();
-  const std::uint64_t check = fnv1a64(out);
+  const std::uint64_t check = stable_hash(out);
   for (int i = 0; i < 8; ++i) out += static_cast<char>((check >> (8 * i)) & 0xFF);
   return out;
 }
@@ -119,7 +111,7 @@ OpenedState open_state(std::string_view bytes, const std::string& source) {
   std::uint64_t check = 0;
   const std::string_view tail = bytes.substr(bytes.size() - 8);
   for (int i = 0; i < 8; ++i) check |= std::uint64_t{static_cast<unsigned char>(tail[static_cast<std::size_t>(i)])} << (8 * i);
-  if (check != fnv1a64(bytes.substr(0, bytes.size() - 8))) {
+  if (check != stable_hash(bytes.substr(0, bytes.size() - 8))) {
     throw Error(ErrorCode::bad_input,
                 fmt::format("{}: the state is damaged or truncated (its checksum does not match; write it again from "
                             "the inputs)",

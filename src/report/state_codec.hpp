@@ -15,9 +15,6 @@ namespace cskpi::detail {
 inline constexpr std::string_view state_magic{"CSKPI-STATE\n", 12};
 inline constexpr std::uint32_t state_version = 1;
 
-/// FNV-1a, 64 bits: the fingerprint of a configuration and the checksum of a state.
-[[nodiscard]] std::uint64_t fnv1a64(std::string_view bytes) noexcept;
-
 class StateWriter {
  public:
   void u64(std::uint64_t v);

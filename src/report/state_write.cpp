@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "cskpi/error.hpp"
+#include "cskpi/io/partition.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
 #include "report/state_fields.hpp"
@@ -178,6 +179,6 @@ std::string write_state(const PartialReport& partial) {
 std::uint64_t state_fingerprint(const PartialReport& partial) {
   StateWriter header;
   write_header(header, partial.state());
-  return detail::fnv1a64(header.content());
+  return stable_hash(header.content());
 }
 }  // namespace cskpi
