@@ -1,6 +1,5 @@
 #include "report/state_config.hpp"
 
-#include <algorithm>
 #include <string>
 
 namespace cskpi::detail {
@@ -30,6 +29,13 @@ template <class T, class Read>
   const std::int64_t v = r.i64();
   if (v < -1'000'000 || v > 1'000'000) r.damaged("a survey scale value out of range");
   return static_cast<int>(v);
+}
+
+/// A signed value in [lo, hi]; damaged otherwise (a calendar's minutes and dates).
+[[nodiscard]] std::int64_t read_in_range(StateReader& r, std::int64_t lo, std::int64_t hi, std::string_view what) {
+  const std::int64_t v = r.i64();
+  if (v < lo || v > hi) r.damaged(what);
+  return v;
 }
 
 [[nodiscard]] double read_fraction(StateReader& r, double lo, double hi, bool hi_inclusive) {
@@ -93,15 +99,18 @@ BusinessCalendarSpec read_calendar(StateReader& r) {
   for (auto& day : c.weekly) {
     day.resize(r.count());
     for (OpeningInterval& i : day) {
-      i.begin_minute = static_cast<int>(std::clamp<std::int64_t>(r.i64(), 0, 1440));
-      i.end_minute = static_cast<int>(std::clamp<std::int64_t>(r.i64(), 0, 1440));
+      i.begin_minute = static_cast<int>(read_in_range(r, 0, 1440, "an opening time outside 00:00 to 24:00"));
+      i.end_minute = static_cast<int>(read_in_range(r, 0, 1440, "an opening time outside 00:00 to 24:00"));
     }
   }
   c.holidays.resize(r.count());
   for (CalendarDate& d : c.holidays) {
-    d.year = static_cast<int>(std::clamp<std::int64_t>(r.i64(), 1, 9999));
-    d.month = static_cast<unsigned>(std::clamp<std::uint64_t>(r.u64(), 1, 12));
-    d.day = static_cast<unsigned>(std::clamp<std::uint64_t>(r.u64(), 1, 31));
+    d.year = static_cast<int>(read_in_range(r, 1, 9999, "a holiday outside the years 0001 to 9999"));
+    const std::uint64_t month = r.u64();
+    const std::uint64_t day = r.u64();
+    if (month < 1 || month > 12 || day < 1 || day > 31) r.damaged("a holiday that is not a date");
+    d.month = static_cast<unsigned>(month);
+    d.day = static_cast<unsigned>(day);
   }
   for (auto* ranges : {&c.closed, &c.open}) {
     ranges->resize(r.count());
