@@ -100,6 +100,24 @@ TEST_CASE("Duration merge appends samples, self-merge included, and sums past 64
   CHECK(big.result().mean->count() == Approx(9223372036854775807.0));  // (2 · (2^63 − 1)) / 2 ms
 }
 
+TEST_CASE("The variance of samples at the ends of the 64-bit range is finite, not an overflow",
+          "[metrics][duration]") {
+  // Found by the state fuzz target: squares of deviations near 2^63 summed past 2^127.
+  // Samples −2^63, 2^63 − 1, −2^63, 2^63 − 1: Σx = −2, so the truncated mean m = 0 (−2/4 → 0) and
+  // the deviations are ≈ ±2^63; Σd² ≈ 4 · 2^126 = 2^128 (past 128 bits: taken in long double),
+  // (Σd)² / n = 4 / 4 = 1 (negligible); variance ≈ 2^128 / 3 ms² = 2^128 / 3 / 10^6 s².
+  constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+  const DurationSummary s = summary_of({lo, hi, lo, hi});
+  REQUIRE(s.variance);
+  CHECK(*s.variance == Approx(340282366920938463463374607431768211456.0 / 3.0 / 1e6));
+  // Within the exact range: 0 and 10,000 years (3.1557e14 ms) → m = 1.57785e14, d = ±m,
+  // variance = 2m² / 1 ms² = 2 · (1.57784760e14)² / 10^6 s².
+  const DurationSummary wide = summary_of({0, 315'569'520'000'000});
+  REQUIRE(wide.variance);
+  CHECK(*wide.variance == Approx(2.0 * 157'784'760'000'000.0 * 157'784'760'000'000.0 / 1e6));
+}
+
 TEST_CASE("Duration samples across many blocks, merged halves and a self-merge give the exact ranks",
           "[metrics][duration]") {
   // 1..200000 ms in a scrambled order (blocks of 64 up to 65,536 samples; the last one partly full).

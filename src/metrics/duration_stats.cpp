@@ -11,6 +11,29 @@ namespace cskpi {
 
 namespace {
 
+/// Σ (x − shift)², exact in 128 unsigned bits: each |x − shift| < 2^64, so each square fits,
+/// and the sum does for any realistic data (durations of up to 10,000 years: 2^97 per square).
+/// Only when the sum would pass 2^128 (samples near the ends of the 64-bit range, which no
+/// input produces but the API accepts) is it taken in long double instead of overflowing.
+double sum_of_squares(const std::vector<std::int64_t>& values, std::int64_t shift) {
+  __extension__ using Wide = __int128;
+  __extension__ using UnsignedWide = unsigned __int128;
+  UnsignedWide exact = 0;
+  for (const std::int64_t x : values) {
+    const Wide d = Wide{x} - shift;
+    const auto magnitude = static_cast<UnsignedWide>(d < 0 ? -d : d);
+    if (__builtin_add_overflow(exact, magnitude * magnitude, &exact)) {
+      long double approximate = 0;
+      for (const std::int64_t y : values) {
+        const auto e = static_cast<long double>(Wide{y} - shift);
+        approximate += e * e;
+      }
+      return static_cast<double>(approximate);
+    }
+  }
+  return static_cast<double>(exact);
+}
+
 /// The sample variance in s² of the samples (in ms) whose exact sum is `sum_ms`, from exact
 /// integers: deviations from the truncated mean m are summed and squared in 128 bits, so the
 /// result does not depend on the order of the samples (merge order) and loses nothing to
@@ -21,15 +44,11 @@ double sample_variance_s2(const std::vector<std::int64_t>& values, const ExactSu
   const auto n = static_cast<std::int64_t>(values.size());
   const auto sum_ms = static_cast<Wide>((static_cast<UnsignedWide>(sum.high_word()) << 64) | sum.low_word());
   const auto shift = static_cast<std::int64_t>(sum_ms / n);  // within the samples' range
-  Wide squares = 0;
-  for (const std::int64_t x : values) {
-    const Wide d = Wide{x} - shift;
-    squares += d * d;
-  }
+  const double squares = sum_of_squares(values, shift);
   const Wide deviation = sum_ms - Wide{shift} * n;  // |Σd| < n
   const double dn = static_cast<double>(n);
   const double sd = static_cast<double>(deviation);
-  const double ms2 = (static_cast<double>(squares) - sd * sd / dn) / (dn - 1.0);
+  const double ms2 = (squares - sd * sd / dn) / (dn - 1.0);
   return std::max(0.0, ms2) / 1e6;
 }
 
