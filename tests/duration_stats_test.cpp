@@ -2,11 +2,17 @@
 
 #include <cskpi/error.hpp>
 #include <cskpi/metrics/duration_stats.hpp>
+#include <cskpi/stats.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <limits>
+#include <random>
+#include <vector>
 
 using cskpi::DurationAccumulator;
 using cskpi::DurationSummary;
@@ -116,6 +122,12 @@ TEST_CASE("The variance of samples at the ends of the 64-bit range is finite, no
   const DurationSummary wide = summary_of({0, 315'569'520'000'000});
   REQUIRE(wide.variance);
   CHECK(*wide.variance == Approx(2.0 * 157'784'760'000'000.0 * 157'784'760'000'000.0 / 1e6));
+  // Deviations just under 2^32 square to just under 2^64: six of them carry past 64 bits.
+  // ±(2^32 − 1) three times each: m = 0, Σd² = 6 · (2^32 − 1)², variance = Σd² / 5 ms².
+  constexpr std::int64_t edge = (std::int64_t{1} << 32) - 1;
+  const DurationSummary carried = summary_of({edge, -edge, edge, -edge, edge, -edge});
+  REQUIRE(carried.variance);
+  CHECK(*carried.variance == Approx(6.0 * 4294967295.0 * 4294967295.0 / 5.0 / 1e6));
 }
 
 TEST_CASE("Duration samples across many blocks, merged halves and a self-merge give the exact ranks",
@@ -169,4 +181,46 @@ TEST_CASE("Duration samples beyond 32 bits of milliseconds keep their exact rank
   //    = 2·(102·2147483647 − 4294967296 + 12) = 2·214748364710 = 429496729420 ms, / 14 ms.
   CHECK(r.total.to_double() == 429496729420.0);
   CHECK(r.mean->count() == Approx(429496729420.0 / 14.0).epsilon(1e-15));
+}
+
+namespace {
+
+/// The nearest-rank q-quantile by sorting: the ⌈q·n⌉-th smallest (SPEC §3 Order statistics).
+std::int64_t sorted_rank(std::vector<std::int64_t> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v[cskpi::nearest_rank_index(v.size(), q) - 1];
+}
+
+}  // namespace
+
+TEST_CASE("Median and p90 of large groups (radix select in place) equal those of a sort",
+          "[metrics][duration][property]") {
+  // Above 4,096 samples the accumulator selects the ranks digit by digit where the samples lie;
+  // every shape must give exactly the sorted nearest-rank values: narrow and 64-bit samples mixed,
+  // negative ones, heavy ties, a span of one, the ends of the 64-bit range, and sizes at the
+  // threshold.
+  std::mt19937_64 rng(20261204);
+  const auto shapes = std::vector<std::function<std::int64_t()>>{
+      [&] { return static_cast<std::int64_t>(rng() % 1000); },                              // ties
+      [&] { return static_cast<std::int64_t>(rng() % 4'000'000'000ULL); },                  // beyond 32 bits
+      [&] { return static_cast<std::int64_t>(rng()); },                                     // whole 64-bit range
+      [&] { return static_cast<std::int64_t>(rng() % 3) - 1; },                            // −1, 0, 1
+      [&] { return std::int64_t{7} + static_cast<std::int64_t>(rng() % 2); },               // a span of one
+      [&] { return rng() % 2 ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max(); },
+      [&] { return static_cast<std::int64_t>(std::exp(static_cast<double>(rng() % 2000) / 100.0)); },  // long tail
+  };
+  for (const std::size_t n : {std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{70001}}) {
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      DurationAccumulator acc;
+      std::vector<std::int64_t> values;
+      for (std::size_t i = 0; i < n; ++i) {
+        values.push_back(shapes[s]());
+        acc.add(Milliseconds{values.back()});
+      }
+      const DurationSummary r = acc.result();
+      INFO("n = " << n << ", shape " << s);
+      CHECK(r.median->count() == static_cast<double>(sorted_rank(values, 0.5)));
+      CHECK(r.p90->count() == static_cast<double>(sorted_rank(values, 0.9)));
+    }
+  }
 }

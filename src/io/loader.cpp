@@ -250,6 +250,7 @@ struct Loader::State {
   std::vector<InputInfo> info;  // by input
   std::vector<InputWarning> warnings;
   std::string synthesized_id;  // scratch
+  detail::BatchLabelCodes batch_labels;  // the labels of the batch being appended, interned on first use
   std::array<InputCounts, record_type_count> counts{};
   std::vector<Reject> rejects;
   std::vector<std::uint32_t> reject_input;  // the input of each reject, to keep input order
@@ -502,10 +503,13 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
     if (r.size == detail::ArenaRef::absent) return std::nullopt;
     return b.text(r);
   };
-  const auto priority_name = [](std::uint8_t p) -> std::optional<std::string_view> {
-    if (p == detail::PackedInteraction::no_priority) return std::nullopt;
-    return to_string(static_cast<Priority>(p));
-  };
+  for (std::size_t d = 0; d < dimension_count; ++d) {  // each distinct label is interned once
+    const detail::BatchLabels& from = b.labels[d];
+    std::vector<detail::HashedLabel>& to = batch_labels.labels[d];
+    to.clear();
+    for (std::size_t k = 0; k < from.text.size(); ++k) to.push_back({b.text(from.text[k]), from.hash[k]});
+    batch_labels.codes[d].assign(from.text.size(), detail::BatchLabelCodes::unresolved);
+  }
   if (reserve_hint > 0 && b.speculated && b.entries.size() - first >= 64) {  // a chunk tells the size of a row
     const std::uint64_t bytes = b.stop - b.entries[first].start + 1;
     const double rows_per_byte = static_cast<double>(b.entries.size() - first) / static_cast<double>(bytes);
@@ -559,8 +563,8 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         detail::InteractionRow row;
         row.id = {b.text(r.id), r.id_hash};
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
-        for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
-        row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
+        row.labels = &batch_labels;
+        row.dim = r.dim;
         row.created_ms = r.created_ms;
         row.first_response_ms = r.first_response_ms;
         row.resolved_ms = r.resolved_ms;
@@ -592,8 +596,8 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         }
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         if (const auto l = view(r.link)) row.link = detail::HashedLabel{*l, r.link_hash};
-        for (std::size_t d = 0; d < dimension_count; ++d) row.dim[d] = view(r.dim[d]);
-        row.dim[index_of(Dimension::priority)] = priority_name(r.priority);
+        row.labels = &batch_labels;
+        row.dim = r.dim;
         row.kind = r.kind;
         row.score = r.score;
         row.responded_ms = r.responded_ms;

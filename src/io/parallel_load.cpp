@@ -25,11 +25,50 @@ void Batch::clear() {
   problems.clear();
   custom.clear();
   arena.clear();
+  for (BatchLabels& l : labels) {
+    l.text.clear();
+    l.hash.clear();
+    std::fill(l.slots.begin(), l.slots.end(), 0);
+  }
   speculated = false;
   stop = 0;
   stop_line = 0;
   stop_pending_lf = false;
   unknown_keys.clear();
+}
+
+namespace {
+
+void place(BatchLabels& l, std::uint32_t code) {
+  const std::size_t mask = l.slots.size() - 1;
+  std::size_t i = l.hash[code] & mask;
+  while (l.slots[i] != 0) i = (i + 1) & mask;
+  l.slots[i] = code + 1;
+}
+
+}  // namespace
+
+std::uint32_t Batch::label(Dimension d, std::string_view value) {
+  constexpr std::size_t first_slots = 64;
+  BatchLabels& l = labels[index_of(d)];
+  if (l.slots.empty()) l.slots.assign(first_slots, 0);
+  const std::uint64_t h = Dictionary::hash(value);
+  const std::size_t mask = l.slots.size() - 1;
+  std::size_t i = h & mask;
+  for (; l.slots[i] != 0; i = (i + 1) & mask) {
+    const std::uint32_t code = l.slots[i] - 1;
+    if (l.hash[code] == h && text(l.text[code]) == value) return code;
+  }
+  const auto code = static_cast<std::uint32_t>(l.text.size());
+  l.text.push_back({static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(value.size())});
+  arena.append(value);
+  l.hash.push_back(h);
+  l.slots[i] = code + 1;
+  if (2 * l.text.size() > l.slots.size()) {  // at most half full
+    l.slots.assign(2 * l.slots.size(), 0);
+    for (std::uint32_t c = 0; c < l.text.size(); ++c) place(l, c);
+  }
+  return code;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -51,6 +90,11 @@ ArenaRef put(std::string& arena, std::string_view text) {
 
 ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text) {
   return text ? put(arena, *text) : ArenaRef{};
+}
+
+// A priority's name as a batch label (the dimension's labels are the enum names).
+std::uint32_t priority_label(Batch& out, const std::optional<Priority>& p) {
+  return p ? out.label(Dimension::priority, to_string(*p)) : no_code;
 }
 
 // A record's custom dimension values → the batch; the index of the first.
@@ -106,14 +150,14 @@ struct RecordParser::Impl {
         row.customer = put_optional(out.arena, r.customer_id);
         row.id_hash = Dictionary::hash(r.id);
         if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
-        row.dim[index_of(Dimension::channel)] = put(out.arena, r.channel);
-        row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
-        row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);
-        row.dim[index_of(Dimension::kind)] = put_optional(out.arena, r.kind);
-        row.dim[index_of(Dimension::agent)] = put_optional(out.arena, r.agent_id);
-        row.dim[index_of(Dimension::team)] = put_optional(out.arena, r.team);
-        row.dim[index_of(Dimension::department)] = put_optional(out.arena, r.department);
-        row.priority = r.priority ? static_cast<std::uint8_t>(*r.priority) : PackedInteraction::no_priority;
+        row.dim[index_of(Dimension::channel)] = out.label(Dimension::channel, std::string_view{r.channel});
+        row.dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
+        row.dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
+        row.dim[index_of(Dimension::kind)] = out.label(Dimension::kind, r.kind);
+        row.dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
+        row.dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
+        row.dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
+        row.dim[index_of(Dimension::priority)] = priority_label(out, r.priority);
         row.created_ms = to_millis(r.created_at);
         row.first_response_ms = millis_or(r.first_response_at);
         row.resolved_ms = millis_or(r.resolved_at);
@@ -138,13 +182,14 @@ struct RecordParser::Impl {
         if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
         row.link = put_optional(out.arena, r.interaction_id);
         if (r.interaction_id) row.link_hash = Dictionary::hash(*r.interaction_id);
-        row.dim[index_of(Dimension::channel)] = put_optional(out.arena, r.channel);
-        row.dim[index_of(Dimension::topic)] = put_optional(out.arena, r.topic);
-        row.dim[index_of(Dimension::product)] = put_optional(out.arena, r.product);
-        row.dim[index_of(Dimension::agent)] = put_optional(out.arena, r.agent_id);
-        row.dim[index_of(Dimension::team)] = put_optional(out.arena, r.team);
-        row.dim[index_of(Dimension::department)] = put_optional(out.arena, r.department);
-        row.priority = r.priority ? static_cast<std::uint8_t>(*r.priority) : PackedInteraction::no_priority;
+        row.dim.fill(no_code);  // the kind dimension is never explicit on a survey
+        row.dim[index_of(Dimension::channel)] = out.label(Dimension::channel, r.channel);
+        row.dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
+        row.dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
+        row.dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
+        row.dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
+        row.dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
+        row.dim[index_of(Dimension::priority)] = priority_label(out, r.priority);
         row.kind = r.kind;
         row.score = static_cast<std::int16_t>(r.score);
         row.responded_ms = to_millis(r.responded_at);

@@ -36,12 +36,21 @@ struct ArenaRef {
   std::uint32_t size = absent;
 };
 
-/// An interaction checked on a worker thread: labels in the batch arena, everything else in
-/// column units. Dimension labels are by Dimension index (priority as its name, not stored).
+/// The distinct labels of one dimension in a batch, in first-seen order. Packed records hold
+/// their positions (batch codes), so the loading thread interns each distinct label once per
+/// batch, not once per record: the workers find them, with hashes computed on their threads.
+struct BatchLabels {
+  std::vector<ArenaRef> text;        // by batch code
+  std::vector<std::uint64_t> hash;   // Dictionary::hash of each
+  std::vector<std::uint32_t> slots;  // open addressing: batch code + 1, 0 = empty; a power of two
+};
+
+/// An interaction checked on a worker thread: ids in the batch arena, dimension labels as batch
+/// codes (Batch::labels; no_code = absent; priority as its name), everything else in column units.
 struct PackedInteraction {
   ArenaRef id;
   ArenaRef customer;
-  std::array<ArenaRef, dimension_count> dim;
+  std::array<std::uint32_t, dimension_count> dim{};
   std::uint32_t custom = 0;  // its custom dimensions: Batch::custom[custom, custom + count)
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
@@ -53,16 +62,14 @@ struct PackedInteraction {
   std::int64_t handle_ms = no_value;
   std::int64_t wait_ms = no_value;
   double cost = 0;
-  std::uint8_t priority = no_priority;  // a Priority, or no_priority
   bool abandoned = false;
-  static constexpr std::uint8_t no_priority = 0xFF;
 };
 
 struct PackedSurvey {
   ArenaRef id;
   ArenaRef customer;
   ArenaRef link;
-  std::array<ArenaRef, dimension_count> dim;
+  std::array<std::uint32_t, dimension_count> dim{};  // batch codes, as PackedInteraction::dim
   std::uint32_t custom = 0;  // as PackedInteraction::custom
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
@@ -70,7 +77,6 @@ struct PackedSurvey {
   std::int64_t responded_ms = 0;
   std::int16_t score = 0;
   SurveyKind kind = SurveyKind::nps;
-  std::uint8_t priority = PackedInteraction::no_priority;
 };
 
 /// An interaction event checked on a worker thread (the loading thread defers it: its
@@ -114,6 +120,8 @@ struct Batch {
   /// (none without custom dimensions: a packed row stays small).
   std::vector<ArenaRef> custom;
   std::string arena;
+  /// The distinct dimension labels of the packed records, by Dimension index.
+  std::array<BatchLabels, dimension_count> labels;
   /// JSON keys that feed no field, each with the last entry whose line has it (so that the
   /// keys of entries [first, end) are known whatever suffix is appended).
   std::vector<std::pair<std::string, std::uint32_t>> unknown_keys;
@@ -125,6 +133,11 @@ struct Batch {
 
   void clear();
   [[nodiscard]] std::string_view text(ArenaRef r) const noexcept { return {arena.data() + r.offset, r.size}; }
+  /// The batch code of a label of dimension d, adding it to the arena and labels[d] when new.
+  std::uint32_t label(Dimension d, std::string_view value);
+  std::uint32_t label(Dimension d, const std::optional<std::string>& value) {
+    return value ? label(d, std::string_view{*value}) : no_code;
+  }
 };
 
 /// How the records of one file are read, on any thread.

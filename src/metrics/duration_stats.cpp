@@ -1,50 +1,29 @@
 #include "cskpi/metrics/duration_stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <string>
 
 #include "cskpi/error.hpp"
 #include "cskpi/stats.hpp"
+#include "metrics/sample_select.hpp"
 
 namespace cskpi {
 
 namespace {
 
-/// Σ (x − shift)², exact in 128 unsigned bits: each |x − shift| < 2^64, so each square fits,
-/// and the sum does for any realistic data (durations of up to 10,000 years: 2^97 per square).
-/// Only when the sum would pass 2^128 (samples near the ends of the 64-bit range, which no
-/// input produces but the API accepts) is it taken in long double instead of overflowing.
-double sum_of_squares(const std::vector<std::int64_t>& values, std::int64_t shift) {
-  __extension__ using Wide = __int128;
-  __extension__ using UnsignedWide = unsigned __int128;
-  UnsignedWide exact = 0;
-  for (const std::int64_t x : values) {
-    const Wide d = Wide{x} - shift;
-    const auto magnitude = static_cast<UnsignedWide>(d < 0 ? -d : d);
-    if (__builtin_add_overflow(exact, magnitude * magnitude, &exact)) {
-      long double approximate = 0;
-      for (const std::int64_t y : values) {
-        const auto e = static_cast<long double>(Wide{y} - shift);
-        approximate += e * e;
-      }
-      return static_cast<double>(approximate);
-    }
-  }
-  return static_cast<double>(exact);
-}
-
 /// The sample variance in s² of the samples (in ms) whose exact sum is `sum_ms`, from exact
 /// integers: deviations from the truncated mean m are summed and squared in 128 bits, so the
 /// result does not depend on the order of the samples (merge order) and loses nothing to
 /// cancellation. Var = (Σd² − (Σd)²/n) / (n − 1), d = x − m.
-double sample_variance_s2(const std::vector<std::int64_t>& values, const ExactSum& sum) {
+double sample_variance_s2(const detail::SampleSpans& samples, const ExactSum& sum) {
   __extension__ using Wide = __int128;
   __extension__ using UnsignedWide = unsigned __int128;
-  const auto n = static_cast<std::int64_t>(values.size());
+  const auto n = static_cast<std::int64_t>(samples.count);
   const auto sum_ms = static_cast<Wide>((static_cast<UnsignedWide>(sum.high_word()) << 64) | sum.low_word());
   const auto shift = static_cast<std::int64_t>(sum_ms / n);  // within the samples' range
-  const double squares = sum_of_squares(values, shift);
+  const double squares = detail::sum_of_squares(samples, shift);
   const Wide deviation = sum_ms - Wide{shift} * n;  // |Σd| < n
   const double dn = static_cast<double>(n);
   const double sd = static_cast<double>(deviation);
@@ -113,19 +92,14 @@ DurationSummary DurationAccumulator::result() const {
   if (count_ == 0) return r;
   // One correctly rounded division of exact integers (the sum is exact while it fits 53 bits).
   r.mean = Duration{sum_ms_.to_double() / static_cast<double>(r.count)};
-  // Two selections instead of a sort: O(n). The median's rank is at most p90's, so the
-  // second selection only looks below the p90 position.
-  std::vector<std::int64_t> values;
-  values.reserve(static_cast<std::size_t>(count_));
-  for (const auto& block : blocks_) values.insert(values.end(), block.begin(), block.end());
-  values.insert(values.end(), wide_.begin(), wide_.end());
-  if (count_ >= 2) r.variance = sample_variance_s2(values, sum_ms_);
-  const auto k90 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.9)) - 1;
-  const auto k50 = static_cast<std::ptrdiff_t>(nearest_rank_index(values.size(), 0.5)) - 1;
-  std::nth_element(values.begin(), values.begin() + k90, values.end());
-  r.p90 = Duration{static_cast<double>(values[static_cast<std::size_t>(k90)])};
-  std::nth_element(values.begin(), values.begin() + k50, values.begin() + k90);
-  r.median = Duration{static_cast<double>(values[static_cast<std::size_t>(k50)])};
+  // The two ranks selected where the samples lie (detail::select_ranks): O(n), nothing copied.
+  const detail::SampleSpans samples{blocks_, wide_, count_};
+  if (count_ >= 2) r.variance = sample_variance_s2(samples, sum_ms_);
+  const auto n = static_cast<std::size_t>(count_);
+  const std::array<std::uint64_t, 2> ranks{nearest_rank_index(n, 0.5) - 1, nearest_rank_index(n, 0.9) - 1};
+  const auto [median, p90] = detail::select_ranks(samples, detail::sample_range(samples), ranks);
+  r.median = Duration{static_cast<double>(median)};
+  r.p90 = Duration{static_cast<double>(p90)};
   return r;
 }
 

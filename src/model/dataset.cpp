@@ -82,13 +82,23 @@ std::uint32_t Dataset::code(Dimension d, const std::optional<std::string_view>& 
   return value ? dims_[index_of(d)].intern(*value) : no_code;
 }
 
+std::uint32_t Dataset::code(std::size_t d, std::uint32_t batch_code, detail::BatchLabelCodes& labels) {
+  if (batch_code == no_code) return no_code;
+  std::uint32_t& code = labels.codes[d][batch_code];
+  if (code == detail::BatchLabelCodes::unresolved) {
+    const detail::HashedLabel& label = labels.labels[d][batch_code];
+    code = dims_[d].intern(label.text, label.hash);
+  }
+  return code;
+}
+
 bool Dataset::add(const detail::InteractionRow& r) {
   const std::size_t before = interaction_ids_.size();
   interaction_ids_.intern(r.id.text, r.id.hash);
   if (interaction_ids_.size() == before) return false;
   const std::uint32_t customer = r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code;
   auto& c = interactions_;
-  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(d, r.dim[d], *r.labels));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
@@ -116,7 +126,7 @@ bool Dataset::add(const detail::SurveyRow& r) {
   c.customer.push_back(r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code);
   c.link_id.push_back(r.link ? survey_links_.intern(r.link->text, r.link->hash) : no_code);
   c.interaction.push_back(no_code);
-  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(static_cast<Dimension>(d), r.dim[d]));
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(d, r.dim[d], *r.labels));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }

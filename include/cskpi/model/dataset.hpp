@@ -110,12 +110,25 @@ struct HashedLabel {
   std::uint64_t hash = 0;
 };
 
+/// The distinct dimension labels of the rows the loader appends from one batch, by Dimension
+/// index: a row holds positions into them (batch codes), and each label is interned into the
+/// data set when the first accepted row uses it (so a rejected row adds no label, and codes
+/// follow the accepted rows' order exactly as if every row were interned itself).
+struct BatchLabelCodes {
+  /// A label not interned yet (never a code: a Dictionary holds fewer than no_code − 1 labels).
+  static constexpr std::uint32_t unresolved = no_code - 1;
+  std::array<std::vector<HashedLabel>, dimension_count> labels;
+  std::array<std::vector<std::uint32_t>, dimension_count> codes;  // unresolved until interned
+};
+
 /// A checked interaction as the loader appends it: instants and durations already in the
-/// column units (no_instant / no_value when absent), labels as views (absent: empty optional).
+/// column units (no_instant / no_value when absent), dimension labels as batch codes of
+/// `labels` (no_code when absent; priority: its enum name), custom labels as views.
 struct InteractionRow {
   HashedLabel id;
   std::optional<HashedLabel> customer;
-  std::array<std::optional<std::string_view>, dimension_count> dim;  // priority: its enum name
+  BatchLabelCodes* labels = nullptr;
+  std::array<std::uint32_t, dimension_count> dim{};
   std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
   std::int64_t created_ms = 0;
   std::int64_t first_response_ms = no_instant;
@@ -136,7 +149,8 @@ struct SurveyRow {
   SurveyKind kind = SurveyKind::nps;
   std::int16_t score = 0;
   std::int64_t responded_ms = 0;
-  std::array<std::optional<std::string_view>, dimension_count> dim;
+  BatchLabelCodes* labels = nullptr;
+  std::array<std::uint32_t, dimension_count> dim{};  // batch codes, as InteractionRow::dim
   std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
 };
 
@@ -242,6 +256,7 @@ class Dataset {
  private:
   std::uint32_t code(Dimension d, const std::optional<std::string>& value);
   std::uint32_t code(Dimension d, const std::optional<std::string_view>& value);
+  std::uint32_t code(std::size_t d, std::uint32_t batch_code, detail::BatchLabelCodes& labels);
 
   std::array<Dictionary, dimension_count> dims_;
   std::vector<std::string> custom_names_;

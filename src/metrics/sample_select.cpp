@@ -1,0 +1,126 @@
+#include "metrics/sample_select.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+
+namespace cskpi::detail {
+namespace {
+
+/// Below this many samples a copy and std::nth_element is cheaper than clearing histograms.
+constexpr std::uint64_t radix_threshold = 4096;
+/// 12-bit digits: two histograms of 4,096 counters (64 KiB) stay in the first cache levels.
+constexpr unsigned digit_bits = 12;
+constexpr std::size_t buckets = std::size_t{1} << digit_bits;
+
+std::array<std::int64_t, 2> select_by_copy(const SampleSpans& samples, std::array<std::uint64_t, 2> ranks) {
+  std::vector<std::int64_t> values;
+  values.reserve(static_cast<std::size_t>(samples.count));
+  samples.for_each([&values](std::int64_t x) { values.push_back(x); });
+  std::array<std::int64_t, 2> out{};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto k = static_cast<std::ptrdiff_t>(ranks[i]);
+    std::nth_element(values.begin(), values.begin() + k, values.end());
+    out[i] = values[static_cast<std::size_t>(k)];
+  }
+  return out;
+}
+
+/// A rank being narrowed down: the digits of its key chosen so far, and its rank among the
+/// samples whose keys start with them.
+struct Target {
+  std::uint64_t rank = 0;
+  std::uint64_t prefix = 0;
+};
+
+/// Chooses the digit of `t` from its histogram: the bucket its rank falls in.
+void descend(Target& t, const std::uint64_t* histogram) {
+  std::size_t digit = 0;
+  while (t.rank >= histogram[digit]) {
+    t.rank -= histogram[digit];
+    ++digit;
+  }
+  t.prefix = (t.prefix << digit_bits) | digit;
+}
+
+}  // namespace
+
+SampleRange sample_range(const SampleSpans& samples) {
+  SampleRange r{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
+  samples.for_each([&r](std::int64_t x) {
+    r.min = std::min(r.min, x);
+    r.max = std::max(r.max, x);
+  });
+  return r;
+}
+
+double sum_of_squares(const SampleSpans& samples, std::int64_t shift) {
+  __extension__ using Wide = __int128;
+  __extension__ using UnsignedWide = unsigned __int128;
+  // Deviations under 2^32 (nearly all) square into 64 bits: summed there, with a count of
+  // carries; the rest in 128 bits. exact = carries · 2^64 + low + wide.
+  constexpr std::int64_t narrow = std::int64_t{1} << 32;
+  std::uint64_t low = 0;
+  std::uint64_t carries = 0;
+  UnsignedWide wide = 0;
+  bool overflow = false;
+  samples.for_each([&](std::int64_t x) {
+    std::int64_t d = 0;
+    if (!__builtin_sub_overflow(x, shift, &d) && d > -narrow && d < narrow) {
+      const auto magnitude = static_cast<std::uint64_t>(d < 0 ? -d : d);  // < 2^32
+      const std::uint64_t square = magnitude * magnitude;                    // < 2^64
+      low += square;
+      carries += low < square ? 1 : 0;
+      return;
+    }
+    const Wide w = Wide{x} - shift;
+    const auto magnitude = static_cast<UnsignedWide>(w < 0 ? -w : w);
+    overflow = __builtin_add_overflow(wide, magnitude * magnitude, &wide) || overflow;
+  });
+  UnsignedWide exact = (static_cast<UnsignedWide>(carries) << 64) | low;
+  overflow = __builtin_add_overflow(exact, wide, &exact) || overflow;
+  if (!overflow) return static_cast<double>(exact);
+  long double approximate = 0;
+  samples.for_each([&](std::int64_t x) {
+    const auto e = static_cast<long double>(Wide{x} - shift);
+    approximate += e * e;
+  });
+  return static_cast<double>(approximate);
+}
+
+// Keys are x − min as unsigned (0 … max − min), compared digit by digit from the top; each pass
+// counts, for each target, the next digit of the keys that share the target's chosen digits.
+std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const SampleRange& range,
+                                         std::array<std::uint64_t, 2> ranks) {
+  const std::uint64_t span = static_cast<std::uint64_t>(range.max) - static_cast<std::uint64_t>(range.min);
+  if (span == 0) return {range.min, range.min};
+  if (samples.count < radix_threshold) return select_by_copy(samples, ranks);
+  const auto base = static_cast<std::uint64_t>(range.min);
+  const auto width = static_cast<unsigned>(std::bit_width(span));
+  unsigned shift = ((width - 1) / digit_bits) * digit_bits;  // the lowest bit of the top digit
+  std::array<Target, 2> targets{{{ranks[0], 0}, {ranks[1], 0}}};
+  std::vector<std::uint64_t> histograms(2 * buckets);
+  for (;;) {
+    const unsigned above = shift + digit_bits;  // keys >> above: the digits chosen so far
+    const bool shared = targets[0].prefix == targets[1].prefix;
+    std::fill(histograms.begin(), histograms.end(), 0);
+    std::uint64_t* const first = histograms.data();
+    std::uint64_t* const second = shared ? first : first + buckets;
+    const std::uint64_t p0 = targets[0].prefix;
+    const std::uint64_t p1 = targets[1].prefix;
+    samples.for_each([&](std::int64_t x) {
+      const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
+      const std::uint64_t high = above >= 64 ? 0 : key >> above;
+      const std::size_t digit = (key >> shift) & (buckets - 1);
+      if (high == p0) ++first[digit];
+      if (!shared && high == p1) ++second[digit];
+    });
+    descend(targets[0], first);
+    descend(targets[1], second);
+    if (shift == 0) break;
+    shift -= digit_bits;
+  }
+  return {static_cast<std::int64_t>(base + targets[0].prefix), static_cast<std::int64_t>(base + targets[1].prefix)};
+}
+
+}  // namespace cskpi::detail

@@ -1,0 +1,48 @@
+// Private: exact order statistics of a DurationAccumulator's samples where they lie (blocks of
+// 32-bit samples and a list of 64-bit ones), without copying them: a most-significant-digit
+// radix select. Copying 10M samples into a fresh vector and running std::nth_element twice was
+// the largest single cost of finishing a large report (and touched fresh pages for every group).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace cskpi::detail {
+
+/// The samples of one accumulator, in no particular order.
+struct SampleSpans {
+  const std::vector<std::vector<std::int32_t>>& blocks;
+  const std::vector<std::int64_t>& wide;
+  std::uint64_t count = 0;
+
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (const std::vector<std::int32_t>& block : blocks) {
+      for (const std::int32_t x : block) visit(std::int64_t{x});
+    }
+    for (const std::int64_t x : wide) visit(x);
+  }
+};
+
+/// The smallest and the largest sample (precondition: count > 0).
+struct SampleRange {
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+};
+[[nodiscard]] SampleRange sample_range(const SampleSpans& samples);
+
+/// Σ (x − shift)² over the samples: exact in unsigned 128 bits (each |x − shift| < 2^64, so each
+/// square fits, and the sum does for any realistic data: durations of up to 10,000 years are
+/// 2^97 per square); only past 2^128 (samples near both ends of the 64-bit range, which no input
+/// produces but the API accepts) is it taken in long double instead of overflowing.
+[[nodiscard]] double sum_of_squares(const SampleSpans& samples, std::int64_t shift);
+
+/// The samples of 0-based ranks `ranks[0]` and `ranks[1]` in ascending order (each < count),
+/// exactly as sorting and indexing would give them. O(n) per 12 bits of max − min (three passes
+/// for durations up to 48 days), reading the samples in place; small sets are copied and
+/// selected with std::nth_element instead.
+[[nodiscard]] std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const SampleRange& range,
+                                                       std::array<std::uint64_t, 2> ranks);
+
+}  // namespace cskpi::detail
