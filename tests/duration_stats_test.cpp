@@ -224,3 +224,24 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
     }
   }
 }
+
+TEST_CASE("A merge that takes the other's samples equals the merge that copies them", "[metrics][duration]") {
+  // a: 1..5000 ms, b: 5001..9000 ms (more than one block each). Whole: 1..9000 ms, n = 9000:
+  // median rank ⌈4500⌉ → 4500 ms, p90 rank ⌈8100⌉ → 8100 ms, total 9000 · 9001 / 2 = 40,504,500 ms.
+  DurationAccumulator a;
+  DurationAccumulator b;
+  for (std::int64_t v = 1; v <= 9000; ++v) (v <= 5000 ? a : b).add(Milliseconds{v});
+  DurationAccumulator copied = a;
+  copied.merge(b);
+  DurationAccumulator moved = a;
+  moved.merge(std::move(b));
+  CHECK(moved.result() == copied.result());
+  CHECK(moved.count() == 9000);
+  CHECK(moved.result().median->count() == 4500.0);
+  CHECK(moved.result().p90->count() == 8100.0);
+  CHECK(moved.result().total.to_double() == 40504500.0);
+  CHECK(b.count() == 0);  // NOLINT(bugprone-use-after-move): left empty, as documented
+  moved.merge(std::move(moved));  // a self-merge doubles every sample, as the copying one does
+  CHECK(moved.count() == 18000);
+  CHECK(moved.result().median->count() == 4500.0);
+}

@@ -85,6 +85,10 @@ TEST_CASE("States of any split, written and read, merge in any order to the one-
         CHECK(write_state(merged) == whole_bytes);
         std::reverse(parts.begin(), parts.end());
         CHECK(write_state(merge_all(parts)) == whole_bytes);
+        // The merge that takes each part's state (its samples move) gives the same bytes.
+        PartialReport moved;
+        for (PartialReport& p : parts) moved.merge(std::move(p));
+        CHECK(write_state(moved) == whole_bytes);
       }
     }
   }

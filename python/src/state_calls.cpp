@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <sstream>
+#include <utility>
 
 #include "cskpi/error.hpp"
 #include "cskpi/render/render.hpp"
@@ -46,9 +47,9 @@ std::string merge_states(const std::vector<std::string>& states) {
   if (states.empty()) throw Error(ErrorCode::invalid_argument, "no states to merge: give at least one");
   PartialReport merged = read_state(states[0], source_name(0));
   for (std::size_t i = 1; i < states.size(); ++i) {
-    const PartialReport state = read_state(states[i], source_name(i));
+    PartialReport state = read_state(states[i], source_name(i));
     try {
-      merged.merge(state);
+      merged.merge(std::move(state));  // its samples move, not copied
     } catch (const Error& e) {
       throw Error(e.code(), fmt::format("{} cannot be merged with {}: {}", source_name(i),
                                         i == 1 ? source_name(0) : "the states before it", e.what()));

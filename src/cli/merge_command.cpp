@@ -1,5 +1,7 @@
 #include "cli/merge_command.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "cli/exit_status.hpp"
@@ -17,9 +19,9 @@ namespace {
 PartialReport merge_files(const std::vector<std::string>& paths) {
   PartialReport merged;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    const PartialReport state = read_state(read_file(paths[i], "state"), paths[i]);
+    PartialReport state = read_state(read_file(paths[i], "state"), paths[i]);
     try {
-      merged.merge(state);
+      merged.merge(std::move(state));  // its samples move, not copied
     } catch (const Error& e) {
       throw Error(e.code(), fmt::format("{} cannot be merged with {}: {}", paths[i],
                                         i == 1 ? paths[0] : "the states before it", e.what()));

@@ -85,6 +85,25 @@ void DurationAccumulator::merge(const DurationAccumulator& other) {
   sum_ms_ = sum;
 }
 
+void DurationAccumulator::merge(DurationAccumulator&& other) {
+  if (&other == this) {
+    merge(static_cast<const DurationAccumulator&>(other));
+    return;
+  }
+  ExactSum sum = sum_ms_;
+  sum.add(other.sum_ms_);
+  blocks_.reserve(blocks_.size() + other.blocks_.size());
+  wide_.reserve(wide_.size() + other.wide_.size());
+  // Nothing below throws: the blocks move (never copied; the order of samples never matters).
+  for (auto& block : other.blocks_) {
+    if (!block.empty()) blocks_.push_back(std::move(block));
+  }
+  wide_.insert(wide_.end(), other.wide_.begin(), other.wide_.end());
+  count_ += other.count_;
+  sum_ms_ = sum;
+  other = DurationAccumulator{};
+}
+
 DurationSummary DurationAccumulator::result() const {
   DurationSummary r;
   r.count = count_;

@@ -9,21 +9,22 @@ GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig
     : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla),
       productivity_(productivity) {}
 
-void GroupAccumulators::merge(const GroupAccumulators& o) {
+template <class Other>
+void GroupAccumulators::merge_from(Other&& o) {
   volume_.merge(o.volume_);
   nps_.merge(o.nps_);
   enps_.merge(o.enps_);
   csat_.merge(o.csat_);
   ces_.merge(o.ces_);
-  first_response_.merge(o.first_response_);
-  resolution_.merge(o.resolution_);
-  next_reply_.merge(o.next_reply_);
-  for (std::size_t s = 0; s < state_count; ++s) states_[s].merge(o.states_[s]);
-  handle_.merge(o.handle_);
-  business_first_response_.merge(o.business_first_response_);
-  business_resolution_.merge(o.business_resolution_);
-  business_next_reply_.merge(o.business_next_reply_);
-  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].merge(o.business_states_[s]);
+  first_response_.merge(std::forward<Other>(o).first_response_);
+  resolution_.merge(std::forward<Other>(o).resolution_);
+  next_reply_.merge(std::forward<Other>(o).next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) states_[s].merge(std::move(std::forward<Other>(o).states_[s]));
+  handle_.merge(std::forward<Other>(o).handle_);
+  business_first_response_.merge(std::forward<Other>(o).business_first_response_);
+  business_resolution_.merge(std::forward<Other>(o).business_resolution_);
+  business_next_reply_.merge(std::forward<Other>(o).business_next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].merge(std::move(std::forward<Other>(o).business_states_[s]));
   fcr_.merge(o.fcr_);
   reopen_.merge(o.reopen_);
   complaint_.merge(o.complaint_);
@@ -37,6 +38,9 @@ void GroupAccumulators::merge(const GroupAccumulators& o) {
   assisted_handled_ += o.assisted_handled_;
   assisted_resolved_ += o.assisted_resolved_;
 }
+
+template void GroupAccumulators::merge_from<const GroupAccumulators&>(const GroupAccumulators&);
+template void GroupAccumulators::merge_from<GroupAccumulators>(GroupAccumulators&&);
 
 void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c, const InteractionFacts& f) {
   volume_.add_created();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <utility>
 
 #include "cskpi/report/report.hpp"
 #include "report/interaction_facts.hpp"
@@ -31,7 +32,9 @@ class GroupAccumulators {
     if (productivity_) productivity_days_.add(agent, day);
   }
   /// Adds another group's state (same configuration; agent codes of the same dictionary).
-  void merge(const GroupAccumulators& other);
+  void merge(const GroupAccumulators& other) { merge_from(other); }
+  /// The same, taking other's duration samples instead of copying them.
+  void merge(GroupAccumulators&& other) { merge_from(std::move(other)); }
   /// The agent-days, for re-coding agents between dictionaries.
   [[nodiscard]] ProductivityAccumulator& agent_days() noexcept { return productivity_days_; }
 
@@ -68,6 +71,11 @@ class GroupAccumulators {
   [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
 
  private:
+  /// Both merges: Other is const GroupAccumulators& or GroupAccumulators; each member of `o`
+  /// is forwarded once, so the duration samples move when `o` is an rvalue.
+  template <class Other>
+  void merge_from(Other&& o);
+
   VolumeAccumulator volume_;
   NpsAccumulator nps_;
   NpsAccumulator enps_;

@@ -94,16 +94,14 @@ void recode_agents(detail::GroupAccumulators& acc, const std::vector<std::uint32
   acc.agent_days().assign(std::move(pairs));
 }
 
-void merge_table(PartialTable& a, const PartialTable& b, const std::vector<std::uint32_t>* recode) {
-  for (const auto& [key, acc] : b.groups) {
-    std::optional<detail::GroupAccumulators> recoded;  // a copy only when the agent codes differ
-    if (recode != nullptr) recode_agents(recoded.emplace(acc), *recode);
-    const detail::GroupAccumulators& other = recoded ? *recoded : acc;
+void merge_table(PartialTable& a, PartialTable&& b, const std::vector<std::uint32_t>* recode) {
+  for (auto& [key, acc] : b.groups) {
+    if (recode != nullptr) recode_agents(acc, *recode);
     const auto it = a.groups.find(key);
     if (it == a.groups.end()) {
-      a.groups.emplace(key, other);
+      a.groups.emplace(key, std::move(acc));
     } else {
-      it->second.merge(other);
+      it->second.merge(std::move(acc));
     }
   }
   for (const auto& [key, diff] : b.backlog) {
@@ -140,13 +138,13 @@ void merge_lists(PartialReport::State& a, const PartialReport::State& b) {
 }
 
 /// The previous period's partials merge like the current ones; an absent one is neutral.
-void merge_previous(PartialReport::State& a, const PartialReport::State& b) {
+void merge_previous(PartialReport::State& a, PartialReport::State&& b) {
   a.previous_covered = a.previous_covered || b.previous_covered;
   if (!b.previous) return;
   if (a.previous) {
-    a.previous->merge(*b.previous);
+    a.previous->merge(std::move(*b.previous));
   } else {
-    a.previous = b.previous;
+    a.previous = std::move(b.previous);
   }
 }
 
@@ -167,11 +165,17 @@ const ReportPeriod& PartialReport::period() const noexcept { return state_->peri
 std::array<InputCounts, record_type_count>& PartialReport::inputs() noexcept { return state_->inputs; }
 const std::array<InputCounts, record_type_count>& PartialReport::inputs() const noexcept { return state_->inputs; }
 
-void PartialReport::merge(const PartialReport& other) {
+void PartialReport::merge(const PartialReport& other) { merge(PartialReport(other)); }
+
+void PartialReport::merge(PartialReport&& other) {
+  if (&other == this) {
+    merge(static_cast<const PartialReport&>(other));
+    return;
+  }
   State& a = *state_;
-  const State& b = *other.state_;
+  State& b = *other.state_;
   if (a.tables.empty()) {  // a default-constructed partial: the neutral element
-    a = b;
+    a = std::move(b);
     return;
   }
   if (b.tables.empty()) return;
@@ -179,7 +183,9 @@ void PartialReport::merge(const PartialReport& other) {
   std::vector<std::uint32_t> recode;
   const bool same_agents = a.agents == b.agents || *a.agents == *b.agents;
   if (!same_agents) recode = agent_recoding(a.agents, *b.agents);
-  for (std::size_t t = 0; t < a.tables.size(); ++t) merge_table(a.tables[t], b.tables[t], same_agents ? nullptr : &recode);
+  for (std::size_t t = 0; t < a.tables.size(); ++t) {
+    merge_table(a.tables[t], std::move(b.tables[t]), same_agents ? nullptr : &recode);
+  }
   for (std::size_t r = 0; r < record_type_count; ++r) {
     a.inputs[r].accepted += b.inputs[r].accepted;
     a.inputs[r].rejected += b.inputs[r].rejected;
@@ -189,7 +195,7 @@ void PartialReport::merge(const PartialReport& other) {
   a.productivity = a.productivity || b.productivity;
   a.has_customer_events = a.has_customer_events || b.has_customer_events;
   merge_lists(a, b);
-  merge_previous(a, b);
+  merge_previous(a, std::move(b));
 }
 
 std::vector<DataSlice> split_data(const Dataset& data, std::size_t parts) {

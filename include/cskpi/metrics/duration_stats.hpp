@@ -40,6 +40,8 @@ class DurationAccumulator {
  public:
   void add(Milliseconds d);
   void merge(const DurationAccumulator& other);
+  /// The same, taking other's samples instead of copying them (other is left empty).
+  void merge(DurationAccumulator&& other);
   /// Copies the samples and selects the two ranks (std::nth_element): O(n).
   [[nodiscard]] DurationSummary result() const;
   [[nodiscard]] std::uint64_t count() const noexcept { return count_; }

@@ -54,6 +54,9 @@ class PartialReport {
   /// configuration (Error(invalid_argument) naming the first difference otherwise). Exact:
   /// merge is associative and commutative, so any order of merges finishes to the same bytes.
   void merge(const PartialReport& other);
+  /// The same, taking other's state instead of copying it (its duration samples move; other is
+  /// left valid but unspecified).
+  void merge(PartialReport&& other);
   /// The period the partial was computed for.
   [[nodiscard]] const ReportPeriod& period() const noexcept;
   /// Input counts: a computed partial counts its slice's records as accepted (the data set
