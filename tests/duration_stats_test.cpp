@@ -197,8 +197,8 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
           "[metrics][duration][property]") {
   // Above 4,096 samples the accumulator selects the ranks digit by digit where the samples lie;
   // every shape must give exactly the sorted nearest-rank values: narrow and 64-bit samples mixed,
-  // negative ones, heavy ties, a span of one, the ends of the 64-bit range, and sizes at the
-  // threshold.
+  // negative ones, heavy ties, a span of one, the ends of the 64-bit range, a long tail, ranks
+  // gathered after one or after several passes, and sizes at the threshold.
   std::mt19937_64 rng(20261204);
   const auto shapes = std::vector<std::function<std::int64_t()>>{
       [&] { return static_cast<std::int64_t>(rng() % 1000); },                              // ties
@@ -208,6 +208,9 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
       [&] { return std::int64_t{7} + static_cast<std::int64_t>(rng() % 2); },               // a span of one
       [&] { return rng() % 2 ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max(); },
       [&] { return static_cast<std::int64_t>(std::exp(static_cast<double>(rng() % 2000) / 100.0)); },  // long tail
+      // Nearly all under 2^20 and a few near 2^40: the ranks' bucket is all of it for two passes,
+      // then small enough to gather.
+      [&] { return static_cast<std::int64_t>(rng() % 1000 == 0 ? (std::uint64_t{1} << 40) - rng() % 7 : rng() % (1u << 20)); },
   };
   for (const std::size_t n : {std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{70001}}) {
     for (std::size_t s = 0; s < shapes.size(); ++s) {

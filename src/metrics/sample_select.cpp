@@ -12,6 +12,9 @@ constexpr std::uint64_t radix_threshold = 4096;
 /// 12-bit digits: two histograms of 4,096 counters (64 KiB) stay in the first cache levels.
 constexpr unsigned digit_bits = 12;
 constexpr std::size_t buckets = std::size_t{1} << digit_bits;
+/// The targets' buckets are gathered and selected once they hold at most 1/16 of the samples
+/// (usually after the first pass); until then another pass narrows them by 12 more bits.
+constexpr std::uint64_t gather_fraction = 16;
 
 std::array<std::int64_t, 2> select_by_copy(const SampleSpans& samples, std::array<std::uint64_t, 2> ranks) {
   std::vector<std::int64_t> values;
@@ -33,14 +36,38 @@ struct Target {
   std::uint64_t prefix = 0;
 };
 
-/// Chooses the digit of `t` from its histogram: the bucket its rank falls in.
-void descend(Target& t, const std::uint64_t* histogram) {
+/// Chooses the digit of `t` from its histogram: the bucket its rank falls in. Returns how many
+/// keys that bucket holds.
+std::uint64_t descend(Target& t, const std::uint64_t* histogram) {
   std::size_t digit = 0;
   while (t.rank >= histogram[digit]) {
     t.rank -= histogram[digit];
     ++digit;
   }
   t.prefix = (t.prefix << digit_bits) | digit;
+  return histogram[digit];
+}
+
+/// Once the targets' buckets are small, their keys (those with key >> shift == prefix) are
+/// gathered in one pass and each target is selected among them.
+std::array<std::int64_t, 2> select_gathered(const SampleSpans& samples, std::uint64_t base, unsigned shift,
+                                            const std::array<Target, 2>& targets) {
+  const bool shared = targets[0].prefix == targets[1].prefix;
+  std::array<std::vector<std::uint64_t>, 2> keys;
+  samples.for_each([&](std::int64_t x) {
+    const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
+    const std::uint64_t high = key >> shift;
+    if (high == targets[0].prefix) keys[0].push_back(key);
+    if (!shared && high == targets[1].prefix) keys[1].push_back(key);
+  });
+  std::array<std::int64_t, 2> out{};
+  for (std::size_t i = 0; i < 2; ++i) {
+    std::vector<std::uint64_t>& k = keys[shared ? 0 : i];
+    const auto nth = k.begin() + static_cast<std::ptrdiff_t>(targets[i].rank);
+    std::nth_element(k.begin(), nth, k.end());
+    out[i] = static_cast<std::int64_t>(base + *nth);
+  }
+  return out;
 }
 
 }  // namespace
@@ -115,9 +142,10 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
       if (high == p0) ++first[digit];
       if (!shared && high == p1) ++second[digit];
     });
-    descend(targets[0], first);
-    descend(targets[1], second);
+    const std::uint64_t left = descend(targets[0], first);
+    const std::uint64_t right = descend(targets[1], second);
     if (shift == 0) break;
+    if (left + right <= samples.count / gather_fraction) return select_gathered(samples, base, shift, targets);
     shift -= digit_bits;
   }
   return {static_cast<std::int64_t>(base + targets[0].prefix), static_cast<std::int64_t>(base + targets[1].prefix)};

@@ -42,7 +42,7 @@ class DurationAccumulator {
   void merge(const DurationAccumulator& other);
   /// The same, taking other's samples instead of copying them (other is left empty).
   void merge(DurationAccumulator&& other);
-  /// Copies the samples and selects the two ranks (std::nth_element): O(n).
+  /// Selects the two ranks where the samples lie (a radix select, nothing copied): O(n).
   [[nodiscard]] DurationSummary result() const;
   [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
   /// Every sample in ms, sorted (the partial-state format writes them so: equal content, equal
