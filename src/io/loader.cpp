@@ -443,11 +443,11 @@ struct Loader::State {
 
   void append(RecordType type, const detail::Batch& batch, std::size_t first, std::int64_t line_delta,
               std::uint32_t input);
-  void load(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
+  void load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format);
   void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
   void load_csv(RecordType type, std::istream& in, std::uint32_t input);
   void load_jsonl(RecordType type, std::istream& in, std::uint32_t input);
-  void load_mixed(std::istream& in, std::uint32_t input);
+  void load_mixed(std::istream& raw, std::uint32_t input);
   void finish();
 };
 
