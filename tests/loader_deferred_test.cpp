@@ -171,6 +171,53 @@ TEST_CASE("Deferred events replay at finish() as the events themselves, across i
   for (std::uint32_t code = 0; code < agents.size(); ++code) CHECK(agents.value(code) == expected_agents.value(code));
 }
 
+TEST_CASE("Deferred events past a chunk of the list (65,536) replay as the events themselves",
+          "[io][loader][deferred]") {
+  // 70,000 events in runs over three interactions and an unknown id, some before created_at:
+  // finish() looks an interaction up once per run and frees the list chunk by chunk.
+  std::mt19937_64 rng(12);
+  const std::vector<std::string> ids = {"I-1", "I-2", "I-3", "I-unknown"};
+  test::Loaded run;
+  Dataset expected;
+  for (std::size_t k = 0; k < 3; ++k) {
+    Interaction r;
+    r.id = ids[k];
+    r.customer_id = "c";
+    r.channel = "chat";
+    r.created_at = from_millis(1'000'000);
+    REQUIRE(run.data.add(r));
+    REQUIRE(expected.add(r));
+  }
+  std::vector<Event> events;
+  std::size_t id = 0;
+  for (std::size_t i = 0; i < 70000; ++i) {
+    if (rng() % 3 == 0) id = rng() % ids.size();
+    Event e{ids[id], 990 + static_cast<std::int64_t>(rng() % 30), static_cast<InteractionEventType>(rng() % 3),
+            std::nullopt, std::nullopt};
+    if (e.type == InteractionEventType::status) e.status = static_cast<TicketStatus>(rng() % 6);
+    if (rng() % 4 != 0) e.agent = "A" + std::to_string(rng() % 5);
+    events.push_back(e);
+  }
+  std::istringstream in(csv_of(events));
+  run.loader.load(RecordType::interaction_event, in, "events.csv", FileFormat::csv);
+  run.loader.finish();
+  std::uint64_t accepted = 0;
+  for (const Event& e : events) {
+    if (expected.add(event_of(e)) == EventAdd::accepted) ++accepted;
+  }
+  const InputCounts& c = run.loader.counts(RecordType::interaction_event);
+  CHECK(c.accepted == accepted);
+  CHECK(c.read() == events.size());
+  const auto& a = run.data.interaction_events();
+  const auto& b = expected.interaction_events();
+  REQUIRE(a.size() == b.size());
+  CHECK(a.interaction == b.interaction);
+  CHECK(a.at_ms == b.at_ms);
+  CHECK(a.type == b.type);
+  CHECK(a.status == b.status);
+  CHECK(a.agent == b.agent);
+}
+
 TEST_CASE("A strict-mode throw at finish() leaves nothing deferred", "[io][loader][deferred]") {
   LoadOptions strict;
   strict.strict = true;

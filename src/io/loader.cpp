@@ -799,39 +799,52 @@ void Loader::State::finish() {
   const auto runs = std::exchange(deferred_runs, {});
   const auto ids = std::exchange(deferred_ids, {});
   const auto agents = std::exchange(deferred_agents, {});
-  InteractionEvent& e = event;  // the scratch event, refilled from each deferred one
+  // The agents, interned into the data set when the first accepted event uses each.
+  detail::BatchLabelCodes agent_labels;
+  constexpr std::size_t agent_dim = index_of(Dimension::agent);
+  for (std::uint32_t code = 0; code < agents.size(); ++code) {
+    agent_labels.labels[agent_dim].push_back({agents.value(code), Dictionary::hash(agents.value(code))});
+  }
+  agent_labels.codes[agent_dim].assign(agents.size(), detail::BatchLabelCodes::unresolved);
+  // An interaction's events are mostly consecutive (one id ref): its row is looked up once. The
+  // ids' slots are prefetched `ahead` events early, with the hashes kept for the lookup.
+  constexpr std::size_t ahead = 8;
+  std::array<std::uint64_t, 16> hashes{};
+  const auto new_id = [&](std::size_t i) { return i == 0 || events[i].id_ref() != events[i - 1].id_ref(); };
+  const auto prepare = [&](std::size_t i) {
+    if (i >= events.size() || !new_id(i)) return;
+    hashes[i % hashes.size()] = Dictionary::hash(ids.get(events[i].id_ref()));
+    data.interaction_ids().prefetch(hashes[i % hashes.size()]);
+  };
+  std::optional<std::uint32_t> row;
   std::size_t run = 0;
   const std::size_t n = events.size();
+  for (std::size_t i = 0; i < std::min(ahead, n); ++i) prepare(i);
   for (std::size_t i = 0; i < n; ++i) {
+    prepare(i + ahead);
     while (run + 1 < runs.size() && runs[run + 1].first_event <= i) ++run;
     const DeferredEvent& d = events[i];
-    e.interaction_id.assign(ids.get(d.id_ref()));
-    e.at = from_millis(d.at_ms);
-    e.type = d.type();
-    e.status = d.status();
-    if (d.agent == no_code) {
-      e.agent_id.reset();
-    } else if (e.agent_id) {
-      e.agent_id->assign(agents.value(d.agent));
-    } else {
-      e.agent_id.emplace(agents.value(d.agent));
-    }
+    const std::string_view id = ids.get(d.id_ref());
+    if (new_id(i)) row = data.interaction_ids().find(id, hashes[i % hashes.size()]);
     const std::uint32_t input = runs[run].input;
     const std::uint64_t line = (std::uint64_t{runs[run].line_high} << 32) | d.line_low;
-    if ((i + 1) % decltype(events)::chunk_size == 0) events.release_chunk_of(i);  // d is not read after this
-    switch (data.add(e)) {
+    const detail::EventRow e{row.value_or(0), d.at_ms, d.type(), d.status(), &agent_labels, d.agent};
+    const EventAdd added = row ? data.add(e) : EventAdd::unknown_interaction;
+    switch (added) {
       case EventAdd::accepted: accept(type); break;
       case EventAdd::unknown_interaction:
         rejected = true;
         reject(type, input, line, "interaction_id", RejectReason::unknown_interaction,
-               fmt::format("no accepted interaction {}", e.interaction_id));
+               fmt::format("no accepted interaction {}", id));
         break;
       case EventAdd::before_created:
         rejected = true;
         reject(type, input, line, "at", RejectReason::inconsistent,
-               fmt::format("{} is before the created_at of {}", format_instant(e.at), e.interaction_id));
+               fmt::format("{} is before the created_at of {}", format_instant(from_millis(d.at_ms)), id));
         break;
     }
+    // The chunk before i's is not read any more (new_id(i) read its last event).
+    if (i % decltype(events)::chunk_size == 0 && i > 0) events.release_chunk_of(i - 1);
   }
   if (rejected) {  // put the event rejects back in input order: by input, then line
     std::vector<std::size_t> order(rejects.size());

@@ -235,6 +235,16 @@ EventAdd Dataset::add(const InteractionEvent& r) {
   return EventAdd::accepted;
 }
 
+EventAdd Dataset::add(const detail::EventRow& r) {
+  if (r.at_ms < interactions_.created_ms[r.interaction]) return EventAdd::before_created;
+  events_.interaction.push_back(r.interaction);
+  events_.at_ms.push_back(r.at_ms);
+  events_.type.push_back(r.type);
+  events_.status.push_back(r.status.value_or(TicketStatus::new_));
+  events_.agent.push_back(code(index_of(Dimension::agent), r.agent, *r.labels));
+  return EventAdd::accepted;
+}
+
 void Dataset::add(const CustomerEvent& r) {
   customer_events_.customer.push_back(customers_.intern(r.customer_id));
   customer_events_.type.push_back(r.type);

@@ -154,6 +154,18 @@ struct SurveyRow {
   std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
 };
 
+/// A checked interaction event as the loader adds it: the row of its interaction (found
+/// beforehand), its instant in ms, and its agent as a batch code of `labels` (no_code: none),
+/// interned when the first accepted event uses it.
+struct EventRow {
+  std::uint32_t interaction = 0;
+  std::int64_t at_ms = 0;
+  InteractionEventType type = InteractionEventType::status;
+  std::optional<TicketStatus> status;
+  BatchLabelCodes* labels = nullptr;
+  std::uint32_t agent = no_code;
+};
+
 }  // namespace detail
 
 /// What happened to an added interaction event.
@@ -183,6 +195,9 @@ class Dataset {
   /// The same as add(const Interaction&) / add(const SurveyResponse&) for the loader's rows.
   bool add(const detail::InteractionRow& row);
   bool add(const detail::SurveyRow& row);
+  /// The same as add(const InteractionEvent&) for the loader's events (never unknown_interaction:
+  /// the row is given).
+  EventAdd add(const detail::EventRow& row);
   /// Prepares the columns and id dictionaries for `n` more interactions / surveys, so that
   /// loading neither rehashes nor moves columns.
   void reserve_interactions(std::size_t n);
