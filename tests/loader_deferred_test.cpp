@@ -47,6 +47,18 @@ std::string jsonl_of(const std::vector<Event>& events) {
   return out;
 }
 
+// The interaction events of two data sets, column by column.
+void check_same_events(const Dataset& got, const Dataset& expected) {
+  const auto& a = got.interaction_events();
+  const auto& b = expected.interaction_events();
+  REQUIRE(a.size() == b.size());
+  CHECK(a.interaction == b.interaction);
+  CHECK(a.at_ms == b.at_ms);
+  CHECK(a.type == b.type);
+  CHECK(a.status == b.status);
+  CHECK(a.agent == b.agent);
+}
+
 // Long texts shortened (to their start and size), so that a failure prints quickly.
 std::string shown(const std::string& text) {
   if (text.size() <= 100) return text;
@@ -157,14 +169,7 @@ TEST_CASE("Deferred events replay at finish() as the events themselves, across i
   }
   CHECK(got_rejects == expected_rejects);
 
-  const auto& a = run.data.interaction_events();
-  const auto& b = expected.interaction_events();
-  REQUIRE(a.size() == b.size());
-  CHECK(a.interaction == b.interaction);
-  CHECK(a.at_ms == b.at_ms);
-  CHECK(a.type == b.type);
-  CHECK(a.status == b.status);
-  CHECK(a.agent == b.agent);
+  check_same_events(run.data, expected);
   const Dictionary& agents = run.data.dictionary(Dimension::agent);
   const Dictionary& expected_agents = expected.dictionary(Dimension::agent);
   REQUIRE(agents.size() == expected_agents.size());
@@ -208,14 +213,7 @@ TEST_CASE("Deferred events past a chunk of the list (65,536) replay as the event
   const InputCounts& c = run.loader.counts(RecordType::interaction_event);
   CHECK(c.accepted == accepted);
   CHECK(c.read() == events.size());
-  const auto& a = run.data.interaction_events();
-  const auto& b = expected.interaction_events();
-  REQUIRE(a.size() == b.size());
-  CHECK(a.interaction == b.interaction);
-  CHECK(a.at_ms == b.at_ms);
-  CHECK(a.type == b.type);
-  CHECK(a.status == b.status);
-  CHECK(a.agent == b.agent);
+  check_same_events(run.data, expected);
 }
 
 TEST_CASE("A strict-mode throw at finish() leaves nothing deferred", "[io][loader][deferred]") {

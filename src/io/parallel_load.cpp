@@ -92,9 +92,17 @@ ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text
   return text ? put(arena, *text) : ArenaRef{};
 }
 
-// A priority's name as a batch label (the dimension's labels are the enum names).
-std::uint32_t priority_label(Batch& out, const std::optional<Priority>& p) {
-  return p ? out.label(Dimension::priority, to_string(*p)) : no_code;
+// The dimension labels interactions and surveys both have → batch codes (a priority as its
+// name: the dimension's labels are the enum names). The kind is an interaction's own.
+template <class Record>
+void label_shared_dims(Batch& out, const Record& r, std::array<std::uint32_t, dimension_count>& dim) {
+  dim[index_of(Dimension::channel)] = out.label(Dimension::channel, r.channel);
+  dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
+  dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
+  dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
+  dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
+  dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
+  dim[index_of(Dimension::priority)] = r.priority ? out.label(Dimension::priority, to_string(*r.priority)) : no_code;
 }
 
 // A record's custom dimension values → the batch; the index of the first.
@@ -150,14 +158,8 @@ struct RecordParser::Impl {
         row.customer = put_optional(out.arena, r.customer_id);
         row.id_hash = Dictionary::hash(r.id);
         if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
-        row.dim[index_of(Dimension::channel)] = out.label(Dimension::channel, std::string_view{r.channel});
-        row.dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
-        row.dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
+        label_shared_dims(out, r, row.dim);
         row.dim[index_of(Dimension::kind)] = out.label(Dimension::kind, r.kind);
-        row.dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
-        row.dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
-        row.dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
-        row.dim[index_of(Dimension::priority)] = priority_label(out, r.priority);
         row.created_ms = to_millis(r.created_at);
         row.first_response_ms = millis_or(r.first_response_at);
         row.resolved_ms = millis_or(r.resolved_at);
@@ -183,13 +185,7 @@ struct RecordParser::Impl {
         row.link = put_optional(out.arena, r.interaction_id);
         if (r.interaction_id) row.link_hash = Dictionary::hash(*r.interaction_id);
         row.dim.fill(no_code);  // the kind dimension is never explicit on a survey
-        row.dim[index_of(Dimension::channel)] = out.label(Dimension::channel, r.channel);
-        row.dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
-        row.dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
-        row.dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
-        row.dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
-        row.dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
-        row.dim[index_of(Dimension::priority)] = priority_label(out, r.priority);
+        label_shared_dims(out, r, row.dim);
         row.kind = r.kind;
         row.score = static_cast<std::int16_t>(r.score);
         row.responded_ms = to_millis(r.responded_at);

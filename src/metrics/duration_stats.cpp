@@ -66,28 +66,13 @@ void DurationAccumulator::add_sample(std::int64_t ms) {
   blocks_.back().push_back(static_cast<std::int32_t>(ms));
 }
 
-void DurationAccumulator::merge(const DurationAccumulator& other) {
-  ExactSum sum = sum_ms_;
-  sum.add(other.sum_ms_);
-  std::vector<std::vector<std::int32_t>> added;  // copied first: `other` may be *this
-  added.reserve(other.blocks_.size());
-  for (const auto& block : other.blocks_) {
-    if (!block.empty()) added.push_back(block);
-  }
-  const std::vector<std::int64_t> wide = other.wide_;
-  blocks_.reserve(blocks_.size() + added.size());
-  wide_.reserve(wide_.size() + wide.size());
-  // Nothing below throws. A partly filled block of ours ends up before the copies: the order
-  // of samples never matters.
-  for (auto& block : added) blocks_.push_back(std::move(block));
-  wide_.insert(wide_.end(), wide.begin(), wide.end());
-  count_ += other.count_;
-  sum_ms_ = sum;
-}
+// A copy of `other` (which may be *this), moved in: the strong guarantee, since the copy is made
+// before anything of ours changes.
+void DurationAccumulator::merge(const DurationAccumulator& other) { merge(DurationAccumulator(other)); }
 
 void DurationAccumulator::merge(DurationAccumulator&& other) {
   if (&other == this) {
-    merge(static_cast<const DurationAccumulator&>(other));
+    merge(DurationAccumulator(other));
     return;
   }
   ExactSum sum = sum_ms_;

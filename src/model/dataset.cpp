@@ -78,10 +78,6 @@ std::uint32_t Dataset::code(Dimension d, const std::optional<std::string>& value
   return value ? dims_[index_of(d)].intern(*value) : no_code;
 }
 
-std::uint32_t Dataset::code(Dimension d, const std::optional<std::string_view>& value) {
-  return value ? dims_[index_of(d)].intern(*value) : no_code;
-}
-
 std::uint32_t Dataset::code(std::size_t d, std::uint32_t batch_code, detail::BatchLabelCodes& labels) {
   if (batch_code == no_code) return no_code;
   std::uint32_t& code = labels.codes[d][batch_code];
@@ -227,22 +223,23 @@ EventAdd Dataset::add(const InteractionEvent& r) {
   const auto row = interaction_ids_.find(r.interaction_id);
   if (!row) return EventAdd::unknown_interaction;
   if (to_millis(r.at) < interactions_.created_ms[*row]) return EventAdd::before_created;
-  events_.interaction.push_back(*row);
-  events_.at_ms.push_back(to_millis(r.at));
-  events_.type.push_back(r.type);
-  events_.status.push_back(r.status.value_or(TicketStatus::new_));
-  events_.agent.push_back(code(Dimension::agent, r.agent_id));
+  push_event(*row, to_millis(r.at), r.type, r.status, code(Dimension::agent, r.agent_id));
   return EventAdd::accepted;
 }
 
 EventAdd Dataset::add(const detail::EventRow& r) {
   if (r.at_ms < interactions_.created_ms[r.interaction]) return EventAdd::before_created;
-  events_.interaction.push_back(r.interaction);
-  events_.at_ms.push_back(r.at_ms);
-  events_.type.push_back(r.type);
-  events_.status.push_back(r.status.value_or(TicketStatus::new_));
-  events_.agent.push_back(code(index_of(Dimension::agent), r.agent, *r.labels));
+  push_event(r.interaction, r.at_ms, r.type, r.status, code(index_of(Dimension::agent), r.agent, *r.labels));
   return EventAdd::accepted;
+}
+
+void Dataset::push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type,
+                         std::optional<TicketStatus> status, std::uint32_t agent) {
+  events_.interaction.push_back(row);
+  events_.at_ms.push_back(at_ms);
+  events_.type.push_back(type);
+  events_.status.push_back(status.value_or(TicketStatus::new_));
+  events_.agent.push_back(agent);
 }
 
 void Dataset::add(const CustomerEvent& r) {

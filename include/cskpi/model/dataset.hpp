@@ -270,8 +270,10 @@ class Dataset {
 
  private:
   std::uint32_t code(Dimension d, const std::optional<std::string>& value);
-  std::uint32_t code(Dimension d, const std::optional<std::string_view>& value);
   std::uint32_t code(std::size_t d, std::uint32_t batch_code, detail::BatchLabelCodes& labels);
+  /// Appends an accepted interaction event (the checks of both add()s done).
+  void push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type, std::optional<TicketStatus> status,
+                  std::uint32_t agent);
 
   std::array<Dictionary, dimension_count> dims_;
   std::vector<std::string> custom_names_;
