@@ -1,13 +1,29 @@
 // Times the phases of a whole run on real files: loading (readers → data set) and computing
 // (partials on threads → merge → finish), each with its own thread count, so that a profile
 // can be read per phase. Usage: whole_run_phases LOAD_THREADS COMPUTE_THREADS INTERACTIONS [SURVEYS]
+// (CSKPI_COMPUTE_REPEAT=K: K more computes, each timed, for A/B runs of the engine).
 #include <cskpi/io/loader.hpp>
 #include <cskpi/report/engine.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
+
+namespace {
+
+// A line of /proc/self/status in MiB (VmRSS: resident now, VmHWM: the peak so far); 0 elsewhere.
+double status_mib(const std::string& field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0) return std::strtod(line.c_str() + field.size() + 1, nullptr) / 1024.0;
+  }
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 4) {
@@ -25,10 +41,22 @@ int main(int argc, char** argv) {
   if (argc > 4) loader.load(cskpi::RecordType::survey, argv[4]);
   loader.finish();
   const auto t1 = Clock::now();
+  const double loaded_rss = status_mib("VmRSS");
+  const double load_peak = status_mib("VmHWM");
   cskpi::ReportSpec spec;
   for (const char* by : {"channel", "topic", "month", "channel,month"}) spec.groupings.push_back(cskpi::parse_grouping(by));
-  const cskpi::Report report = cskpi::compute_report(data, spec, cskpi::ComputeOptions{static_cast<unsigned>(std::atoi(argv[2]))});
+  const cskpi::ComputeOptions compute{static_cast<unsigned>(std::atoi(argv[2]))};
+  const cskpi::Report report = cskpi::compute_report(data, spec, compute);
   const auto t2 = Clock::now();
+  // CSKPI_COMPUTE_REPEAT=K computes K more times on the loaded data and prints each time.
+  const char* repeat = std::getenv("CSKPI_COMPUTE_REPEAT");
+  for (int k = 0; repeat != nullptr && k < std::atoi(repeat); ++k) {
+    const auto a = Clock::now();
+    const cskpi::Report again = cskpi::compute_report(data, spec, compute);
+    std::printf("compute again %.3f s, %zu groups\n", seconds(a, Clock::now()), again.groups.size());
+  }
   std::printf("load %.3f s, compute %.3f s, %zu groups\n", seconds(t0, t1), seconds(t1, t2), report.groups.size());
+  std::printf("resident after load %.0f MiB (load peak %.0f MiB), whole-run peak %.0f MiB\n", loaded_rss, load_peak,
+              status_mib("VmHWM"));
   return 0;
 }

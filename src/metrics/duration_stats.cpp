@@ -40,10 +40,37 @@ constexpr std::size_t largest_block = std::size_t{1} << 16;
 void DurationAccumulator::add(Milliseconds d) {
   add_sample(d.count());
   ++count_;
+  ++kept_;
   sum_ms_.add(d.count());
 }
 
+void DurationAccumulator::add_counted(Milliseconds d) {
+  ++count_;
+  sum_ms_.add(d.count());
+}
+
+namespace {
+
+void require_samples(std::uint64_t kept, std::uint64_t count) {
+  if (kept != count) {
+    throw Error(ErrorCode::invalid_argument, "a duration summary of " + std::to_string(count) + " samples was asked of " +
+                                                 std::to_string(kept) + " kept samples");
+  }
+}
+
+}  // namespace
+
+void DurationAccumulator::take_samples_of(const DurationAccumulator& source) {
+  if (&source == this) return;
+  for (const std::vector<std::int32_t>& block : source.blocks_) {
+    for (const std::int32_t x : block) add_sample(x);
+  }
+  for (const std::int64_t x : source.wide_) add_sample(x);
+  kept_ += source.kept_;
+}
+
 std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
+  require_samples(kept_, count_);
   std::vector<std::int64_t> out;
   out.reserve(static_cast<std::size_t>(count_));
   for (const std::vector<std::int32_t>& block : blocks_) out.insert(out.end(), block.begin(), block.end());
@@ -60,7 +87,7 @@ void DurationAccumulator::add_sample(std::int64_t ms) {
   }
   if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
     std::vector<std::int32_t> block;
-    block.reserve(std::clamp(static_cast<std::size_t>(count_), first_block, largest_block));
+    block.reserve(std::clamp(static_cast<std::size_t>(kept_), first_block, largest_block));
     blocks_.push_back(std::move(block));
   }
   blocks_.back().push_back(static_cast<std::int32_t>(ms));
@@ -85,11 +112,29 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   }
   wide_.insert(wide_.end(), other.wide_.begin(), other.wide_.end());
   count_ += other.count_;
+  kept_ += other.kept_;
   sum_ms_ = sum;
   other = DurationAccumulator{};
 }
 
 DurationSummary DurationAccumulator::result() const {
+  require_samples(kept_, count_);
+  return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_}}, count_});
+}
+
+DurationSummary DurationAccumulator::result(const std::vector<const DurationAccumulator*>& sources) const {
+  if (sources.empty()) return result();
+  detail::SampleSpans samples;
+  samples.sources.reserve(sources.size());
+  for (const DurationAccumulator* source : sources) {
+    samples.sources.push_back(detail::SampleSource{&source->blocks_, &source->wide_});
+    samples.count += source->kept_;
+  }
+  require_samples(samples.count, count_);
+  return summary(samples);
+}
+
+DurationSummary DurationAccumulator::summary(const detail::SampleSpans& samples) const {
   DurationSummary r;
   r.count = count_;
   r.total = sum_ms_;
@@ -97,7 +142,6 @@ DurationSummary DurationAccumulator::result() const {
   // One correctly rounded division of exact integers (the sum is exact while it fits 53 bits).
   r.mean = Duration{sum_ms_.to_double() / static_cast<double>(r.count)};
   // The two ranks selected where the samples lie (detail::select_ranks): O(n), nothing copied.
-  const detail::SampleSpans samples{blocks_, wide_, count_};
   if (count_ >= 2) r.variance = sample_variance_s2(samples, sum_ms_);
   const auto n = static_cast<std::size_t>(count_);
   const std::array<std::uint64_t, 2> ranks{nearest_rank_index(n, 0.5) - 1, nearest_rank_index(n, 0.9) - 1};

@@ -10,18 +10,26 @@
 
 namespace cskpi::detail {
 
-/// The samples of one accumulator, in no particular order.
+/// Where samples lie: one accumulator's blocks of 32-bit samples and its list of 64-bit ones.
+struct SampleSource {
+  const std::vector<std::vector<std::int32_t>>* blocks = nullptr;
+  const std::vector<std::int64_t>* wide = nullptr;
+};
+
+/// The samples of one accumulator, or of several taken together (a group whose samples are its
+/// finer groups' samples), in no particular order.
 struct SampleSpans {
-  const std::vector<std::vector<std::int32_t>>& blocks;
-  const std::vector<std::int64_t>& wide;
-  std::uint64_t count = 0;
+  std::vector<SampleSource> sources;
+  std::uint64_t count = 0;  // the samples of all sources
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    for (const std::vector<std::int32_t>& block : blocks) {
-      for (const std::int32_t x : block) visit(std::int64_t{x});
+    for (const SampleSource& source : sources) {
+      for (const std::vector<std::int32_t>& block : *source.blocks) {
+        for (const std::int32_t x : block) visit(std::int64_t{x});
+      }
+      for (const std::int64_t x : *source.wide) visit(x);
     }
-    for (const std::int64_t x : wide) visit(x);
   }
 };
 

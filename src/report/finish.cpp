@@ -10,6 +10,7 @@
 #include "detail/run_on_threads.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
+#include "report/sample_sources.hpp"
 #include "report/slice_scan.hpp"
 #include "report/targets.hpp"
 #include "report/trends.hpp"
@@ -59,19 +60,29 @@ std::vector<std::vector<GroupMetrics>> group_metrics(const PartialReport::State&
     const GroupAccumulators* acc;
     GroupMetrics* out;
     bool flows;
+    const std::vector<const GroupAccumulators*>* sources;  // whose samples stand for its own
   };
   std::vector<std::vector<GroupMetrics>> metrics(s.tables.size());
+  std::vector<GroupSources> sources(s.tables.size());
+  const std::vector<const GroupAccumulators*> own;
   std::vector<Job> jobs;
   for (std::size_t t = 0; t < s.tables.size(); ++t) {
     metrics[t].resize(s.tables[t].groups.size());
+    const bool derived = t < s.sample_source.size() && s.sample_source[t];
+    if (derived) sources[t] = group_sources(s, t);
     std::size_t g = 0;
-    for (const auto& entry : s.tables[t].groups) jobs.push_back({&entry.second, &metrics[t][g++], specs[t].flows});
+    for (const auto& [key, acc] : s.tables[t].groups) {
+      const auto it = derived ? sources[t].find(key) : sources[t].end();
+      jobs.push_back({&acc, &metrics[t][g++], specs[t].flows, it == sources[t].end() ? &own : &it->second});
+    }
   }
   // The largest groups first, so that no thread is left with a large one at the end.
   std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.acc->count() > b.acc->count(); });
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t j = next++; j < jobs.size(); j = next++) *jobs[j].out = jobs[j].acc->result(overall_count, jobs[j].flows);
+    for (std::size_t j = next++; j < jobs.size(); j = next++) {
+      *jobs[j].out = jobs[j].acc->result(overall_count, jobs[j].flows, *jobs[j].sources);
+    }
   };
   run_on_threads(std::min<std::size_t>(threads, jobs.size()), work);
   return metrics;

@@ -5,9 +5,26 @@
 namespace cskpi::detail {
 
 GroupAccumulators::GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla,
-                                     bool productivity)
+                                     bool productivity, bool keep_samples)
     : csat_(config.csat), ces_(config.ces), business_(business), fcr_(fcr), queue_(config.queue), sla_(sla),
-      productivity_(productivity) {}
+      productivity_(productivity), keep_samples_(keep_samples) {}
+
+template <class Other, class F>
+void GroupAccumulators::for_each_duration(Other& other, F&& f) {
+  f(first_response_, other.first_response_);
+  f(resolution_, other.resolution_);
+  f(next_reply_, other.next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) f(states_[s], other.states_[s]);
+  f(handle_, other.handle_);
+  f(business_first_response_, other.business_first_response_);
+  f(business_resolution_, other.business_resolution_);
+  f(business_next_reply_, other.business_next_reply_);
+  for (std::size_t s = 0; s < state_count; ++s) f(business_states_[s], other.business_states_[s]);
+}
+
+void GroupAccumulators::take_samples_of(const GroupAccumulators& source) {
+  for_each_duration(source, [](DurationAccumulator& mine, const DurationAccumulator& theirs) { mine.take_samples_of(theirs); });
+}
 
 template <class Other>
 void GroupAccumulators::merge_from(Other&& o) {
@@ -37,6 +54,7 @@ void GroupAccumulators::merge_from(Other&& o) {
   productivity_days_.merge(o.productivity_days_);
   assisted_handled_ += o.assisted_handled_;
   assisted_resolved_ += o.assisted_resolved_;
+  keep_samples_ = keep_samples_ && o.keep_samples_;  // a group that only counted stays so
 }
 
 template void GroupAccumulators::merge_from<const GroupAccumulators&>(const GroupAccumulators&);
@@ -46,30 +64,30 @@ void GroupAccumulators::add_created(std::size_t row, const InteractionColumns& c
   volume_.add_created();
   if (c.dim[index_of(Dimension::agent)][row] != no_code) ++assisted_handled_;
   complaint_.add(f.complaint);
-  if (c.handle_ms[row] != no_value) handle_.add(Milliseconds{c.handle_ms[row]});
+  if (c.handle_ms[row] != no_value) add_duration(handle_, c.handle_ms[row]);
   if (c.wait_ms[row] != no_value) queue_.add(Milliseconds{c.wait_ms[row]}, c.abandoned[row] != 0);
   if (!std::isnan(c.cost[row])) cost_.add(c.cost[row]);
   if (f.sla_first_response) sla_first_response_.add(f.sla_first_response->status, f.sla_first_response->target);
   if (f.sla_resolution) sla_resolution_.add(f.sla_resolution->status, f.sla_resolution->target);
   if (!f.has_history) return;
-  for (const std::int64_t d : f.next_reply_ms) next_reply_.add(Milliseconds{d});
-  for (std::size_t s = 0; s < state_count; ++s) states_[s].add(Milliseconds{f.state_ms[s]});
+  for (const std::int64_t d : f.next_reply_ms) add_duration(next_reply_, d);
+  for (std::size_t s = 0; s < state_count; ++s) add_duration(states_[s], f.state_ms[s]);
   if (!business_) return;
-  for (const std::int64_t d : f.next_reply_business_ms) business_next_reply_.add(Milliseconds{d});
-  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].add(Milliseconds{f.state_business_ms[s]});
+  for (const std::int64_t d : f.next_reply_business_ms) add_duration(business_next_reply_, d);
+  for (std::size_t s = 0; s < state_count; ++s) add_duration(business_states_[s], f.state_business_ms[s]);
 }
 
 void GroupAccumulators::add_first_response(const InteractionFacts& f) {
   if (f.first_response_ms == no_value) return;
-  first_response_.add(Milliseconds{f.first_response_ms});
-  if (business_) business_first_response_.add(Milliseconds{f.first_response_business_ms});
+  add_duration(first_response_, f.first_response_ms);
+  if (business_) add_duration(business_first_response_, f.first_response_business_ms);
 }
 
 void GroupAccumulators::add_resolution(const InteractionFacts& f) {
   if (f.first_contact) fcr_.add(*f.first_contact);
   if (!f.resolved) return;
-  resolution_.add(Milliseconds{f.resolution_ms});
-  if (business_) business_resolution_.add(Milliseconds{f.resolution_business_ms});
+  add_duration(resolution_, f.resolution_ms);
+  if (business_) add_duration(business_resolution_, f.resolution_business_ms);
   reopen_.add(f.reopened);
   self_service_.add(f.self_service);
 }
@@ -83,30 +101,45 @@ void GroupAccumulators::add_survey(SurveyKind kind, int score) {
   }
 }
 
-GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows) const {
+GroupMetrics GroupAccumulators::result(std::uint64_t overall_count, bool flows,
+                                       const std::vector<const GroupAccumulators*>& sources) const {
+  // Each duration summary over its own samples, or over the same accumulator of every source.
+  const auto summary = [&sources](const DurationAccumulator GroupAccumulators::*member) {
+    std::vector<const DurationAccumulator*> of;
+    of.reserve(sources.size());
+    for (const GroupAccumulators* g : sources) of.push_back(&(g->*member));
+    return of;
+  };
+  const auto state = [&sources](const std::array<DurationAccumulator, state_count> GroupAccumulators::*member,
+                                std::size_t s) {
+    std::vector<const DurationAccumulator*> of;
+    of.reserve(sources.size());
+    for (const GroupAccumulators* g : sources) of.push_back(&(g->*member)[s]);
+    return of;
+  };
   GroupMetrics m;
   m.volume = volume_.result(overall_count, flows);
   m.nps = nps_.result();
   m.enps = enps_.result();
   m.csat = csat_.result();
   m.ces = ces_.result();
-  m.first_response = first_response_.result();
-  m.resolution = resolution_.result();
-  m.next_reply = next_reply_.result();
-  m.requester_wait = states_[0].result();
-  m.agent_work = states_[1].result();
-  m.on_hold = states_[2].result();
-  m.pending = states_[3].result();
-  m.handle = handle_.result();
+  m.first_response = first_response_.result(summary(&GroupAccumulators::first_response_));
+  m.resolution = resolution_.result(summary(&GroupAccumulators::resolution_));
+  m.next_reply = next_reply_.result(summary(&GroupAccumulators::next_reply_));
+  m.requester_wait = states_[0].result(state(&GroupAccumulators::states_, 0));
+  m.agent_work = states_[1].result(state(&GroupAccumulators::states_, 1));
+  m.on_hold = states_[2].result(state(&GroupAccumulators::states_, 2));
+  m.pending = states_[3].result(state(&GroupAccumulators::states_, 3));
+  m.handle = handle_.result(summary(&GroupAccumulators::handle_));
   if (business_) {
     BusinessDurations b;
-    b.first_response = business_first_response_.result();
-    b.resolution = business_resolution_.result();
-    b.next_reply = business_next_reply_.result();
-    b.requester_wait = business_states_[0].result();
-    b.agent_work = business_states_[1].result();
-    b.on_hold = business_states_[2].result();
-    b.pending = business_states_[3].result();
+    b.first_response = business_first_response_.result(summary(&GroupAccumulators::business_first_response_));
+    b.resolution = business_resolution_.result(summary(&GroupAccumulators::business_resolution_));
+    b.next_reply = business_next_reply_.result(summary(&GroupAccumulators::business_next_reply_));
+    b.requester_wait = business_states_[0].result(state(&GroupAccumulators::business_states_, 0));
+    b.agent_work = business_states_[1].result(state(&GroupAccumulators::business_states_, 1));
+    b.on_hold = business_states_[2].result(state(&GroupAccumulators::business_states_, 2));
+    b.pending = business_states_[3].result(state(&GroupAccumulators::business_states_, 3));
     m.business = b;
   }
   m.fcr = fcr_.result();

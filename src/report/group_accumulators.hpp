@@ -4,6 +4,7 @@
 
 #include <array>
 #include <utility>
+#include <vector>
 
 #include "cskpi/report/report.hpp"
 #include "report/interaction_facts.hpp"
@@ -12,7 +13,11 @@ namespace cskpi::detail {
 
 class GroupAccumulators {
  public:
-  GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla, bool productivity);
+  /// `keep_samples` false: the duration samples are counted, not kept, because a finer
+  /// grouping's groups keep them (see PartialReport::State::sample_source); result() is then
+  /// taken with those groups as its sources, or take_samples_of() brings them in.
+  GroupAccumulators(const MetricConfig& config, const FcrConfig& fcr, bool business, bool sla, bool productivity,
+                    bool keep_samples = true);
 
   /// The parts of an interaction, each attributed by its own instant under
   /// `"attribution": "event"` (SPEC §2, §7), all by created_at otherwise.
@@ -68,13 +73,32 @@ class GroupAccumulators {
     io(s.assisted_handled_);
     io(s.assisted_resolved_);
   }
-  [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const;
+  [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows) const { return result(overall_count, flows, {}); }
+  /// The same with the duration samples of `sources` (groups that keep them, and whose samples
+  /// are exactly this group's: the finer groups it is the union of) standing for its own.
+  [[nodiscard]] GroupMetrics result(std::uint64_t overall_count, bool flows,
+                                    const std::vector<const GroupAccumulators*>& sources) const;
+  /// Copies the duration samples of `source` (a finer group, see above) in; once every source
+  /// is taken, the group keeps its samples like any other.
+  void take_samples_of(const GroupAccumulators& source);
+  void keep_samples() noexcept { keep_samples_ = true; }
 
  private:
   /// Both merges: Other is const GroupAccumulators& or GroupAccumulators; each member of `o`
   /// is forwarded once, so the duration samples move when `o` is an rvalue.
   template <class Other>
   void merge_from(Other&& o);
+  /// add() or add_counted() as the group keeps its samples or not.
+  void add_duration(DurationAccumulator& d, std::int64_t ms) {
+    if (keep_samples_) {
+      d.add(Milliseconds{ms});
+    } else {
+      d.add_counted(Milliseconds{ms});
+    }
+  }
+  /// Each duration accumulator with its counterpart in `other` (same order): f(mine, theirs).
+  template <class Other, class F>
+  void for_each_duration(Other& other, F&& f);
 
   VolumeAccumulator volume_;
   NpsAccumulator nps_;
@@ -104,6 +128,7 @@ class GroupAccumulators {
   ProductivityAccumulator productivity_days_;
   std::uint64_t assisted_handled_ = 0;   // attributed interactions with an agent
   std::uint64_t assisted_resolved_ = 0;  // resolutions in the period of interactions with an agent
+  bool keep_samples_ = true;
 };
 
 }  // namespace cskpi::detail

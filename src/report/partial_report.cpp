@@ -180,6 +180,10 @@ void PartialReport::merge(PartialReport&& other) {
   }
   if (b.tables.empty()) return;
   check_same_report(a, b);
+  if (a.sample_source != b.sample_source) {  // groups that count samples kept elsewhere merge only with their kind
+    detail::keep_all_samples(a);
+    detail::keep_all_samples(b);
+  }
   std::vector<std::uint32_t> recode;
   const bool same_agents = a.agents == b.agents || *a.agents == *b.agents;
   if (!same_agents) recode = agent_recoding(a.agents, *b.agents);

@@ -15,6 +15,7 @@
 #include "cskpi/report/partial_report.hpp"
 #include "report/backlog.hpp"
 #include "report/group_accumulators.hpp"
+#include "report/sample_sources.hpp"
 #include "report/staffing_plan.hpp"
 
 namespace cskpi {
@@ -64,6 +65,9 @@ struct PartialReport::State {
   /// Agent labels by the codes the agent-days of the groups use.
   std::shared_ptr<const std::vector<std::string>> agents = std::make_shared<std::vector<std::string>>();
   std::vector<PartialTable> tables;  // one per grouping
+  /// Per grouping, the grouping whose groups keep its duration samples (report/sample_sources.hpp);
+  /// empty when every group keeps its own (as every state read from a file does).
+  detail::SampleSources sample_source;
   bool has_customer_events = false;  // figures exist only with customer events
   std::vector<RosterEvent> roster;
   std::map<std::string, AdoptionCounts> adoption;  // encoded product key

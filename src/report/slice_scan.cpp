@@ -40,6 +40,7 @@ struct ScanTable {
   static constexpr std::uint32_t no_group = 0xFFFFFFFF;
   static constexpr std::size_t recent_size = 64;
   const TableSpec* spec = nullptr;
+  bool keep_samples = true;  // false: a finer grouping's groups keep them (EngineContext::sample_source)
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
   /// Groups found last, by a hash of their key: a report's groups are few and recur, so most
   /// lookups end here with one key comparison instead of a map probe.
@@ -54,10 +55,11 @@ class SliceScan {
  public:
   SliceScan(const EngineContext& c, const DataSlice& slice)
       : c_(c), zone_(c.zone), facts_(c.facts), slice_(slice) {
-    for (const TableSpec& spec : c_.tables) {
-      ScanTable t;
-      t.spec = &spec;
-      tables_.push_back(std::move(t));
+    for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+      ScanTable table;
+      table.spec = &c_.tables[t];
+      table.keep_samples = !c_.sample_source[t];
+      tables_.push_back(std::move(table));
     }
   }
 
@@ -85,7 +87,8 @@ class SliceScan {
     const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
     if (inserted) {
       table.keys.push_back(key);
-      table.accs.emplace_back(c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity);
+      table.accs.emplace_back(c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity,
+                              table.keep_samples);
     }
     recent = it->second;
     return table.accs[it->second];
@@ -337,6 +340,7 @@ std::unique_ptr<PartialReport::State> SliceScan::to_state() {
   state->agents = c_.agents;
   state->staffing = staffing_;
   state->tables.resize(tables_.size());
+  state->sample_source = c_.sample_source;
   for (std::size_t t = 0; t < tables_.size(); ++t) {
     ScanTable& table = tables_[t];
     PartialTable& out = state->tables[t];
@@ -493,6 +497,9 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   if (customers) {
     for (const auto& codes : d.customer_events().custom) customer_custom.push_back(customers->carried(codes));
   }
+  std::vector<Grouping> groupings;
+  for (const auto& table : tables) groupings.push_back(table.by);
+  sample_source = choose_sample_sources(groupings);
   for (const auto& table : tables) {
     for (const auto& part : table.by) {
       if (const auto* b = std::get_if<TimeBucket>(&part)) used_buckets[bucket_index(*b)] = true;

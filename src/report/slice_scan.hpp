@@ -13,6 +13,7 @@
 #include "cskpi/metrics/customers.hpp"
 #include "cskpi/report/partial_report.hpp"
 #include "report/interaction_facts.hpp"
+#include "report/sample_sources.hpp"
 
 namespace cskpi::detail {
 
@@ -49,6 +50,7 @@ struct EngineContext {
   FcrConfig fcr{};
   bool productivity = false;
   std::vector<TableSpec> tables;  // [0] is the overall group
+  SampleSources sample_source;    // by table: whose groups keep its duration samples
   std::array<bool, time_bucket_count> used_buckets{};
   std::optional<CustomerLifecycle> customers;  // with customer events
   std::shared_ptr<const std::vector<std::string>> agents;  // agent labels by code

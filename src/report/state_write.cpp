@@ -164,6 +164,12 @@ void write_content(StateWriter& w, const State& s) {
 }
 
 void write_whole(StateWriter& w, const State& s) {
+  if (!s.sample_source.empty()) {  // groups count samples their finer groups keep: written each with its own
+    State whole = s;
+    detail::keep_all_samples(whole);
+    write_whole(w, whole);
+    return;
+  }
   write_header(w, s);
   write_content(w, s);
 }

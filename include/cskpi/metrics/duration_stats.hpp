@@ -12,6 +12,10 @@
 
 namespace cskpi {
 
+namespace detail {
+struct SampleSpans;
+}
+
 /// Every duration in one type, cskpi::Duration (milliseconds, double): the median and p90 are
 /// samples, so whole milliseconds, exact; the mean is total / count, correctly rounded. Convert
 /// with std::chrono as usual: `std::chrono::duration<double>(*s.mean).count()` is seconds.
@@ -39,22 +43,37 @@ struct DurationSummary {
 class DurationAccumulator {
  public:
   void add(Milliseconds d);
+  /// Counts and sums d without keeping it: for an accumulator whose samples are kept by others
+  /// (a report group whose samples are those of its finer groups), whose result() is then taken
+  /// over those (result(sources)) or which takes their samples in (take_samples_of).
+  void add_counted(Milliseconds d);
   void merge(const DurationAccumulator& other);
   /// The same, taking other's samples instead of copying them (other is left empty).
   void merge(DurationAccumulator&& other);
   /// Selects the two ranks where the samples lie (a radix select, nothing copied): O(n).
+  /// Throws Error(invalid_argument) when samples were counted but not kept (add_counted).
   [[nodiscard]] DurationSummary result() const;
+  /// The same with the samples of `sources` (each kept whole) standing for this one's: they
+  /// must be exactly the samples added here, so their count must be count() (Error(invalid_argument)
+  /// otherwise). Nothing is copied.
+  [[nodiscard]] DurationSummary result(const std::vector<const DurationAccumulator*>& sources) const;
+  /// Copies the samples of `source` in without counting them again (they were add_counted).
+  void take_samples_of(const DurationAccumulator& source);
   [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
+  /// How many samples are kept here (count() unless some were only counted).
+  [[nodiscard]] std::uint64_t kept() const noexcept { return kept_; }
   /// Every sample in ms, sorted (the partial-state format writes them so: equal content, equal
-  /// bytes); add() each to rebuild the accumulator.
+  /// bytes); add() each to rebuild the accumulator. Throws Error(invalid_argument) as result() does.
   [[nodiscard]] std::vector<std::int64_t> sorted_samples() const;
 
  private:
   void add_sample(std::int64_t ms);
+  [[nodiscard]] DurationSummary summary(const detail::SampleSpans& samples) const;
 
   std::vector<std::vector<std::int32_t>> blocks_;  // add() appends to the last until it is full
   std::vector<std::int64_t> wide_;                 // the samples beyond 32 bits
   std::uint64_t count_ = 0;
+  std::uint64_t kept_ = 0;  // the samples in blocks_ and wide_
   ExactSum sum_ms_;  // exact, cannot overflow
 };
 
