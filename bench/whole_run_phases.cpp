@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   loader.load(cskpi::RecordType::interaction, argv[3]);
   if (argc > 4) loader.load(cskpi::RecordType::survey, argv[4]);
   loader.finish();
+  data.release_lookup_tables();  // as the command-line tool does
   const auto t1 = Clock::now();
   const double loaded_rss = status_mib("VmRSS");
   const double load_peak = status_mib("VmHWM");

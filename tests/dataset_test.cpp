@@ -85,3 +85,40 @@ TEST_CASE("Interaction events are grouped by interaction in (at, input) order", 
   const RowRange b = data.events_of(1);
   CHECK(std::vector<std::uint32_t>(b.begin(), b.end()) == std::vector<std::uint32_t>{0});
 }
+
+TEST_CASE("A data set whose lookup tables are released refuses duplicates and links as before", "[dataset]") {
+  Dataset data;
+  Interaction a;
+  a.id = "A";
+  a.customer_id = "c";
+  a.channel = "chat";
+  a.created_at = at("2026-03-02T09:00:00Z");
+  REQUIRE(data.add(a));
+  data.link();
+  data.release_lookup_tables();
+  CHECK(data.interaction_ids().value(0) == "A");
+  CHECK(data.customers().value(0) == "c");
+  CHECK_FALSE(data.add(a));  // still a duplicate
+  Interaction b = a;
+  b.id = "B";
+  b.customer_id = "c";
+  CHECK(data.add(b));
+  CHECK(data.interactions().customer[1] == 0);  // the same customer code
+  InteractionEvent e;
+  e.interaction_id = "B";
+  e.at = at("2026-03-02T10:00:00Z");
+  e.type = InteractionEventType::agent_reply;
+  data.release_lookup_tables();
+  CHECK(data.add(e) == EventAdd::accepted);
+  SurveyResponse s;
+  s.id = "s1";
+  s.kind = SurveyKind::csat;
+  s.score = 5;
+  s.responded_at = at("2026-03-03T09:00:00Z");
+  s.interaction_id = "B";
+  REQUIRE(data.add(s));
+  data.release_lookup_tables();
+  data.link();
+  CHECK(data.surveys().interaction[0] == 1);  // linked to B
+  CHECK(data.surveys().effective_dim[index_of(Dimension::channel)][0] == data.interactions().dim[index_of(Dimension::channel)][1]);
+}

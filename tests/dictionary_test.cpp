@@ -51,3 +51,23 @@ TEST_CASE("Dictionary keeps labels of every length through growth and reserve", 
   CHECK(d.size() == labels.size());
   CHECK_FALSE(d.find(labels[5] + "x"));
 }
+
+TEST_CASE("A dictionary whose lookup table is released still reads, finds and interns", "[dataset]") {
+  Dictionary d;
+  for (int i = 0; i < 1000; ++i) d.intern("id-" + std::to_string(i));
+  d.release_index();
+  CHECK(d.size() == 1000);
+  CHECK(d.value(7) == "id-7");
+  CHECK(d.find("id-999") == 999u);  // every label compared
+  CHECK_FALSE(d.find("id-1000"));
+  CHECK(d.intern("id-5") == 5u);  // the table is built again: no second code
+  CHECK(d.intern("id-1000") == 1000u);
+  CHECK(d.find("id-1000") == 1000u);
+  d.release_index();
+  d.restore_index();
+  for (int i = 0; i <= 1000; ++i) CHECK(d.find("id-" + std::to_string(i)) == static_cast<std::uint32_t>(i));
+  Dictionary empty;
+  empty.release_index();
+  empty.restore_index();
+  CHECK(empty.intern("x") == 0u);
+}

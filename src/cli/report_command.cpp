@@ -190,6 +190,7 @@ int run(const CLI::App& command, const ReportOptions& o) {
     print_warnings();
     throw;
   }
+  data.release_lookup_tables();  // the engine and the writers read ids by code only
   summarise_rejects(loader);
   if (!o.rejects.empty()) {
     std::ofstream out(o.rejects, std::ios::binary);

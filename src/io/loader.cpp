@@ -873,7 +873,9 @@ std::optional<FileFormat> format_from_path(std::string_view path) noexcept {
   return std::nullopt;
 }
 
-Loader::Loader(Dataset& data, LoadOptions options) : state_(std::make_unique<State>(data, options)) {}
+Loader::Loader(Dataset& data, LoadOptions options) : state_(std::make_unique<State>(data, options)) {
+  data.restore_lookup_tables();  // the loader looks ids up by text (duplicates, events)
+}
 Loader::~Loader() = default;
 Loader::Loader(Loader&&) noexcept = default;
 

@@ -129,6 +129,14 @@ bool Dataset::add(const detail::SurveyRow& r) {
   return true;
 }
 
+void Dataset::release_lookup_tables() {
+  for (Dictionary* d : {&interaction_ids_, &survey_ids_, &survey_links_, &customers_}) d->release_index();
+}
+
+void Dataset::restore_lookup_tables() {
+  for (Dictionary* d : {&interaction_ids_, &survey_ids_, &survey_links_, &customers_}) d->restore_index();
+}
+
 void Dataset::reserve_interactions(std::size_t n) {
   const std::size_t want = interactions_.size() + n;
   auto& c = interactions_;
@@ -220,6 +228,7 @@ bool Dataset::add(const SurveyResponse& r) {
 }
 
 EventAdd Dataset::add(const InteractionEvent& r) {
+  interaction_ids_.restore_index();  // after release_lookup_tables()
   const auto row = interaction_ids_.find(r.interaction_id);
   if (!row) return EventAdd::unknown_interaction;
   if (to_millis(r.at) < interactions_.created_ms[*row]) return EventAdd::before_created;
@@ -292,6 +301,7 @@ void Dataset::link() {
   const std::size_t n = s.size();
   // Map each distinct link id to an interaction row once.
   std::vector<std::uint32_t> row_of_link(survey_links_.size(), no_code);
+  interaction_ids_.restore_index();  // after release_lookup_tables()
   for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
     if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
   }

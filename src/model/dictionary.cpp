@@ -140,9 +140,25 @@ void Dictionary::rehash(std::size_t slot_count) {
   slots_ = std::move(slots);
 }
 
-void Dictionary::reserve(std::size_t n) {
+namespace {
+
+// The table size for n entries.
+std::size_t slots_for(std::size_t n) noexcept {
   std::size_t want = min_slots;
   while (!fits(n, want)) want *= 2;
+  return want;
+}
+
+}  // namespace
+
+void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
+
+void Dictionary::restore_index() {
+  if (slots_.empty() && size() > 0) rehash(slots_for(size()));
+}
+
+void Dictionary::reserve(std::size_t n) {
+  const std::size_t want = slots_for(n);
   if (want > slots_.size()) rehash(want);
   if (n > offsets_.capacity()) {
     offsets_.reserve(n);
@@ -171,7 +187,7 @@ void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
 
 std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
-  if (slots_.empty()) rehash(min_slots);
+  if (slots_.empty()) rehash(slots_for(size() + 1));  // new, or released (release_index)
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
   if (size() >= no_code - 1) {
@@ -198,7 +214,12 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
 }
 
 std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
-  if (slots_.empty()) return std::nullopt;
+  if (slots_.empty()) {  // released: every label is compared
+    for (std::uint32_t code = 0; code < size(); ++code) {
+      if (same(this->value(code), value)) return code;
+    }
+    return std::nullopt;
+  }
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] == 0) return std::nullopt;
   return code_at(bytes_, offset_in(slots_[i]));

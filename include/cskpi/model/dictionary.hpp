@@ -41,6 +41,12 @@ class Dictionary {
   void prefetch_entry(std::uint64_t value_hash) const noexcept;
   /// Prepares for `n` values without rehashing.
   void reserve(std::size_t n);
+  /// Frees the lookup table (8 bytes a slot: 11–23 bytes a label) of a dictionary that is read
+  /// by code from now on, as the ids of a loaded data set are. value() and size() are unchanged;
+  /// the next intern() builds the table again, and until then find() compares every label (O(n)).
+  void release_index();
+  /// Builds the lookup table again after release_index() (nothing when it is there).
+  void restore_index();
 
  private:
   [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t value_hash) const noexcept;
