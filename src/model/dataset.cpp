@@ -99,15 +99,16 @@ bool Dataset::add(const detail::InteractionRow& r) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
   c.customer.push_back(customer);
+  const std::size_t row = c.created_ms.size();
   c.created_ms.push_back(r.created_ms);
   c.first_response_ms.push_back(r.first_response_ms);
   c.resolved_ms.push_back(r.resolved_ms);
-  c.contacts.push_back(r.contacts);
-  c.reopened.push_back(r.reopened);
-  c.handle_ms.push_back(r.handle_ms);
-  c.wait_ms.push_back(r.wait_ms);
-  c.cost.push_back(r.cost);
-  c.abandoned.push_back(r.abandoned ? 1 : 0);
+  c.contacts.push_back(row, r.contacts);
+  c.reopened.push_back(row, r.reopened);
+  c.handle_ms.push_back(row, r.handle_ms);
+  c.wait_ms.push_back(row, r.wait_ms);
+  c.cost.push_back(row, r.cost);
+  c.abandoned.push_back(row, r.abandoned ? 1 : 0);
   return true;
 }
 
@@ -146,12 +147,12 @@ void Dataset::reserve_interactions(std::size_t n) {
   reserve_column(c.created_ms, want);
   reserve_column(c.first_response_ms, want);
   reserve_column(c.resolved_ms, want);
-  reserve_column(c.contacts, want);
-  reserve_column(c.reopened, want);
-  reserve_column(c.handle_ms, want);
-  reserve_column(c.wait_ms, want);
-  reserve_column(c.cost, want);
-  reserve_column(c.abandoned, want);
+  c.contacts.reserve(want);
+  c.reopened.reserve(want);
+  c.handle_ms.reserve(want);
+  c.wait_ms.reserve(want);
+  c.cost.reserve(want);
+  c.abandoned.reserve(want);
   interaction_ids_.reserve(want);
   // Not the customers: how many rows share a customer is unknown (a quarter in the sample
   // data), and a table reserved for one customer per row was 4× too large; it grows instead.
@@ -190,15 +191,16 @@ bool Dataset::add(const Interaction& r) {
   c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
   c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
   c.customer.push_back(customer);
+  const std::size_t row = c.created_ms.size();
   c.created_ms.push_back(to_millis(r.created_at));
   c.first_response_ms.push_back(millis_or(r.first_response_at));
   c.resolved_ms.push_back(millis_or(r.resolved_at));
-  c.contacts.push_back(r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value);
-  c.reopened.push_back(r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value);
-  c.handle_ms.push_back(seconds_to_millis(r.handle_seconds));
-  c.wait_ms.push_back(seconds_to_millis(r.wait_seconds));
-  c.cost.push_back(r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN());
-  c.abandoned.push_back(r.abandoned ? 1 : 0);
+  c.contacts.push_back(row, r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value);
+  c.reopened.push_back(row, r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value);
+  c.handle_ms.push_back(row, seconds_to_millis(r.handle_seconds));
+  c.wait_ms.push_back(row, seconds_to_millis(r.wait_seconds));
+  c.cost.push_back(row, r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN());
+  c.abandoned.push_back(row, r.abandoned ? 1 : 0);
   push_custom(custom_dims_, c.custom, r.custom);
   return true;
 }

@@ -9,7 +9,7 @@ namespace cskpi::detail {
 namespace {
 
 FcrMethod default_fcr_method(const Dataset& data) {
-  const auto& contacts = data.interactions().contacts;
+  const auto& contacts = data.interactions().contacts.values();  // empty when no record has one
   const bool any = std::any_of(contacts.begin(), contacts.end(), [](std::int64_t c) { return c != no_value; });
   return any ? FcrMethod::contacts : FcrMethod::repeat_window;
 }

@@ -16,6 +16,7 @@
 #include "cskpi/model/dimension.hpp"
 #include "cskpi/model/interaction.hpp"
 #include "cskpi/model/interaction_event.hpp"
+#include "cskpi/model/optional_column.hpp"
 #include "cskpi/model/survey.hpp"
 
 namespace cskpi {
@@ -33,12 +34,13 @@ struct InteractionColumns {
   std::vector<std::int64_t> created_ms;
   std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
   std::vector<std::int64_t> resolved_ms;        // no_instant = open
-  std::vector<std::int64_t> contacts;           // no_value = absent
-  std::vector<std::int64_t> reopened;           // no_value = absent (counts as 0)
-  std::vector<std::int64_t> handle_ms;          // no_value = absent
-  std::vector<std::int64_t> wait_ms;            // no_value = absent
-  std::vector<double> cost;                     // NaN = absent
-  std::vector<std::uint8_t> abandoned;          // 0 / 1
+  // The optional fields take memory only once a record carries them (OptionalColumn).
+  OptionalColumn<std::int64_t> contacts{no_value};   // no_value = absent
+  OptionalColumn<std::int64_t> reopened{no_value};   // no_value = absent (counts as 0)
+  OptionalColumn<std::int64_t> handle_ms{no_value};  // no_value = absent
+  OptionalColumn<std::int64_t> wait_ms{no_value};    // no_value = absent
+  OptionalColumn<double> cost{std::numeric_limits<double>::quiet_NaN()};  // NaN = absent
+  OptionalColumn<std::uint8_t> abandoned{0};         // 0 / 1
   [[nodiscard]] std::size_t size() const noexcept { return created_ms.size(); }
 };
 
