@@ -40,7 +40,7 @@ TEST_CASE("A floating-point optional column takes NaN as absent", "[dataset]") {
   CHECK(c[1] == 0.0);
 }
 
-TEST_CASE("Interactions without cost, wait or abandonment keep no such columns and read them absent", "[dataset]") {
+TEST_CASE("Interactions without cost, wait, abandonment or team keep no such columns and read them absent", "[dataset]") {
   Dataset data;
   for (int i = 0; i < 4; ++i) {
     Interaction r;
@@ -63,6 +63,9 @@ TEST_CASE("Interactions without cost, wait or abandonment keep no such columns a
   CHECK(c.abandoned[2] == 1);
   CHECK(c.abandoned[3] == 0);
   CHECK(std::isnan(c.cost[3]));
+  CHECK(c.dim[index_of(Dimension::channel)].stored());
+  CHECK_FALSE(c.dim[index_of(Dimension::team)].stored());  // no interaction has a team
+  CHECK(c.dim[index_of(Dimension::team)][3] == no_code);
   const Interaction back = data.interaction(2);
   CHECK(back.wait_seconds == 12.5);
   CHECK(back.abandoned);

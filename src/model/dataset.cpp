@@ -94,12 +94,12 @@ bool Dataset::add(const detail::InteractionRow& r) {
   if (interaction_ids_.size() == before) return false;
   const std::uint32_t customer = r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code;
   auto& c = interactions_;
-  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(d, r.dim[d], *r.labels));
+  const std::size_t row = c.created_ms.size();
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(row, code(d, r.dim[d], *r.labels));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
   c.customer.push_back(customer);
-  const std::size_t row = c.created_ms.size();
   c.created_ms.push_back(r.created_ms);
   c.first_response_ms.push_back(r.first_response_ms);
   c.resolved_ms.push_back(r.resolved_ms);
@@ -117,13 +117,14 @@ bool Dataset::add(const detail::SurveyRow& r) {
   survey_ids_.intern(r.id.text, r.id.hash);
   if (survey_ids_.size() == before) return false;
   auto& c = surveys_;
+  const std::size_t row = c.size();
   c.kind.push_back(r.kind);
   c.score.push_back(r.score);
   c.responded_ms.push_back(r.responded_ms);
   c.customer.push_back(r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code);
   c.link_id.push_back(r.link ? survey_links_.intern(r.link->text, r.link->hash) : no_code);
   c.interaction.push_back(no_code);
-  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(code(d, r.dim[d], *r.labels));
+  for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(row, code(d, r.dim[d], *r.labels));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
@@ -141,7 +142,7 @@ void Dataset::restore_lookup_tables() {
 void Dataset::reserve_interactions(std::size_t n) {
   const std::size_t want = interactions_.size() + n;
   auto& c = interactions_;
-  for (auto& d : c.dim) reserve_column(d, want);
+  for (auto& d : c.dim) d.reserve(want);
   for (auto& d : c.custom) reserve_column(d, want);
   reserve_column(c.customer, want);
   reserve_column(c.created_ms, want);
@@ -167,7 +168,7 @@ void Dataset::reserve_surveys(std::size_t n) {
   reserve_column(c.customer, want);
   reserve_column(c.link_id, want);
   reserve_column(c.interaction, want);
-  for (auto& d : c.dim) reserve_column(d, want);
+  for (auto& d : c.dim) d.reserve(want);
   for (auto& d : c.custom) reserve_column(d, want);
   survey_ids_.reserve(want);
   survey_links_.reserve(survey_links_.size() + n);
@@ -181,17 +182,17 @@ bool Dataset::add(const Interaction& r) {
   // back the processor overlaps the two misses.
   const std::uint32_t customer = r.customer_id ? customers_.intern(*r.customer_id) : no_code;
   auto& c = interactions_;
-  c.dim[index_of(Dimension::channel)].push_back(dims_[index_of(Dimension::channel)].intern(r.channel));
-  c.dim[index_of(Dimension::topic)].push_back(code(Dimension::topic, r.topic));
-  c.dim[index_of(Dimension::product)].push_back(code(Dimension::product, r.product));
-  c.dim[index_of(Dimension::kind)].push_back(code(Dimension::kind, r.kind));
-  c.dim[index_of(Dimension::priority)].push_back(
-      r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
-  c.dim[index_of(Dimension::agent)].push_back(code(Dimension::agent, r.agent_id));
-  c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
-  c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
-  c.customer.push_back(customer);
   const std::size_t row = c.created_ms.size();
+  c.dim[index_of(Dimension::channel)].push_back(row, dims_[index_of(Dimension::channel)].intern(r.channel));
+  c.dim[index_of(Dimension::topic)].push_back(row, code(Dimension::topic, r.topic));
+  c.dim[index_of(Dimension::product)].push_back(row, code(Dimension::product, r.product));
+  c.dim[index_of(Dimension::kind)].push_back(row, code(Dimension::kind, r.kind));
+  c.dim[index_of(Dimension::priority)].push_back(
+      row, r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
+  c.dim[index_of(Dimension::agent)].push_back(row, code(Dimension::agent, r.agent_id));
+  c.dim[index_of(Dimension::team)].push_back(row, code(Dimension::team, r.team));
+  c.dim[index_of(Dimension::department)].push_back(row, code(Dimension::department, r.department));
+  c.customer.push_back(customer);
   c.created_ms.push_back(to_millis(r.created_at));
   c.first_response_ms.push_back(millis_or(r.first_response_at));
   c.resolved_ms.push_back(millis_or(r.resolved_at));
@@ -210,21 +211,22 @@ bool Dataset::add(const SurveyResponse& r) {
   survey_ids_.intern(r.id);
   if (survey_ids_.size() == before) return false;
   auto& c = surveys_;
+  const std::size_t row = c.size();
   c.kind.push_back(r.kind);
   c.score.push_back(static_cast<std::int16_t>(r.score));
   c.responded_ms.push_back(to_millis(r.responded_at));
   c.customer.push_back(r.customer_id ? customers_.intern(*r.customer_id) : no_code);
   c.link_id.push_back(r.interaction_id ? survey_links_.intern(*r.interaction_id) : no_code);
   c.interaction.push_back(no_code);
-  c.dim[index_of(Dimension::channel)].push_back(code(Dimension::channel, r.channel));
-  c.dim[index_of(Dimension::topic)].push_back(code(Dimension::topic, r.topic));
-  c.dim[index_of(Dimension::product)].push_back(code(Dimension::product, r.product));
-  c.dim[index_of(Dimension::kind)].push_back(no_code);  // the contact kind is only inherited
+  c.dim[index_of(Dimension::channel)].push_back(row, code(Dimension::channel, r.channel));
+  c.dim[index_of(Dimension::topic)].push_back(row, code(Dimension::topic, r.topic));
+  c.dim[index_of(Dimension::product)].push_back(row, code(Dimension::product, r.product));
+  c.dim[index_of(Dimension::kind)].push_back(row, no_code);  // the contact kind is only inherited
   c.dim[index_of(Dimension::priority)].push_back(
-      r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
-  c.dim[index_of(Dimension::agent)].push_back(code(Dimension::agent, r.agent_id));
-  c.dim[index_of(Dimension::team)].push_back(code(Dimension::team, r.team));
-  c.dim[index_of(Dimension::department)].push_back(code(Dimension::department, r.department));
+      row, r.priority ? dims_[index_of(Dimension::priority)].intern(to_string(*r.priority)) : no_code);
+  c.dim[index_of(Dimension::agent)].push_back(row, code(Dimension::agent, r.agent_id));
+  c.dim[index_of(Dimension::team)].push_back(row, code(Dimension::team, r.team));
+  c.dim[index_of(Dimension::department)].push_back(row, code(Dimension::department, r.department));
   push_custom(custom_dims_, c.custom, r.custom);
   return true;
 }
@@ -307,7 +309,9 @@ void Dataset::link() {
   for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
     if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
   }
-  for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d] = s.dim[d];
+  for (std::size_t d = 0; d < dimension_count; ++d) {
+    s.effective_dim[d] = s.dim[d].stored() ? s.dim[d].values() : std::vector<std::uint32_t>(n, no_code);
+  }
   s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t link = s.link_id[i];

@@ -26,9 +26,15 @@ inline constexpr std::int64_t no_instant = std::numeric_limits<std::int64_t>::mi
 /// Column sentinel for an absent count or duration in milliseconds.
 inline constexpr std::int64_t no_value = -1;
 
+/// A column of dimension codes that takes memory only once a record carries the dimension.
+class CodeColumn : public OptionalColumn<std::uint32_t> {
+ public:
+  CodeColumn() : OptionalColumn<std::uint32_t>(no_code) {}
+};
+
 /// Interactions, one vector per field; row i of every vector is interaction i.
 struct InteractionColumns {
-  std::array<std::vector<std::uint32_t>, dimension_count> dim;  // codes; no_code = absent
+  std::array<CodeColumn, dimension_count> dim;  // codes; no_code = absent (no memory while all are)
   std::vector<std::vector<std::uint32_t>> custom;  // [k]: codes of custom dimension k (Dataset::custom_dictionary(k))
   std::vector<std::uint32_t> customer;                         // Dataset::customers() code, no_code = absent
   std::vector<std::int64_t> created_ms;
@@ -53,7 +59,7 @@ struct SurveyColumns {
   std::vector<std::uint32_t> customer;     // Dataset::customers() code, no_code = absent
   std::vector<std::uint32_t> link_id;      // Dataset::survey_links() code of interaction_id, no_code = none
   std::vector<std::uint32_t> interaction;  // linked accepted interaction row, no_code = none (after link())
-  std::array<std::vector<std::uint32_t>, dimension_count> dim;
+  std::array<CodeColumn, dimension_count> dim;  // explicit values (no memory while none has one)
   std::array<std::vector<std::uint32_t>, dimension_count> effective_dim;
   std::vector<std::vector<std::uint32_t>> custom;            // [k]: explicit values of custom dimension k
   std::vector<std::vector<std::uint32_t>> effective_custom;  // [k]: explicit, else inherited (after link())
