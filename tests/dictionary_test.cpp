@@ -71,3 +71,19 @@ TEST_CASE("A dictionary whose lookup table is released still reads, finds and in
   empty.restore_index();
   CHECK(empty.intern("x") == 0u);
 }
+
+TEST_CASE("Dictionary entry offsets switch from 4 to 8 bytes past the limit, codes and values kept", "[dataset]") {
+  Dictionary d{64};  // 8-byte offsets from an arena of 64 bytes on (4 GiB normally)
+  std::vector<std::string> labels;
+  for (int i = 0; i < 40; ++i) {
+    labels.push_back("label-" + std::to_string(i));  // 8 + 7..8 bytes an entry: the switch after 4
+    CHECK(d.intern(labels.back()) == static_cast<std::uint32_t>(i));
+  }
+  for (int i = 0; i < 40; ++i) {
+    CHECK(d.value(static_cast<std::uint32_t>(i)) == labels[static_cast<std::size_t>(i)]);
+    CHECK(d.find(labels[static_cast<std::size_t>(i)]) == static_cast<std::uint32_t>(i));
+  }
+  d.release_index();
+  CHECK(d.intern("label-39") == 39u);  // rebuilt over the 8-byte offsets
+  CHECK(d.size() == 40);
+}

@@ -273,6 +273,16 @@ void Dataset::add(const AgentEvent& r) {
 }
 
 void Dataset::link() {
+  link_events();
+  link_surveys();
+}
+
+void Dataset::link_events() {
+  if (events_.size() == 0) {  // no index (4 bytes an interaction): events_of() gives none
+    std::vector<std::uint32_t>().swap(event_start_);
+    std::vector<std::uint32_t>().swap(event_order_);
+    return;
+  }
   // Events by interaction, then instant, then input order: a counting sort by interaction (in
   // input order), then a stable sort by instant of each interaction's few events.
   event_start_.assign(interactions_.size() + 1, 0);
@@ -300,7 +310,9 @@ void Dataset::link() {
       *j = e;
     }
   }
+}
 
+void Dataset::link_surveys() {
   auto& s = surveys_;
   const std::size_t n = s.size();
   // Map each distinct link id to an interaction row once.

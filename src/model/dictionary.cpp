@@ -131,7 +131,8 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash
 void Dictionary::rehash(std::size_t slot_count) {
   std::vector<std::uint64_t> slots = zeroed(slot_count);
   const std::size_t mask = slot_count - 1;
-  for (const std::uint64_t offset : offsets_) {
+  for (std::uint32_t code = 0; code < size(); ++code) {
+    const std::uint64_t offset = offset_of(code);
     const std::uint64_t h = hash_of(entry_text(offset));
     std::size_t i = static_cast<std::size_t>(h) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
@@ -151,6 +152,19 @@ std::size_t slots_for(std::size_t n) noexcept {
 
 }  // namespace
 
+void Dictionary::push_offset(std::uint64_t offset) {
+  if (wide_offsets_.empty() && offset < narrow_limit_) {
+    offsets_.push_back(static_cast<std::uint32_t>(offset));
+    return;
+  }
+  if (wide_offsets_.empty()) {  // the first entry past 4 GiB: every offset moves to 8 bytes
+    wide_offsets_.reserve(offsets_.size() + 1);
+    wide_offsets_.assign(offsets_.begin(), offsets_.end());
+    std::vector<std::uint32_t>().swap(offsets_);
+  }
+  wide_offsets_.push_back(offset);
+}
+
 void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
 
 void Dictionary::restore_index() {
@@ -160,9 +174,9 @@ void Dictionary::restore_index() {
 void Dictionary::reserve(std::size_t n) {
   const std::size_t want = slots_for(n);
   if (want > slots_.size()) rehash(want);
-  if (n > offsets_.capacity()) {
+  if (wide_offsets_.empty() && n > offsets_.capacity()) {
     offsets_.reserve(n);
-    detail::advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(std::uint64_t));
+    detail::advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(std::uint32_t));
   }
   // The entries at the mean size so far (24 bytes for a new dictionary: ids are mostly shorter).
   const std::size_t mean = size() == 0 ? 24 : bytes_.size() / size() + 1;
@@ -204,7 +218,7 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   std::memcpy(header + 4, &length, 4);
   bytes_.append(header, entry_header);
   bytes_.append(value);
-  offsets_.push_back(offset);
+  push_offset(offset);
   if (!fits(size(), slots_.size())) {
     rehash(2 * slots_.size());        // places every entry, the new one included
   } else {

@@ -289,6 +289,9 @@ class Dataset {
   /// Appends an accepted interaction event (the checks of both add()s done).
   void push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type, std::optional<TicketStatus> status,
                   std::uint32_t agent);
+  /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
+  void link_events();
+  void link_surveys();
 
   std::array<Dictionary, dimension_count> dims_;
   std::vector<std::string> custom_names_;
@@ -302,6 +305,7 @@ class Dataset {
   InteractionEventColumns events_;
   CustomerEventColumns customer_events_;
   AgentEventColumns agent_events_;
+
   // Events grouped by interaction (built by link()): event_order_[event_start_[r] ..
   // event_start_[r + 1]) are interaction r's event rows in (at, input) order.
   std::vector<std::uint32_t> event_start_;

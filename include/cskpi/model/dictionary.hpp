@@ -22,6 +22,11 @@ inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 /// transparent huge pages where the system allows, which saves a TLB miss per probe.
 class Dictionary {
  public:
+  Dictionary() = default;
+  /// A dictionary whose entry offsets take 8 bytes from an arena of `narrow_limit` bytes on
+  /// instead of 4 GiB (for tests of that switch).
+  explicit Dictionary(std::uint64_t narrow_limit) : narrow_limit_(narrow_limit) {}
+
   /// The code of `value`, adding it when new.
   std::uint32_t intern(std::string_view value) { return intern(value, hash(value)); }
   /// The same with `hash(value)` computed beforehand (the loader hashes ids on its worker threads).
@@ -32,8 +37,8 @@ class Dictionary {
   /// The hash the table uses (stable within a build; not for persisting).
   [[nodiscard]] static std::uint64_t hash(std::string_view value) noexcept;
   /// The string of a code (precondition: code < size()); valid until the next intern().
-  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept { return entry_text(offsets_[code]); }
-  [[nodiscard]] std::size_t size() const noexcept { return offsets_.size(); }
+  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept { return entry_text(offset_of(code)); }
+  [[nodiscard]] std::size_t size() const noexcept { return offsets_.size() + wide_offsets_.size(); }
   /// Starts loading the table slot where `value_hash` is probed first, so that an intern() or
   /// find() of it a few rows later does not wait for memory (a hint: no effect on results).
   void prefetch(std::uint64_t value_hash) const noexcept;
@@ -60,7 +65,17 @@ class Dictionary {
   }
 
   std::string bytes_;                   // the entries back to back
-  std::vector<std::uint64_t> offsets_;  // by code: the offset of its entry in bytes_
+  /// The offset of a code's entry in bytes_.
+  [[nodiscard]] std::uint64_t offset_of(std::uint32_t code) const noexcept {
+    return wide_offsets_.empty() ? std::uint64_t{offsets_[code]} : wide_offsets_[code];
+  }
+  /// Appends the offset of the next code's entry.
+  void push_offset(std::uint64_t offset);
+  // By code: the offset of its entry in bytes_, 4 bytes while the arena is under 4 GiB (ids of
+  // 10M interactions take ≈ 160 MB), then 8 (wide_offsets_ takes them all over; offsets_ is emptied).
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint64_t> wide_offsets_;
+  std::uint64_t narrow_limit_ = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
 };
 
