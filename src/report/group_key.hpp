@@ -24,8 +24,14 @@ class GroupKey {
   [[nodiscard]] std::int64_t operator[](std::size_t i) const noexcept { return values_[i]; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
+  // A loop, not std::equal: that becomes a call to memcmp, costly for the one to three parts
+  // of most keys (a comparison per record and grouping).
   friend bool operator==(const GroupKey& a, const GroupKey& b) noexcept {
-    return a.size_ == b.size_ && std::equal(a.values_.begin(), a.values_.begin() + a.size_, b.values_.begin());
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i) {
+      if (a.values_[i] != b.values_[i]) return false;
+    }
+    return true;
   }
   friend bool operator<(const GroupKey& a, const GroupKey& b) noexcept {
     return std::lexicographical_compare(a.values_.begin(), a.values_.begin() + a.size_, b.values_.begin(),

@@ -35,11 +35,31 @@ bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed,
   });
 }
 
+/// One part of a grouping as DenseIndex places it: a label code (no_code first) or a bucket key.
+struct DensePart {
+  std::size_t part = 0;      // position in the grouping
+  std::int64_t low = 0;      // the smallest value (−1 for a label: no_code; a bucket's first key)
+  std::uint64_t count = 0;   // how many values from `low` on
+  std::uint64_t stride = 0;  // the index step of one value
+};
+
+/// The groups of one grouping numbered by their key's parts directly, when the product of the
+/// parts' ranges is small (a few labels × the period's buckets): index = Σ (value − low) × stride.
+/// A record's group is then found with a few multiplications instead of a key built, hashed and
+/// compared.
+struct DenseIndex {
+  /// At most this many places (4 bytes each) per grouping and thread.
+  static constexpr std::uint64_t max_places = std::uint64_t{1} << 18;
+  std::vector<DensePart> parts;
+  std::vector<std::uint32_t> groups;  // by index: the group, or no_group before its first record
+};
+
 /// The groups of one grouping while a slice is scanned: keys of data-set codes and bucket keys.
 struct ScanTable {
   static constexpr std::uint32_t no_group = 0xFFFFFFFF;
   static constexpr std::size_t recent_size = 64;
   const TableSpec* spec = nullptr;
+  DenseIndex dense;  // no groups: the grouping's ranges are too large, only `index` finds groups
   bool keep_samples = true;  // false: a finer grouping's groups keep them (EngineContext::sample_source)
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
   /// Groups found last, by a hash of their key: a report's groups are few and recur, so most
@@ -59,6 +79,7 @@ class SliceScan {
       ScanTable table;
       table.spec = &c_.tables[t];
       table.keep_samples = !c_.sample_source[t];
+      table.dense = dense_index(c_.tables[t]);
       tables_.push_back(std::move(table));
     }
   }
@@ -80,10 +101,13 @@ class SliceScan {
   }
 
  private:
-  GroupAccumulators& slot(ScanTable& table, const GroupKey& key) {
+  GroupAccumulators& slot(ScanTable& table, const GroupKey& key) { return table.accs[group_of(table, key)]; }
+
+  /// The number of a key's group in its table, the group made when new.
+  std::uint32_t group_of(ScanTable& table, const GroupKey& key) {
     const std::size_t hash = GroupKeyHash{}(key);
     std::uint32_t& recent = table.recent[(hash >> 20) % ScanTable::recent_size];
-    if (recent != ScanTable::no_group && table.keys[recent] == key) return table.accs[recent];
+    if (recent != ScanTable::no_group && table.keys[recent] == key) return recent;
     const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
     if (inserted) {
       table.keys.push_back(key);
@@ -91,7 +115,59 @@ class SliceScan {
                               table.keep_samples);
     }
     recent = it->second;
-    return table.accs[it->second];
+    return it->second;
+  }
+
+  /// The dense numbering of a grouping's groups, or none (no groups) when its parts' ranges
+  /// multiply past DenseIndex::max_places. Label parts range over the dictionary's codes and
+  /// no_code; bucket parts over the keys of the period's instants (hour of week: 0–167).
+  DenseIndex dense_index(const TableSpec& spec) const {
+    DenseIndex dense;
+    std::uint64_t places = 1;
+    if (c_.from >= c_.to) return dense;
+    for (std::size_t p = spec.by.size(); p-- > 0;) {
+      DensePart part{p, -1, 0, places};
+      if (const auto* b = std::get_if<TimeBucket>(&spec.by[p])) {
+        part.low = *b == TimeBucket::hour_of_week ? 0 : zone_.key(*b, from_millis(c_.from));
+        const std::int64_t high = *b == TimeBucket::hour_of_week ? 167 : zone_.key(*b, from_millis(c_.to - 1));
+        part.count = static_cast<std::uint64_t>(high - part.low) + 1;
+      } else {
+        const auto* d = std::get_if<Dimension>(&spec.by[p]);
+        part.count = (d ? c_.data.dictionary(*d) : c_.data.custom_dictionary(spec.custom_index[p])).size() + 1;
+      }
+      if (part.count > DenseIndex::max_places / places) return {};
+      places *= part.count;
+      dense.parts.push_back(part);
+    }
+    dense.groups.assign(places, ScanTable::no_group);
+    return dense;
+  }
+
+  /// The group of a record in a table: by its dense index when the table has one and the key
+  /// is within its ranges; a new group is made through the key map either way, so groups are
+  /// numbered alike.
+  template <class DimOf, class CustomOf>
+  GroupAccumulators& slot_of(ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
+                             const BucketKeys& buckets) {
+    if (table.dense.groups.empty()) return slot(table, key_of(table, dim_of, custom_of, buckets));
+    std::uint64_t index = 0;
+    const Grouping& by = table.spec->by;
+    for (const DensePart& part : table.dense.parts) {
+      std::int64_t v = 0;
+      if (const auto* b = std::get_if<TimeBucket>(&by[part.part])) {
+        v = buckets[bucket_index(*b)];
+      } else {
+        const auto* d = std::get_if<Dimension>(&by[part.part]);
+        const std::uint32_t code = d ? dim_of(*d) : custom_of(table.spec->custom_index[part.part]);
+        v = code == no_code ? null_label : static_cast<std::int64_t>(code);
+      }
+      const auto offset = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(part.low);
+      if (offset >= part.count) return slot(table, key_of(table, dim_of, custom_of, buckets));
+      index += offset * part.stride;
+    }
+    std::uint32_t& group = table.dense.groups[index];
+    if (group == ScanTable::no_group) group = group_of(table, key_of(table, dim_of, custom_of, buckets));
+    return table.accs[group];
   }
 
   bool in_period(std::int64_t t) const noexcept { return t >= c_.from && t < c_.to && t <= c_.as_of; }
@@ -153,7 +229,7 @@ class SliceScan {
       const std::int64_t created_day = day ? zone_.local_day(from_millis(created)) : 0;
       if (created_in) {
         for (auto& table : tables_) {
-          GroupAccumulators& acc = slot(table, key_of(table, dim_of, custom_of, created_buckets));
+          GroupAccumulators& acc = slot_of(table, dim_of, custom_of, created_buckets);
           acc.add_created(r, c, f);
           if (day) acc.add_agent_day(agent, created_day);
           if (!by_event) {
@@ -165,11 +241,11 @@ class SliceScan {
       if (!by_event) continue;
       if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
         fill_buckets(f.first_response_at, event_buckets);
-        for (auto& table : tables_) slot(table, key_of(table, dim_of, custom_of, event_buckets)).add_first_response(f);
+        for (auto& table : tables_) slot_of(table, dim_of, custom_of, event_buckets).add_first_response(f);
       }
       if (f.resolved && in_period(f.resolved_at)) {
         fill_buckets(f.resolved_at, event_buckets);
-        for (auto& table : tables_) slot(table, key_of(table, dim_of, custom_of, event_buckets)).add_resolution(f);
+        for (auto& table : tables_) slot_of(table, dim_of, custom_of, event_buckets).add_resolution(f);
       }
     }
   }
@@ -195,7 +271,7 @@ class SliceScan {
       const auto dim_of = [&](Dimension d) { return s.effective_dim[index_of(d)][i]; };
       const auto custom_of = [&](std::size_t k) { return s.effective_custom[k][i]; };
       for (auto& table : tables_) {
-        slot(table, key_of(table, dim_of, custom_of, buckets)).add_survey(s.kind[i], s.score[i]);
+        slot_of(table, dim_of, custom_of, buckets).add_survey(s.kind[i], s.score[i]);
       }
     }
   }
@@ -217,7 +293,7 @@ class SliceScan {
       const std::int64_t resolved_day = day ? zone_.local_day(from_millis(t)) : 0;
       for (auto& table : tables_) {
         if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
-        GroupAccumulators& acc = slot(table, key_of(table, dim_of, custom_of, buckets));
+        GroupAccumulators& acc = slot_of(table, dim_of, custom_of, buckets);
         acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
       }
@@ -233,7 +309,7 @@ class SliceScan {
     const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
     const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
     for (auto& table : tables_) {
-      if (table.spec->flows) slot(table, key_of(table, dim_of, custom_of, buckets)).add_abandoned_count();
+      if (table.spec->flows) slot_of(table, dim_of, custom_of, buckets).add_abandoned_count();
     }
   }
 
@@ -248,7 +324,7 @@ class SliceScan {
       const auto dim_of = [&](Dimension d) { return d == Dimension::product ? ce.product[i] : no_code; };
       const auto custom_of = [&](std::size_t k) { return c_.customer_custom[k][i]; };
       for (auto& table : tables_) {
-        if (table.spec->customer_keys) slot(table, key_of(table, dim_of, custom_of, buckets));
+        if (table.spec->customer_keys) slot_of(table, dim_of, custom_of, buckets);
       }
     }
   }
@@ -266,7 +342,7 @@ class SliceScan {
       };
       const auto no_custom = [](std::size_t) { return no_code; };  // agent_keys groupings have none
       for (auto& table : tables_) {
-        if (table.spec->agent_keys) slot(table, key_of(table, dim_of, no_custom, buckets));
+        if (table.spec->agent_keys) slot_of(table, dim_of, no_custom, buckets);
       }
     }
   }
