@@ -72,3 +72,34 @@ TEST_CASE("Interactions without cost, wait, abandonment or team keep no such col
   CHECK_FALSE(back.cost);
   CHECK_FALSE(data.interaction(1).wait_seconds);
 }
+
+TEST_CASE("Survey effective dimensions take memory only for dimensions surveys or interactions carry", "[dataset]") {
+  Dataset data;
+  Interaction i;
+  i.id = "I1";
+  i.channel = "chat";
+  i.created_at = *parse_instant("2026-03-02T09:00:00Z").value;
+  REQUIRE(data.add(i));
+  SurveyResponse s;
+  s.id = "S1";
+  s.kind = SurveyKind::csat;
+  s.score = 4;
+  s.responded_at = *parse_instant("2026-03-02T10:00:00Z").value;
+  s.interaction_id = "I1";
+  REQUIRE(data.add(s));
+  s.id = "S2";
+  s.interaction_id.reset();
+  s.product = "pro";  // explicit, on a survey only
+  REQUIRE(data.add(s));
+  CHECK(data.surveys().linked == 0);
+  data.link();
+  const SurveyColumns& c = data.surveys();
+  CHECK(c.linked == 2);
+  CHECK(c.effective_dim[index_of(Dimension::channel)].stored());  // inherited from I1
+  CHECK(c.effective_dim[index_of(Dimension::channel)][0] == data.interactions().dim[index_of(Dimension::channel)][0]);
+  CHECK(c.effective_dim[index_of(Dimension::channel)][1] == no_code);  // S2 links nothing
+  CHECK(c.effective_dim[index_of(Dimension::product)].stored());        // explicit on S2
+  CHECK(data.label(Dimension::product, c.effective_dim[index_of(Dimension::product)][1]) == "pro");
+  CHECK_FALSE(c.effective_dim[index_of(Dimension::team)].stored());    // nobody has a team
+  CHECK(c.effective_dim[index_of(Dimension::team)][0] == no_code);
+}

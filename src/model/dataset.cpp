@@ -321,8 +321,13 @@ void Dataset::link_surveys() {
   for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
     if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
   }
+  // Effective codes of the dimensions that surveys or interactions carry (the others stay empty).
+  std::array<std::vector<std::uint32_t>, dimension_count> effective;
+  std::vector<std::size_t> carried;
   for (std::size_t d = 0; d < dimension_count; ++d) {
-    s.effective_dim[d] = s.dim[d].stored() ? s.dim[d].values() : std::vector<std::uint32_t>(n, no_code);
+    if (!s.dim[d].stored() && !interactions_.dim[d].stored()) continue;
+    carried.push_back(d);
+    effective[d] = s.dim[d].stored() ? s.dim[d].values() : std::vector<std::uint32_t>(n, no_code);
   }
   s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
   for (std::size_t i = 0; i < n; ++i) {
@@ -330,13 +335,15 @@ void Dataset::link_surveys() {
     const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
     s.interaction[i] = row;
     if (row == no_code) continue;
-    for (std::size_t d = 0; d < dimension_count; ++d) {
-      if (s.effective_dim[d][i] == no_code) s.effective_dim[d][i] = interactions_.dim[d][row];
+    for (const std::size_t d : carried) {
+      if (effective[d][i] == no_code) effective[d][i] = interactions_.dim[d][row];
     }
     for (std::size_t k = 0; k < s.custom.size(); ++k) {
       if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];
     }
   }
+  for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d].assign(std::move(effective[d]));
+  s.linked = n;
 }
 
 RowRange Dataset::events_of(std::size_t interaction_row) const noexcept {

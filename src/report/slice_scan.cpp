@@ -259,7 +259,7 @@ class SliceScan {
 
   void scan_surveys() {
     const auto& s = c_.data.surveys();
-    if (s.effective_dim[0].size() != s.size()) {
+    if (s.linked != s.size()) {
       throw Error(ErrorCode::invalid_argument, "compute_report: call Dataset::link() after the last add");
     }
     const std::size_t end = std::min(slice_.surveys.end, s.size());

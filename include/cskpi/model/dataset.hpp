@@ -60,7 +60,10 @@ struct SurveyColumns {
   std::vector<std::uint32_t> link_id;      // Dataset::survey_links() code of interaction_id, no_code = none
   std::vector<std::uint32_t> interaction;  // linked accepted interaction row, no_code = none (after link())
   std::array<CodeColumn, dimension_count> dim;  // explicit values (no memory while none has one)
-  std::array<std::vector<std::uint32_t>, dimension_count> effective_dim;
+  /// Explicit, else inherited from the linked interaction (after link()); no memory for a
+  /// dimension that neither the surveys nor the interactions carry.
+  std::array<CodeColumn, dimension_count> effective_dim;
+  std::size_t linked = 0;  // the surveys link() has seen (size() after it)
   std::vector<std::vector<std::uint32_t>> custom;            // [k]: explicit values of custom dimension k
   std::vector<std::vector<std::uint32_t>> effective_custom;  // [k]: explicit, else inherited (after link())
   [[nodiscard]] std::size_t size() const noexcept { return responded_ms.size(); }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cskpi {
@@ -34,6 +35,8 @@ class OptionalColumn {
     }
     values_.push_back(value);
   }
+  /// The whole column at once: one value per row, or none when every row is absent.
+  void assign(std::vector<T> values) { values_ = std::move(values); }
   /// Room for `rows` rows, used when the first value comes (nothing is allocated before).
   void reserve(std::size_t rows) {
     capacity_ = rows;
