@@ -132,11 +132,11 @@ bool Dataset::add(const detail::SurveyRow& r) {
 }
 
 void Dataset::release_lookup_tables() {
-  for (Dictionary* d : {&interaction_ids_, &survey_ids_, &survey_links_, &customers_}) d->release_index();
+  for (Dictionary* d : lookup_dictionaries()) d->release_index();
 }
 
 void Dataset::restore_lookup_tables() {
-  for (Dictionary* d : {&interaction_ids_, &survey_ids_, &survey_links_, &customers_}) d->restore_index();
+  for (Dictionary* d : lookup_dictionaries()) d->restore_index();
 }
 
 void Dataset::reserve_interactions(std::size_t n) {

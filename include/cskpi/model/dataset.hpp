@@ -209,8 +209,6 @@ class Dataset {
   /// The same as add(const InteractionEvent&) for the loader's events (never unknown_interaction:
   /// the row is given).
   EventAdd add(const detail::EventRow& row);
-  /// Prepares the columns and id dictionaries for `n` more interactions / surveys, so that
-  /// loading neither rehashes nor moves columns.
   /// Frees the lookup tables of the interaction id, survey id, survey link and customer
   /// dictionaries (≈ 29 bytes an interaction at 10M) once every record is added and link() is
   /// done: the engine reads them by code only. Ids and customers stay readable by code; the
@@ -218,6 +216,8 @@ class Dataset {
   void release_lookup_tables();
   /// Builds them again (nothing when they are there): before looking ids up by text.
   void restore_lookup_tables();
+  /// Prepares the columns and id dictionaries for `n` more interactions / surveys, so that
+  /// loading neither rehashes nor moves columns.
   void reserve_interactions(std::size_t n);
   void reserve_surveys(std::size_t n);
 
@@ -292,6 +292,10 @@ class Dataset {
   /// Appends an accepted interaction event (the checks of both add()s done).
   void push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type, std::optional<TicketStatus> status,
                   std::uint32_t agent);
+  /// The dictionaries looked up by text while loading and linking (release_lookup_tables).
+  [[nodiscard]] std::array<Dictionary*, 4> lookup_dictionaries() noexcept {
+    return {&interaction_ids_, &survey_ids_, &survey_links_, &customers_};
+  }
   /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
   void link_events();
   void link_surveys();
