@@ -35,31 +35,14 @@ bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed,
   });
 }
 
-/// One part of a grouping as DenseIndex places it: a label code (no_code first) or a bucket key.
-struct DensePart {
-  std::size_t part = 0;      // position in the grouping
-  std::int64_t low = 0;      // the smallest value (−1 for a label: no_code; a bucket's first key)
-  std::uint64_t count = 0;   // how many values from `low` on
-  std::uint64_t stride = 0;  // the index step of one value
-};
-
-/// The groups of one grouping numbered by their key's parts directly, when the product of the
-/// parts' ranges is small (a few labels × the period's buckets): index = Σ (value − low) × stride.
-/// A record's group is then found with a few multiplications instead of a key built, hashed and
-/// compared.
-struct DenseIndex {
-  /// At most this many places (4 bytes each) per grouping and thread.
-  static constexpr std::uint64_t max_places = std::uint64_t{1} << 18;
-  std::vector<DensePart> parts;
-  std::vector<std::uint32_t> groups;  // by index: the group, or no_group before its first record
-};
-
 /// The groups of one grouping while a slice is scanned: keys of data-set codes and bucket keys.
 struct ScanTable {
   static constexpr std::uint32_t no_group = 0xFFFFFFFF;
   static constexpr std::size_t recent_size = 64;
   const TableSpec* spec = nullptr;
-  DenseIndex dense;  // no groups: the grouping's ranges are too large, only `index` finds groups
+  /// By dense index (TableSpec::dense_parts): the group, or no_group before its first record;
+  /// empty when the grouping has no dense index.
+  std::vector<std::uint32_t> dense;
   bool keep_samples = true;  // false: a finer grouping's groups keep them (EngineContext::sample_source)
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
   /// Groups found last, by a hash of their key: a report's groups are few and recur, so most
@@ -79,7 +62,7 @@ class SliceScan {
       ScanTable table;
       table.spec = &c_.tables[t];
       table.keep_samples = !c_.sample_source[t];
-      table.dense = dense_index(c_.tables[t]);
+      table.dense.assign(c_.tables[t].dense_places, ScanTable::no_group);
       tables_.push_back(std::move(table));
     }
   }
@@ -118,41 +101,16 @@ class SliceScan {
     return it->second;
   }
 
-  /// The dense numbering of a grouping's groups, or none (no groups) when its parts' ranges
-  /// multiply past DenseIndex::max_places. Label parts range over the dictionary's codes and
-  /// no_code; bucket parts over the keys of the period's instants (hour of week: 0–167).
-  DenseIndex dense_index(const TableSpec& spec) const {
-    DenseIndex dense;
-    std::uint64_t places = 1;
-    if (c_.from >= c_.to) return dense;
-    for (std::size_t p = spec.by.size(); p-- > 0;) {
-      DensePart part{p, -1, 0, places};
-      if (const auto* b = std::get_if<TimeBucket>(&spec.by[p])) {
-        part.low = *b == TimeBucket::hour_of_week ? 0 : zone_.key(*b, from_millis(c_.from));
-        const std::int64_t high = *b == TimeBucket::hour_of_week ? 167 : zone_.key(*b, from_millis(c_.to - 1));
-        part.count = static_cast<std::uint64_t>(high - part.low) + 1;
-      } else {
-        const auto* d = std::get_if<Dimension>(&spec.by[p]);
-        part.count = (d ? c_.data.dictionary(*d) : c_.data.custom_dictionary(spec.custom_index[p])).size() + 1;
-      }
-      if (part.count > DenseIndex::max_places / places) return {};
-      places *= part.count;
-      dense.parts.push_back(part);
-    }
-    dense.groups.assign(places, ScanTable::no_group);
-    return dense;
-  }
-
   /// The group of a record in a table: by its dense index when the table has one and the key
   /// is within its ranges; a new group is made through the key map either way, so groups are
   /// numbered alike.
   template <class DimOf, class CustomOf>
   GroupAccumulators& slot_of(ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
                              const BucketKeys& buckets) {
-    if (table.dense.groups.empty()) return slot(table, key_of(table, dim_of, custom_of, buckets));
+    if (table.dense.empty()) return slot(table, key_of(table, dim_of, custom_of, buckets));
     std::uint64_t index = 0;
     const Grouping& by = table.spec->by;
-    for (const DensePart& part : table.dense.parts) {
+    for (const DensePart& part : table.spec->dense_parts) {
       std::int64_t v = 0;
       if (const auto* b = std::get_if<TimeBucket>(&by[part.part])) {
         v = buckets[bucket_index(*b)];
@@ -165,7 +123,7 @@ class SliceScan {
       if (offset >= part.count) return slot(table, key_of(table, dim_of, custom_of, buckets));
       index += offset * part.stride;
     }
-    std::uint32_t& group = table.dense.groups[index];
+    std::uint32_t& group = table.dense[index];
     if (group == ScanTable::no_group) group = group_of(table, key_of(table, dim_of, custom_of, buckets));
     return table.accs[group];
   }
@@ -525,6 +483,37 @@ std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& z
   return out;
 }
 
+namespace {
+
+/// Fills the dense group index of a grouping (TableSpec::dense_parts), or leaves it empty when
+/// its parts' ranges multiply past 2^18 places. Label parts range over the dictionary's codes
+/// and no_code; bucket parts over the keys of the period's instants (hour of week: 0–167).
+void set_dense_index(TableSpec& spec, const Dataset& data, const ZoneBuckets& zone, std::int64_t from,
+                     std::int64_t to) {
+  constexpr std::uint64_t max_places = std::uint64_t{1} << 18;  // 4 bytes each, per grouping and thread
+  if (from >= to) return;
+  std::vector<DensePart> parts;
+  std::uint64_t places = 1;
+  for (std::size_t p = spec.by.size(); p-- > 0;) {
+    DensePart part{p, -1, 0, places};
+    if (const auto* b = std::get_if<TimeBucket>(&spec.by[p])) {
+      part.low = *b == TimeBucket::hour_of_week ? 0 : zone.key(*b, from_millis(from));
+      const std::int64_t high = *b == TimeBucket::hour_of_week ? 167 : zone.key(*b, from_millis(to - 1));
+      part.count = static_cast<std::uint64_t>(high - part.low) + 1;
+    } else {
+      const auto* d = std::get_if<Dimension>(&spec.by[p]);
+      part.count = (d ? data.dictionary(*d) : data.custom_dictionary(spec.custom_index[p])).size() + 1;
+    }
+    if (part.count > max_places / places) return;
+    places *= part.count;
+    parts.push_back(part);
+  }
+  spec.dense_parts = std::move(parts);
+  spec.dense_places = places;
+}
+
+}  // namespace
+
 TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period) {
   TableSpec t;
   t.by = by;
@@ -573,6 +562,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   if (customers) {
     for (const auto& codes : d.customer_events().custom) customer_custom.push_back(customers->carried(codes));
   }
+  for (auto& table : tables) set_dense_index(table, d, zone, from, to);
   std::vector<Grouping> groupings;
   for (const auto& table : tables) groupings.push_back(table.by);
   sample_source = choose_sample_sources(groupings);

@@ -17,6 +17,14 @@
 
 namespace cskpi::detail {
 
+/// One part of a grouping in its dense group index: a label code (no_code first) or a bucket key.
+struct DensePart {
+  std::size_t part = 0;      // position in the grouping
+  std::int64_t low = 0;      // the smallest value (−1 for a label: no_code; a bucket's first key)
+  std::uint64_t count = 0;   // how many values from `low` on
+  std::uint64_t stride = 0;  // the index step of one value
+};
+
 /// What the engine knows of one grouping before scanning.
 struct TableSpec {
   Grouping by;
@@ -27,6 +35,11 @@ struct TableSpec {
   std::vector<std::size_t> custom_index;   // per part: the data set's custom dimension (EngineContext fills it)
   std::vector<std::int64_t> snapshots;     // backlog snapshot instants (ms), sorted
   std::vector<TimePoint> windows;          // customer-figure window boundaries, when customer_keys
+  /// The dense group index (EngineContext fills it): when the parts' ranges (label codes and
+  /// no_code × the period's bucket keys) multiply to at most 2^18 places, a group's number is
+  /// Σ (value − low) × stride; dense_places 0: groups are found through the key map only.
+  std::vector<DensePart> dense_parts;
+  std::uint64_t dense_places = 0;
 };
 
 [[nodiscard]] TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period);
