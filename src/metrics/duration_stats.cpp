@@ -117,6 +117,13 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   other = DurationAccumulator{};
 }
 
+void DurationAccumulator::merge_counted(const DurationAccumulator& other) {
+  ExactSum sum = sum_ms_;
+  sum.add(other.sum_ms_);
+  count_ += other.count_;
+  sum_ms_ = sum;
+}
+
 DurationSummary DurationAccumulator::result() const {
   require_samples(kept_, count_);
   return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_}}, count_});

@@ -1,6 +1,7 @@
 #include "report/group_accumulators.hpp"
 
 #include <cmath>
+#include <type_traits>
 
 namespace cskpi::detail {
 
@@ -33,15 +34,17 @@ void GroupAccumulators::merge_from(Other&& o) {
   enps_.merge(o.enps_);
   csat_.merge(o.csat_);
   ces_.merge(o.ces_);
-  first_response_.merge(std::forward<Other>(o).first_response_);
-  resolution_.merge(std::forward<Other>(o).resolution_);
-  next_reply_.merge(std::forward<Other>(o).next_reply_);
-  for (std::size_t s = 0; s < state_count; ++s) states_[s].merge(std::move(std::forward<Other>(o).states_[s]));
-  handle_.merge(std::forward<Other>(o).handle_);
-  business_first_response_.merge(std::forward<Other>(o).business_first_response_);
-  business_resolution_.merge(std::forward<Other>(o).business_resolution_);
-  business_next_reply_.merge(std::forward<Other>(o).business_next_reply_);
-  for (std::size_t s = 0; s < state_count; ++s) business_states_[s].merge(std::move(std::forward<Other>(o).business_states_[s]));
+  // A group that keeps no samples (its finer groups do) counts other's; otherwise they are
+  // copied in, or moved when `o` is an rvalue.
+  for_each_duration(o, [this](DurationAccumulator& mine, auto& theirs) {
+    if (!keep_samples_) {
+      mine.merge_counted(theirs);
+    } else if constexpr (std::is_const_v<std::remove_reference_t<decltype(theirs)>>) {
+      mine.merge(theirs);
+    } else {
+      mine.merge(std::move(theirs));
+    }
+  });
   fcr_.merge(o.fcr_);
   reopen_.merge(o.reopen_);
   complaint_.merge(o.complaint_);

@@ -36,7 +36,8 @@ class GroupAccumulators {
   void add_agent_day(std::uint32_t agent, std::int64_t day) {
     if (productivity_) productivity_days_.add(agent, day);
   }
-  /// Adds another group's state (same configuration; agent codes of the same dictionary).
+  /// Adds another group's state (same configuration; agent codes of the same dictionary). A
+  /// group that keeps no samples counts other's duration samples without keeping them.
   void merge(const GroupAccumulators& other) { merge_from(other); }
   /// The same, taking other's duration samples instead of copying them.
   void merge(GroupAccumulators&& other) { merge_from(std::move(other)); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 #include "cskpi/error.hpp"
@@ -65,6 +66,11 @@ class SliceScan {
       table.dense.assign(c_.tables[t].dense_places, ScanTable::no_group);
       tables_.push_back(std::move(table));
     }
+    if (c_.cells) {
+      cells_.emplace();
+      cells_->spec = &c_.cells->spec;
+      cells_->dense.assign(c_.cells->spec.dense_places, ScanTable::no_group);
+    }
   }
 
   std::unique_ptr<PartialReport::State> run() {
@@ -75,6 +81,7 @@ class SliceScan {
     scan_interactions(i_begin, i_end);
     scan_surveys();
     scan_resolutions(i_begin, i_end);
+    if (cells_) roll_up();
     if (slice_.customer_events) scan_customer_events();
     if (slice_.agent_events) scan_agent_events();
     for (auto& table : tables_) {
@@ -126,6 +133,45 @@ class SliceScan {
     std::uint32_t& group = table.dense[index];
     if (group == ScanTable::no_group) group = group_of(table, key_of(table, dim_of, custom_of, buckets));
     return table.accs[group];
+  }
+
+  /// f(group) for the group of a record in every table (`flows_only`: in the tables with
+  /// flows), or once for its cell when the scan feeds cells.
+  template <class DimOf, class CustomOf, class F>
+  void for_each_group(const DimOf& dim_of, const CustomOf& custom_of, const BucketKeys& buckets, bool flows_only,
+                      F&& f) {
+    if (cells_) {  // every table has flows (CellPlan)
+      f(slot_of(*cells_, dim_of, custom_of, buckets));
+      return;
+    }
+    for (auto& table : tables_) {
+      if (!flows_only || table.spec->flows) f(slot_of(table, dim_of, custom_of, buckets));
+    }
+  }
+
+  /// Each cell merged into its group of every table. The samples are copied to the tables that
+  /// keep them and moved to the last of those, merged last; the tables that only count them
+  /// take counts and sums (GroupAccumulators::merge).
+  void roll_up() {
+    ScanTable& cells = *cells_;
+    std::optional<std::size_t> last_keeper;
+    for (std::size_t t = 0; t < tables_.size(); ++t) {
+      if (tables_[t].keep_samples) last_keeper = t;
+    }
+    const auto group_in = [&](std::size_t t, std::size_t cell) -> GroupAccumulators& {
+      ScanTable& table = tables_[t];
+      GroupKey& key = table.scratch;
+      key.clear();
+      for (const std::size_t p : c_.cells->positions[t]) key.push(cells.keys[cell][p]);
+      return slot(table, key);
+    };
+    for (std::size_t g = 0; g < cells.keys.size(); ++g) {
+      for (std::size_t t = 0; t < tables_.size(); ++t) {
+        if (t != last_keeper) group_in(t, g).merge(cells.accs[g]);
+      }
+      if (last_keeper) group_in(*last_keeper, g).merge(std::move(cells.accs[g]));
+    }
+    cells_.reset();
   }
 
   bool in_period(std::int64_t t) const noexcept { return t >= c_.from && t < c_.to && t <= c_.as_of; }
@@ -186,24 +232,24 @@ class SliceScan {
       const bool day = c_.productivity && created_in && agent != no_code;
       const std::int64_t created_day = day ? zone_.local_day(from_millis(created)) : 0;
       if (created_in) {
-        for (auto& table : tables_) {
-          GroupAccumulators& acc = slot_of(table, dim_of, custom_of, created_buckets);
+        for_each_group(dim_of, custom_of, created_buckets, false, [&](GroupAccumulators& acc) {
           acc.add_created(r, c, f);
           if (day) acc.add_agent_day(agent, created_day);
           if (!by_event) {
             acc.add_first_response(f);
             acc.add_resolution(f);
           }
-        }
+        });
       }
       if (!by_event) continue;
       if (f.first_response_at != no_instant && in_period(f.first_response_at)) {
         fill_buckets(f.first_response_at, event_buckets);
-        for (auto& table : tables_) slot_of(table, dim_of, custom_of, event_buckets).add_first_response(f);
+        for_each_group(dim_of, custom_of, event_buckets, false,
+                       [&](GroupAccumulators& acc) { acc.add_first_response(f); });
       }
       if (f.resolved && in_period(f.resolved_at)) {
         fill_buckets(f.resolved_at, event_buckets);
-        for (auto& table : tables_) slot_of(table, dim_of, custom_of, event_buckets).add_resolution(f);
+        for_each_group(dim_of, custom_of, event_buckets, false, [&](GroupAccumulators& acc) { acc.add_resolution(f); });
       }
     }
   }
@@ -228,9 +274,8 @@ class SliceScan {
       fill_buckets(t, buckets);
       const auto dim_of = [&](Dimension d) { return s.effective_dim[index_of(d)][i]; };
       const auto custom_of = [&](std::size_t k) { return s.effective_custom[k][i]; };
-      for (auto& table : tables_) {
-        slot_of(table, dim_of, custom_of, buckets).add_survey(s.kind[i], s.score[i]);
-      }
+      for_each_group(dim_of, custom_of, buckets, false,
+                     [&](GroupAccumulators& acc) { acc.add_survey(s.kind[i], s.score[i]); });
     }
   }
 
@@ -249,12 +294,11 @@ class SliceScan {
       const std::uint32_t agent = dim_of(Dimension::agent);
       const bool day = c_.productivity && agent != no_code;
       const std::int64_t resolved_day = day ? zone_.local_day(from_millis(t)) : 0;
-      for (auto& table : tables_) {
-        if (!table.spec->flows) continue;  // hour_of_week groups have no resolved figures
-        GroupAccumulators& acc = slot_of(table, dim_of, custom_of, buckets);
+      // Only tables with flows: hour_of_week groups have no resolved figures.
+      for_each_group(dim_of, custom_of, buckets, true, [&](GroupAccumulators& acc) {
         acc.add_resolved_count(agent != no_code);
         if (day) acc.add_agent_day(agent, resolved_day);
-      }
+      });
     }
   }
 
@@ -266,9 +310,7 @@ class SliceScan {
     const auto& c = c_.data.interactions();
     const auto dim_of = [&](Dimension d) { return c.dim[index_of(d)][r]; };
     const auto custom_of = [&](std::size_t k) { return c.custom[k][r]; };
-    for (auto& table : tables_) {
-      if (table.spec->flows) slot_of(table, dim_of, custom_of, buckets).add_abandoned_count();
-    }
+    for_each_group(dim_of, custom_of, buckets, true, [](GroupAccumulators& acc) { acc.add_abandoned_count(); });
   }
 
   /// Customer events make groups in groupings by product, custom dimensions (the customer's
@@ -358,6 +400,7 @@ class SliceScan {
   FactsBuilder facts_;
   DataSlice slice_;
   std::vector<ScanTable> tables_;
+  std::optional<ScanTable> cells_;  // while the scan feeds cells (EngineContext::cells)
   StaffingCounts staffing_;
 };
 
@@ -512,6 +555,31 @@ void set_dense_index(TableSpec& spec, const Dataset& data, const ZoneBuckets& zo
   spec.dense_places = places;
 }
 
+/// The cell plan of a report (CellPlan), or nothing when its tables are better fed directly.
+std::optional<CellPlan> plan_cells(const std::vector<TableSpec>& tables, const Dataset& data, const ZoneBuckets& zone,
+                                   std::int64_t from, std::int64_t to) {
+  constexpr std::uint64_t few_places = 4096;  // a roll-up of so many cells costs nothing worth counting
+  if (tables.size() < 2) return std::nullopt;
+  if (!std::all_of(tables.begin(), tables.end(), [](const TableSpec& t) { return t.flows; })) return std::nullopt;
+  CellPlan plan;
+  plan.positions.resize(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const TableSpec& table = tables[t];
+    for (std::size_t p = 0; p < table.by.size(); ++p) {
+      const auto at = std::find(plan.spec.by.begin(), plan.spec.by.end(), table.by[p]);
+      plan.positions[t].push_back(static_cast<std::size_t>(at - plan.spec.by.begin()));
+      if (at != plan.spec.by.end()) continue;
+      plan.spec.by.push_back(table.by[p]);
+      plan.spec.custom_index.push_back(table.custom_index[p]);
+    }
+  }
+  set_dense_index(plan.spec, data, zone, from, to);
+  const std::uint64_t records = data.interactions().size() + data.surveys().size();
+  const std::uint64_t places = plan.spec.dense_places;
+  if (places == 0 || (places > few_places && places > records / 4)) return std::nullopt;
+  return plan;
+}
+
 }  // namespace
 
 TableSpec make_table_spec(const Grouping& by, const ZoneBuckets& zone, const ReportPeriod& period) {
@@ -563,6 +631,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
     for (const auto& codes : d.customer_events().custom) customer_custom.push_back(customers->carried(codes));
   }
   for (auto& table : tables) set_dense_index(table, d, zone, from, to);
+  cells = plan_cells(tables, d, zone, from, to);
   std::vector<Grouping> groupings;
   for (const auto& table : tables) groupings.push_back(table.by);
   sample_source = choose_sample_sources(groupings);

@@ -49,6 +49,17 @@ struct TableSpec {
 [[nodiscard]] std::vector<TimePoint> customer_windows(const Grouping& by, const ZoneBuckets& zone,
                                                       const ReportPeriod& period);
 
+/// Cells: a record feeds one group of the grouping by all the report's parts, and each table's
+/// groups are then merged from the cells they are the union of ("roll-up"), instead of every
+/// record feeding a group in every table. Used when the cells are few (a dense index, and at
+/// most a quarter as many places as records, or at most 4,096) and every table has flows
+/// (hour_of_week groups have no resolved figures, which cells of other tables would carry).
+struct CellPlan {
+  TableSpec spec;  // the cells' grouping, with its dense index
+  /// By table, by part of the table's grouping: the part's position in spec.by.
+  std::vector<std::vector<std::size_t>> positions;
+};
+
 struct EngineContext {
   EngineContext(const Dataset& data, const ReportSpec& spec, ReportPeriod period);
 
@@ -63,6 +74,9 @@ struct EngineContext {
   FcrConfig fcr{};
   bool productivity = false;
   std::vector<TableSpec> tables;  // [0] is the overall group
+  /// The report's cells, when the scan feeds them instead of every table: the grouping by
+  /// every part of every table (see CellPlan). Empty when the tables are fed directly.
+  std::optional<CellPlan> cells;
   SampleSources sample_source;    // by table: whose groups keep its duration samples
   std::array<bool, time_bucket_count> used_buckets{};
   std::optional<CustomerLifecycle> customers;  // with customer events

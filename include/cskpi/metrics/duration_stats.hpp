@@ -50,6 +50,8 @@ class DurationAccumulator {
   void merge(const DurationAccumulator& other);
   /// The same, taking other's samples instead of copying them (other is left empty).
   void merge(DurationAccumulator&& other);
+  /// Counts and sums other's samples without keeping them (as add_counted does one sample).
+  void merge_counted(const DurationAccumulator& other);
   /// Selects the two ranks where the samples lie (a radix select, nothing copied): O(n).
   /// Throws Error(invalid_argument) when samples were counted but not kept (add_counted).
   [[nodiscard]] DurationSummary result() const;
