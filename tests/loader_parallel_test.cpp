@@ -8,6 +8,8 @@
 #include <cskpi/error.hpp>
 #include <cskpi/io/loader.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -236,6 +238,62 @@ TEST_CASE("Chunked CSV: boundaries inside quotes, at CR LF pairs and after a BOM
   for (const std::string& text : texts) {
     INFO("text: " << text);
     check_all_ways({{RecordType::interaction, text, FileFormat::csv, "x.csv"}}, false);
+  }
+}
+
+namespace {
+
+// The inputs written to files named by their names in a fresh temporary folder.
+std::vector<Input> in_files(std::vector<Input> inputs, const std::string& folder) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / folder;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (Input& in : inputs) {
+    in.name = (dir / in.name).string();
+    std::ofstream(in.name, std::ios::binary) << in.text;
+  }
+  return inputs;
+}
+
+// Loads the inputs by path (Loader::load(type, path): a file is mapped, not read).
+std::string load_paths(const std::vector<Input>& inputs, LoadOptions options) {
+  test::Loaded run(options);
+  std::string error;
+  try {
+    for (const Input& in : inputs) run.loader.load(in.type, in.name);
+    run.loader.finish();
+  } catch (const Error& e) {
+    error = std::string{"error: "} + e.what() + "\n";
+  }
+  return dump(run) + error;
+}
+
+}  // namespace
+
+TEST_CASE("Chunked loading of files read in place (mapped) gives the sequential result", "[io][parallel]") {
+  const std::string header = "id,customer_id,channel,topic,created_at\r\n";
+  std::vector<std::vector<Input>> cases = {
+      {{RecordType::interaction, "\xEF\xBB\xBF" + header + "I1,c1,chat,\"a\nI2,c2,chat,x,2026-03-01T10:00:00Z\nb\",2026-03-01T10:00:00Z\r\n"
+        "I3,c1,chat,t,2026-03-01T10:00:00Z", FileFormat::csv, "bom.csv"}},
+      {{RecordType::interaction, header + "I1,c1,chat,t,2026-03-01T10:00:00Z\nI2,c1,chat," + std::string(200, 'x'),
+        FileFormat::csv, "long.csv"}},
+      {{RecordType::interaction, "", FileFormat::csv, "empty.csv"}}};
+  for (std::uint64_t seed = 300; seed <= 303; ++seed) {
+    std::vector<Input> generated = generated_inputs(seed);
+    for (std::size_t i = 0; i < generated.size(); ++i) generated[i].name = std::to_string(i) + generated[i].name;
+    cases.push_back(generated);
+  }
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const std::vector<Input> files = in_files(cases[k], "cskpi_mapped_test_" + std::to_string(k));
+    INFO("case " << k << ": " << files.front().name);
+    const std::string reference = load(files, options(1, 0));  // the streams, sequentially
+    for (const unsigned threads : {1u, 2u, 3u}) {
+      for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
+        INFO("threads " << threads << ", chunk " << chunk << " bytes");
+        CHECK(load_paths(files, options(threads, chunk)) == reference);
+      }
+    }
+    std::filesystem::remove_all(std::filesystem::path(files.front().name).parent_path());
   }
 }
 

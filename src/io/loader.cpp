@@ -22,6 +22,7 @@
 #include "io/input_text.hpp"
 #include "io/json_fields.hpp"
 #include "io/line_reader.hpp"
+#include "io/mapped_file.hpp"
 #include "io/parallel_load.hpp"
 #include "io/record_fields.hpp"
 
@@ -443,8 +444,11 @@ struct Loader::State {
 
   void append(RecordType type, const detail::Batch& batch, std::size_t first, std::int64_t line_delta,
               std::uint32_t input);
-  void load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format);
-  void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format);
+  /// `path`: the file `raw` reads, when known (its bytes may then be mapped instead of read).
+  void load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format,
+            const std::string* path = nullptr);
+  void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format,
+                    const std::string* path);
   void load_csv(RecordType type, std::istream& in, std::uint32_t input);
   void load_jsonl(RecordType type, std::istream& in, std::uint32_t input);
   void load_mixed(std::istream& raw, std::uint32_t input);
@@ -652,7 +656,8 @@ std::uint64_t bytes_left(std::istream& in) {
 
 }  // namespace
 
-void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format) {
+void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format,
+                                 const std::string* path) {
   const std::string& name = inputs[input];
   // The bytes left in the stream, when it can tell: sizes the data set's columns ahead (for
   // interactions and surveys) and tells a progress display the total.
@@ -674,6 +679,14 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
     o.progress = [this, &name, left, &records](std::uint64_t bytes) {
       options.progress(LoadProgress{name, bytes, left, records});
     };
+  }
+  // The file mapped, from the stream's position on (where the readers start).
+  std::optional<detail::MappedFile> mapped = path != nullptr ? detail::MappedFile::open(*path) : std::nullopt;
+  if (mapped) {
+    const auto here = in.tellg();
+    if (here != std::istream::pos_type(-1) && static_cast<std::uint64_t>(here) <= mapped->bytes().size()) {
+      o.mapped = mapped->bytes().substr(static_cast<std::size_t>(here));
+    }
   }
   detail::ChunkedReader reader(in, name, std::move(o));
   reader.run([&](const detail::CsvRecord& header) { return plan_header(type, header, input); },
@@ -899,10 +912,11 @@ void Loader::load(RecordType type, const std::string& path) {
                 fmt::format("{}: unknown file format (expected .csv, .tsv, .jsonl or .ndjson)", path));
   }
   std::ifstream in = open_input(path);
-  load(type, in, path, *format);
+  state_->load(type, in, state_->begin_input(path, *format, type), *format, &path);
 }
 
-void Loader::State::load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format) {
+void Loader::State::load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format,
+                         const std::string* path) {
   const bool csv = format == FileFormat::csv;
   detail::InputText text(raw, inputs[input], csv, csv ? options.mapping.encoding : std::nullopt, options.record_limit);
   InputInfo& i = info[input];
@@ -917,7 +931,8 @@ void Loader::State::load(RecordType type, std::istream& raw, std::uint32_t input
   }
   std::istream& in = text.stream();
   if (options.chunk_bytes > 0) {
-    load_chunked(type, in, input, format);
+    // A plain UTF-8 file is read as it is on disk: mapped when it can be.
+    load_chunked(type, in, input, format, &in == &raw ? path : nullptr);
   } else if (csv) {
     load_csv(type, in, input);
   } else {

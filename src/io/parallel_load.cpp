@@ -357,7 +357,8 @@ class WorkerPool {
 
 // One chunk of the file and what a worker made of it.
 struct Chunk {
-  std::vector<char> bytes;
+  std::vector<char> buffer;    // the bytes read from a stream (unused for a mapped input)
+  const char* bytes = nullptr;  // its bytes: buffer's, or the mapped input's
   std::size_t size = 0;
   std::uint64_t offset = 0;  // of bytes[0] in the file
   char prev = 0;             // the byte before bytes[0] (0 at the start of the file)
@@ -374,7 +375,7 @@ struct Chunk {
 void parse_chunk(Chunk& c, TextFormat format, char separator, RecordParser& parser) {
   Batch& b = c.batch;
   b.clear();
-  const char* const data = c.bytes.data();
+  const char* const data = c.bytes;
   const char* const last = data + c.size;
   const char* p = data;
   if (c.prev != '\n') {
@@ -465,10 +466,17 @@ struct ChunkedReader::Impl {
     } else {
       c = std::make_unique<Chunk>();
     }
-    c->bytes.resize(options.chunk_bytes);
-    in.read(c->bytes.data(), static_cast<std::streamsize>(options.chunk_bytes));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (in.bad()) throw Error(ErrorCode::io_error, "cannot read " + name);
+    std::size_t got = 0;
+    if (options.mapped) {
+      got = static_cast<std::size_t>(std::min<std::uint64_t>(options.chunk_bytes, options.mapped->size() - read_bytes));
+      c->bytes = options.mapped->data() + read_bytes;
+    } else {
+      c->buffer.resize(options.chunk_bytes);
+      in.read(c->buffer.data(), static_cast<std::streamsize>(options.chunk_bytes));
+      got = static_cast<std::size_t>(in.gcount());
+      if (in.bad()) throw Error(ErrorCode::io_error, "cannot read " + name);
+      c->bytes = c->buffer.data();
+    }
     c->size = got;
     c->offset = read_bytes;
     c->prev = read_bytes == 0 ? '\0' : last_byte;
@@ -572,8 +580,8 @@ struct ChunkedReader::Impl {
     std::uint64_t at = pos;
     const char* t = nullptr;
     for (;;) {
-      const char* const first = c->bytes.data() + (at - c->offset);
-      const char* const last = c->bytes.data() + c->size;
+      const char* const first = c->bytes + (at - c->offset);
+      const char* const last = c->bytes + c->size;
       t = end.find(first, last);
       const std::string_view piece(first, static_cast<std::size_t>(t - first));
       out.length += piece.size();
@@ -599,14 +607,14 @@ struct ChunkedReader::Impl {
     }
     if (held) {
       out.record = spanned || out.at_end ? std::string_view(carry)
-                                         : std::string_view(c->bytes.data() + (start - c->offset), out.length);
+                                         : std::string_view(c->bytes + (start - c->offset), out.length);
     }
     line += end.inner_lines() + (out.at_end ? 0 : 1);
     if (out.at_end) {
       pos = read_bytes;
       pending_lf = false;
     } else {
-      pos = c->offset + static_cast<std::uint64_t>(t - c->bytes.data()) + 1;
+      pos = c->offset + static_cast<std::uint64_t>(t - c->bytes) + 1;
       pending_lf = *t == '\r';
     }
     return out;

@@ -14,6 +14,7 @@
 #include <istream>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -187,6 +188,9 @@ class ChunkedReader {
     /// Called on the loading thread with the bytes of the input consumed so far, after each
     /// chunk's records were appended (about once per chunk); may be empty.
     std::function<void(std::uint64_t)> progress{};
+    /// The input's bytes from the stream's position on, when they are mapped in memory
+    /// (MappedFile): chunks are views of them and the stream is not read.
+    std::optional<std::string_view> mapped{};
   };
   /// Appends entries [first, end) of a batch; the true line of entry e is e.line + line_delta.
   using Append = std::function<void(const Batch&, std::size_t first, std::int64_t line_delta)>;
