@@ -24,4 +24,19 @@ void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
 #endif
 }
 
+void populate_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+  constexpr std::uintptr_t page = 4096;
+  if (data == nullptr || bytes == 0) return;
+  const auto begin = reinterpret_cast<std::uintptr_t>(data) & ~(page - 1);
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
+  // Ignored on purpose: memory freed meanwhile (ENOMEM) or an old kernel (EINVAL) only means
+  // the first write faults the page itself.
+  (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 }  // namespace cskpi::detail

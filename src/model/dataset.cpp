@@ -174,6 +174,53 @@ void Dataset::reserve_surveys(std::size_t n) {
   survey_links_.reserve(survey_links_.size() + n);
 }
 
+namespace {
+
+template <class T>
+void spare_of(const std::vector<T>& v, std::vector<MemorySpan>& out) {
+  if (v.capacity() - v.size() >= min_unwritten / sizeof(T)) {
+    out.push_back({v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T)});
+  }
+}
+
+template <class T>
+void spare_of(const OptionalColumn<T>& c, std::vector<MemorySpan>& out) {
+  spare_of(c.values(), out);
+}
+
+}  // namespace
+
+std::vector<MemorySpan> Dataset::unwritten_reserve() const {
+  std::vector<MemorySpan> out;
+  const auto& i = interactions_;
+  for (const auto& d : i.dim) spare_of(d, out);
+  for (const auto& d : i.custom) spare_of(d, out);
+  spare_of(i.customer, out);
+  spare_of(i.created_ms, out);
+  spare_of(i.first_response_ms, out);
+  spare_of(i.resolved_ms, out);
+  spare_of(i.contacts, out);
+  spare_of(i.reopened, out);
+  spare_of(i.handle_ms, out);
+  spare_of(i.wait_ms, out);
+  spare_of(i.cost, out);
+  spare_of(i.abandoned, out);
+  const auto& s = surveys_;
+  spare_of(s.kind, out);
+  spare_of(s.score, out);
+  spare_of(s.responded_ms, out);
+  spare_of(s.customer, out);
+  spare_of(s.link_id, out);
+  spare_of(s.interaction, out);
+  for (const auto& d : s.dim) spare_of(d, out);
+  for (const auto& d : s.custom) spare_of(d, out);
+  interaction_ids_.unwritten_reserve(out);
+  survey_ids_.unwritten_reserve(out);
+  survey_links_.unwritten_reserve(out);
+  customers_.unwritten_reserve(out);
+  return out;
+}
+
 bool Dataset::add(const Interaction& r) {
   const std::size_t before = interaction_ids_.size();
   interaction_ids_.intern(r.id);

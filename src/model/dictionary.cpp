@@ -186,6 +186,19 @@ void Dictionary::reserve(std::size_t n) {
   }
 }
 
+void Dictionary::unwritten_reserve(std::vector<MemorySpan>& out) const {
+  if (bytes_.capacity() - bytes_.size() >= min_unwritten) {  // never the short-string buffer inside bytes_
+    out.push_back({bytes_.data() + bytes_.size(), bytes_.capacity() - bytes_.size()});
+  }
+  const auto spare = [&out](const auto& v) {
+    if ((v.capacity() - v.size()) * sizeof(v[0]) >= min_unwritten) {
+      out.push_back({v.data() + v.size(), (v.capacity() - v.size()) * sizeof(v[0])});
+    }
+  };
+  spare(offsets_);
+  spare(wide_offsets_);
+}
+
 // Out of line on purpose: inlined into callers, g++ 12 drops the prefetch as dead code.
 void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
   if (slots_.empty()) return;

@@ -13,6 +13,15 @@ namespace cskpi {
 /// The code of an absent label (the `null` key of a group).
 inline constexpr std::uint32_t no_code = 0xFFFFFFFFu;
 
+/// Bytes of memory: [data, data + size).
+struct MemorySpan {
+  const void* data = nullptr;
+  std::size_t size = 0;
+};
+
+/// The smallest spare room unwritten_reserve() lists (smaller is not worth a thread's call).
+inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
+
 /// Assigns dense codes 0, 1, 2, … to distinct strings in first-seen order.
 /// The strings live back to back in one byte arena (no allocation per label), each entry its
 /// code, its length and its bytes; an open-addressing table (linear probing) whose slots hold
@@ -46,6 +55,9 @@ class Dictionary {
   void prefetch_entry(std::uint64_t value_hash) const noexcept;
   /// Prepares for `n` values without rehashing.
   void reserve(std::size_t n);
+  /// Appends the reserved memory not written yet (the arena's and the offsets' spare room, when
+  /// at least min_unwritten bytes).
+  void unwritten_reserve(std::vector<MemorySpan>& out) const;
   /// Frees the lookup table (8 bytes a slot: 11–23 bytes a label) of a dictionary that is read
   /// by code from now on, as the ids of a loaded data set are. value() and size() are unchanged;
   /// the next intern() builds the table again, and until then find() compares every label (O(n)).

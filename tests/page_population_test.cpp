@@ -1,0 +1,71 @@
+// The loader has the pages of the columns it is about to fill faulted in on a spare thread
+// (Dataset::unwritten_reserve, detail::populate_pages): only where they are, never what is in them.
+#include <catch2/catch.hpp>
+
+#include <cskpi/model/dataset.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include "detail/huge_pages.hpp"
+
+using namespace cskpi;
+
+namespace {
+
+Interaction interaction(int i) {
+  Interaction r;
+  r.id = "I" + std::to_string(i);
+  r.channel = "chat";
+  r.created_at = from_millis(1'700'000'000'000 + i);
+  r.handle_seconds = 1.5;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("Populating pages leaves their contents as they were", "[model][pages]") {
+  std::vector<std::uint64_t> v(3 << 20);  // 24 MiB: whole pages and a partial last one
+  std::iota(v.begin(), v.end(), std::uint64_t{7});
+  detail::populate_pages(v.data(), v.size() * sizeof(std::uint64_t));
+  detail::populate_pages(v.data() + 1, 5);  // an unaligned start and length
+  detail::populate_pages(nullptr, 0);
+  CHECK(v.front() == 7);
+  CHECK(v.back() == 7 + v.size() - 1);
+  std::vector<std::uint64_t> expected(v.size());
+  std::iota(expected.begin(), expected.end(), std::uint64_t{7});
+  CHECK(v == expected);
+}
+
+TEST_CASE("The reserved room not written yet: the spare part of each allocated column", "[model][pages]") {
+  Dataset data;
+  CHECK(data.unwritten_reserve().empty());  // nothing reserved, nothing allocated
+  data.reserve_interactions(100'000);  // 800 kB for created_ms
+  for (int i = 0; i < 10; ++i) REQUIRE(data.add(interaction(i)));
+  const auto spans = data.unwritten_reserve();
+  const InteractionColumns& c = data.interactions();
+  // created_ms: 99,990 rows of 8 bytes left, right after the 10 written.
+  const auto created = std::find_if(spans.begin(), spans.end(), [&](MemorySpan s) {
+    return s.data == c.created_ms.data() + 10;
+  });
+  REQUIRE(created != spans.end());
+  CHECK(created->size == (c.created_ms.capacity() - 10) * sizeof(std::int64_t));
+  CHECK(c.created_ms.capacity() >= 100'000);
+  // Spare room under min_unwritten is not listed: the short-string buffer of an empty arena.
+  CHECK(std::all_of(spans.begin(), spans.end(), [](MemorySpan s) { return s.size >= min_unwritten; }));
+  // handle_ms is stored (every record has it): its spare room is listed; cost is not stored.
+  REQUIRE(c.handle_ms.stored());
+  CHECK(std::any_of(spans.begin(), spans.end(), [&](MemorySpan s) {
+    return s.data == c.handle_ms.values().data() + 10;
+  }));
+  CHECK_FALSE(c.cost.stored());
+  // Every span lies past the written rows: populating them all changes nothing read back.
+  for (const MemorySpan s : spans) detail::populate_pages(s.data, s.size);
+  for (int i = 0; i < 10; ++i) {
+    const auto row = static_cast<std::size_t>(i);
+    CHECK(data.interaction_ids().value(static_cast<std::uint32_t>(i)) == "I" + std::to_string(i));
+    CHECK(c.created_ms[row] == 1'700'000'000'000 + i);
+    CHECK(c.handle_ms[row] == 1500);
+  }
+}
