@@ -38,12 +38,12 @@ TEST_CASE("Populating pages leaves their contents as they were", "[model][pages]
   CHECK(v == expected);
 }
 
-TEST_CASE("The reserved room not written yet: the spare part of each allocated column", "[model][pages]") {
+TEST_CASE("The reserved room the next rows write: the spare part of each allocated column", "[model][pages]") {
   Dataset data;
-  CHECK(data.unwritten_reserve().empty());  // nothing reserved, nothing allocated
+  CHECK(data.unwritten_interaction_reserve(1000).empty());  // nothing reserved, nothing allocated
   data.reserve_interactions(100'000);  // 800 kB for created_ms
   for (int i = 0; i < 10; ++i) REQUIRE(data.add(interaction(i)));
-  const auto spans = data.unwritten_reserve();
+  const auto spans = data.unwritten_interaction_reserve(100'000);
   const InteractionColumns& c = data.interactions();
   // created_ms: 99,990 rows of 8 bytes left, right after the 10 written.
   const auto created = std::find_if(spans.begin(), spans.end(), [&](MemorySpan s) {
@@ -52,6 +52,13 @@ TEST_CASE("The reserved room not written yet: the spare part of each allocated c
   REQUIRE(created != spans.end());
   CHECK(created->size == (c.created_ms.capacity() - 10) * sizeof(std::int64_t));
   CHECK(c.created_ms.capacity() >= 100'000);
+  // Only the room the next `rows` rows write: 50,000 of created_ms are 400,000 bytes.
+  const auto half = data.unwritten_interaction_reserve(50'000);
+  CHECK(std::any_of(half.begin(), half.end(), [&](MemorySpan s) {
+    return s.data == c.created_ms.data() + 10 && s.size == 400'000;
+  }));
+  // Surveys: none reserved, none listed.
+  CHECK(data.unwritten_survey_reserve(50'000).empty());
   // Spare room under min_unwritten is not listed: the short-string buffer of an empty arena.
   CHECK(std::all_of(spans.begin(), spans.end(), [](MemorySpan s) { return s.size >= min_unwritten; }));
   // handle_ms is stored (every record has it): its spare room is listed; cost is not stored.

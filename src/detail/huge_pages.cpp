@@ -39,4 +39,18 @@ void populate_pages(const void* data, std::size_t bytes) noexcept {
 #endif
 }
 
+void drop_mapped_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  constexpr std::uintptr_t page = 4096;
+  if (data == nullptr) return;
+  const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
+  const std::uintptr_t last = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(page - 1);
+  if (last <= first) return;
+  (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);  // advice: ignored on failure
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 }  // namespace cskpi::detail

@@ -18,4 +18,9 @@ void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
 /// where the call does not exist (Linux before 5.14); pages already there cost a table walk.
 void populate_pages(const void* data, std::size_t bytes) noexcept;
 
+/// Unmaps the whole pages inside [data, data + bytes) of a read-only file mapping that is read
+/// no more (madvise MADV_DONTNEED): the file stays in the page cache, but the pages no longer
+/// count as the process's memory. Reading them again would map them again. A no-op elsewhere.
+void drop_mapped_pages(const void* data, std::size_t bytes) noexcept;
+
 }  // namespace cskpi::detail

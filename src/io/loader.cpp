@@ -1,6 +1,8 @@
 #include "cskpi/io/loader.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -12,6 +14,7 @@
 #include <numeric>
 #include <ostream>
 #include <span>
+#include <stop_token>
 #include <thread>
 #include <utility>
 
@@ -268,6 +271,8 @@ struct Loader::State {
   Dictionary deferred_agents;
   std::uint64_t reserve_hint = 0;  // bytes of the file being loaded, until its first batch
   bool populate_due = false;       // the columns were reserved: fault their pages in after this batch
+  std::uint64_t populate_rows = 0;  // the rows expected from the batch that reserved on
+  std::atomic<std::uint64_t> appended_rows{0};  // of this file, since populating began
   // Faults in the pages of the reserved columns while the rows are appended (the first write of
   // a fresh page waits for the kernel to zero it: 13 % of a 10M run, all on this thread).
   std::jthread populating;
@@ -507,11 +512,21 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
 
 namespace {
 
-// Faults in the pages of `spans` a sixty-fourth of each at a time, front to back: the rows are
-// appended to every column at once, so the populated front of each stays ahead of the writes.
-void populate_in_steps(const std::vector<MemorySpan>& spans) {
-  constexpr std::size_t steps = 64;
-  for (std::size_t k = 0; k < steps; ++k) {
+// Faults in the pages of `spans` a 64th of each at a time, front to back, `lead` 64ths ahead
+// of the rows appended (*appended of `expected`): the rows go to every column at once, so each
+// column's populated front stays ahead of its writes, and room reserved beyond the rows that
+// come is never touched (it would count as memory in use). Ends early when asked to stop.
+void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& spans,
+                    const std::atomic<std::uint64_t>* appended, std::uint64_t expected) {
+  constexpr std::uint64_t steps = 64;
+  constexpr std::uint64_t lead = 4;
+  for (std::uint64_t k = 0; k < steps; ++k) {
+    // Step k once the appends are past step k − lead (in 64ths of the rows expected).
+    while (k > lead && appended->load(std::memory_order_relaxed) * steps < (k - lead) * expected) {
+      if (stop.stop_requested()) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds{1});
+    }
+    if (stop.stop_requested()) return;
     for (const MemorySpan s : spans) {
       const std::size_t from = s.size * k / steps;
       const std::size_t to = s.size * (k + 1) / steps;
@@ -540,11 +555,14 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   if (reserve_hint > 0 && b.speculated && b.entries.size() - first >= 64) {  // a chunk tells the size of a row
     const std::uint64_t bytes = b.stop - b.entries[first].start + 1;
     const double rows_per_byte = static_cast<double>(b.entries.size() - first) / static_cast<double>(bytes);
-    const auto rows = static_cast<std::size_t>(rows_per_byte * static_cast<double>(reserve_hint) * 1.05);
+    const double expected = rows_per_byte * static_cast<double>(reserve_hint);
+    const auto rows = static_cast<std::size_t>(expected * 1.05);
     if (type == RecordType::interaction) data.reserve_interactions(rows);
     if (type == RecordType::survey) data.reserve_surveys(rows);
     reserve_hint = 0;
     populate_due = true;  // once this batch made the optional columns it carries
+    // The rows after this batch, as expected: the 5 % of slack above is faulted in only if used.
+    populate_rows = static_cast<std::size_t>(std::max(0.0, expected - static_cast<double>(b.entries.size() - first)));
   }
   // The id and customer probes of large tables miss the cache: load their slots `ahead` rows
   // early and, `near` rows early, the entries those slots point to.
@@ -662,7 +680,13 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
   if (populate_due) {
     populate_due = false;
-    populating = std::jthread(populate_in_steps, data.unwritten_reserve());
+    appended_rows.store(0, std::memory_order_relaxed);
+    populating = std::jthread(populate_ahead,
+                              type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
+                                                              : data.unwritten_survey_reserve(populate_rows),
+                              &appended_rows, populate_rows);
+  } else if (populating.joinable()) {
+    appended_rows.fetch_add(b.entries.size() - first, std::memory_order_relaxed);
   }
 }
 
@@ -722,7 +746,10 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
                records += b.entries.size() - first;
                append(type, b, first, delta, input);
              });
-  if (populating.joinable()) populating.join();  // the next file or phase gets both cores
+  if (populating.joinable()) {  // the next file or phase gets both cores
+    populating.request_stop();
+    populating.join();
+  }
 }
 
 void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t input) {

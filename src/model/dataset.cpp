@@ -176,48 +176,56 @@ void Dataset::reserve_surveys(std::size_t n) {
 
 namespace {
 
+// The room for up to `rows` more values past a column's last one, when reserved.
 template <class T>
-void spare_of(const std::vector<T>& v, std::vector<MemorySpan>& out) {
-  if (v.capacity() - v.size() >= min_unwritten / sizeof(T)) {
-    out.push_back({v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T)});
-  }
+void spare_of(const std::vector<T>& v, std::size_t rows, std::vector<MemorySpan>& out) {
+  const std::size_t n = std::min(v.capacity() - v.size(), rows);
+  if (n * sizeof(T) >= min_unwritten) out.push_back({v.data() + v.size(), n * sizeof(T)});
 }
 
 template <class T>
-void spare_of(const OptionalColumn<T>& c, std::vector<MemorySpan>& out) {
-  spare_of(c.values(), out);
+void spare_of(const OptionalColumn<T>& c, std::size_t rows, std::vector<MemorySpan>& out) {
+  spare_of(c.values(), rows, out);
 }
 
 }  // namespace
 
-std::vector<MemorySpan> Dataset::unwritten_reserve() const {
+std::vector<MemorySpan> Dataset::unwritten_interaction_reserve(std::size_t rows) const {
   std::vector<MemorySpan> out;
-  const auto& i = interactions_;
-  for (const auto& d : i.dim) spare_of(d, out);
-  for (const auto& d : i.custom) spare_of(d, out);
-  spare_of(i.customer, out);
-  spare_of(i.created_ms, out);
-  spare_of(i.first_response_ms, out);
-  spare_of(i.resolved_ms, out);
-  spare_of(i.contacts, out);
-  spare_of(i.reopened, out);
-  spare_of(i.handle_ms, out);
-  spare_of(i.wait_ms, out);
-  spare_of(i.cost, out);
-  spare_of(i.abandoned, out);
-  const auto& s = surveys_;
-  spare_of(s.kind, out);
-  spare_of(s.score, out);
-  spare_of(s.responded_ms, out);
-  spare_of(s.customer, out);
-  spare_of(s.link_id, out);
-  spare_of(s.interaction, out);
-  for (const auto& d : s.dim) spare_of(d, out);
-  for (const auto& d : s.custom) spare_of(d, out);
-  interaction_ids_.unwritten_reserve(out);
-  survey_ids_.unwritten_reserve(out);
-  survey_links_.unwritten_reserve(out);
-  customers_.unwritten_reserve(out);
+  {
+    const auto& i = interactions_;
+    for (const auto& d : i.dim) spare_of(d, rows, out);
+    for (const auto& d : i.custom) spare_of(d, rows, out);
+    spare_of(i.customer, rows, out);
+    spare_of(i.created_ms, rows, out);
+    spare_of(i.first_response_ms, rows, out);
+    spare_of(i.resolved_ms, rows, out);
+    spare_of(i.contacts, rows, out);
+    spare_of(i.reopened, rows, out);
+    spare_of(i.handle_ms, rows, out);
+    spare_of(i.wait_ms, rows, out);
+    spare_of(i.cost, rows, out);
+    spare_of(i.abandoned, rows, out);
+    interaction_ids_.unwritten_reserve(rows, out);
+  }
+  return out;
+}
+
+std::vector<MemorySpan> Dataset::unwritten_survey_reserve(std::size_t rows) const {
+  std::vector<MemorySpan> out;
+  {
+    const auto& s = surveys_;
+    spare_of(s.kind, rows, out);
+    spare_of(s.score, rows, out);
+    spare_of(s.responded_ms, rows, out);
+    spare_of(s.customer, rows, out);
+    spare_of(s.link_id, rows, out);
+    spare_of(s.interaction, rows, out);
+    for (const auto& d : s.dim) spare_of(d, rows, out);
+    for (const auto& d : s.custom) spare_of(d, rows, out);
+    survey_ids_.unwritten_reserve(rows, out);
+    survey_links_.unwritten_reserve(rows, out);
+  }
   return out;
 }
 

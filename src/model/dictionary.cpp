@@ -1,5 +1,6 @@
 #include "cskpi/model/dictionary.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -186,17 +187,17 @@ void Dictionary::reserve(std::size_t n) {
   }
 }
 
-void Dictionary::unwritten_reserve(std::vector<MemorySpan>& out) const {
-  if (bytes_.capacity() - bytes_.size() >= min_unwritten) {  // never the short-string buffer inside bytes_
-    out.push_back({bytes_.data() + bytes_.size(), bytes_.capacity() - bytes_.size()});
-  }
-  const auto spare = [&out](const auto& v) {
-    if ((v.capacity() - v.size()) * sizeof(v[0]) >= min_unwritten) {
-      out.push_back({v.data() + v.size(), (v.capacity() - v.size()) * sizeof(v[0])});
-    }
+void Dictionary::unwritten_reserve(std::size_t values, std::vector<MemorySpan>& out) const {
+  const auto spare = [&out](const auto& v, std::size_t n) {
+    n = std::min(v.capacity() - v.size(), n);
+    if (n * sizeof(v[0]) >= min_unwritten) out.push_back({v.data() + v.size(), n * sizeof(v[0])});
   };
-  spare(offsets_);
-  spare(wide_offsets_);
+  spare(offsets_, values);
+  spare(wide_offsets_, values);
+  // The arena at the mean entry so far (+ 1 byte): the reserve guessed 24 bytes before any.
+  if (size() == 0) return;
+  const std::size_t bytes = std::min(bytes_.capacity() - bytes_.size(), values * (bytes_.size() / size() + 1));
+  if (bytes >= min_unwritten) out.push_back({bytes_.data() + bytes_.size(), bytes});  // never the short-string buffer
 }
 
 // Out of line on purpose: inlined into callers, g++ 12 drops the prefetch as dead code.

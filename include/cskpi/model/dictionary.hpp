@@ -55,9 +55,9 @@ class Dictionary {
   void prefetch_entry(std::uint64_t value_hash) const noexcept;
   /// Prepares for `n` values without rehashing.
   void reserve(std::size_t n);
-  /// Appends the reserved memory not written yet (the arena's and the offsets' spare room, when
-  /// at least min_unwritten bytes).
-  void unwritten_reserve(std::vector<MemorySpan>& out) const;
+  /// Appends the reserved memory the next `values` new values will write (the offsets' spare
+  /// room, the arena's at the mean entry so far), each part when at least min_unwritten bytes.
+  void unwritten_reserve(std::size_t values, std::vector<MemorySpan>& out) const;
   /// Frees the lookup table (8 bytes a slot: 11–23 bytes a label) of a dictionary that is read
   /// by code from now on, as the ids of a loaded data set are. value() and size() are unchanged;
   /// the next intern() builds the table again, and until then find() compares every label (O(n)).
