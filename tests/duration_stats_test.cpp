@@ -248,3 +248,55 @@ TEST_CASE("A merge that takes the other's samples equals the merge that copies t
   CHECK(moved.count() == 18000);
   CHECK(moved.result().median->count() == 4500.0);
 }
+
+namespace {
+
+/// The variance exactly as the accumulator defines it (docs/metrics.md): deviations from the
+/// truncated mean m summed exactly, Var = (Σd² − (Σd)²/n) / (n − 1), in s².
+double expected_variance(const std::vector<std::int64_t>& ms) {
+  __extension__ using Wide = __int128;
+  Wide sum = 0;
+  for (const std::int64_t x : ms) sum += x;
+  const auto n = static_cast<std::int64_t>(ms.size());
+  const auto m = static_cast<std::int64_t>(sum / n);
+  Wide squares = 0;
+  for (const std::int64_t x : ms) squares += Wide{x - m} * (x - m);
+  const double dn = static_cast<double>(n);
+  const double sd = static_cast<double>(sum - Wide{m} * n);
+  return std::max(0.0, (static_cast<double>(squares) - sd * sd / dn) / (dn - 1.0)) / 1e6;
+}
+
+}  // namespace
+
+TEST_CASE("Duration variance: from running exact squares, equal to the sum over the samples", "[metrics][duration]") {
+  // Narrow samples (under 2^31 ms): Σx² is kept exact as they come and the variance needs no
+  // pass; a sample of 2^31 ms or more (24.9 days) makes it sum over the samples instead.
+  std::mt19937_64 rng(7);
+  for (const bool wide : {false, true}) {
+    std::vector<std::int64_t> ms;
+    for (int i = 0; i < 5000; ++i) ms.push_back(static_cast<std::int64_t>(rng() % 2'000'000'000));
+    if (wide) ms.push_back(std::int64_t{3'000'000'000});
+    DurationAccumulator kept;
+    DurationAccumulator counted;  // counts and sums, keeps nothing
+    DurationAccumulator first_half;
+    DurationAccumulator second_half;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      kept.add(Milliseconds{ms[i]});
+      counted.add_counted(Milliseconds{ms[i]});
+      (i % 2 == 0 ? first_half : second_half).add(Milliseconds{ms[i]});
+    }
+    INFO("with a wide sample: " << wide);
+    const double expected = expected_variance(ms);
+    CHECK(kept.result().variance == expected);
+    CHECK(counted.result({&first_half, &second_half}).variance == expected);
+    DurationAccumulator merged;
+    merged.merge(first_half);
+    merged.merge_counted(second_half);  // squares merge too: counted only, summarised over sources
+    CHECK(merged.result({&first_half, &second_half}).variance == expected);
+  }
+  // By hand: 1, 2 and 4 s: mean 2333.33 ms; Σd² = 1333.3² + 333.3² + 1666.7² = 4,666,666.7 ms²;
+  // / 2 = 2,333,333.3 ms² = 2.3333 s².
+  DurationAccumulator small;
+  for (const std::int64_t x : {1000, 2000, 4000}) small.add(Milliseconds{x});
+  CHECK(*small.result().variance == Approx(7.0 / 3.0));
+}

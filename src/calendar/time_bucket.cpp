@@ -194,18 +194,20 @@ std::int64_t ZoneBuckets::key(TimeBucket bucket, TimePoint t) const {
     case TimeBucket::hour: return floor_div(local, ms_per_hour);
     case TimeBucket::day: return day;
     case TimeBucket::week: return day - weekday(day);
-    case TimeBucket::month: {
-      const Civil c = civil_from_days(day);
-      return c.year * 12 + c.month - 1;
-    }
-    case TimeBucket::quarter: {
-      const Civil c = civil_from_days(day);
-      return c.year * 4 + (c.month - 1) / 3;
-    }
-    case TimeBucket::year: return civil_from_days(day).year;
+    case TimeBucket::month: return month_key(day);
+    case TimeBucket::quarter: return floor_div(month_key(day), 3);  // year * 4 + (month - 1) / 3
+    case TimeBucket::year: return floor_div(month_key(day), 12);
     case TimeBucket::hour_of_week: return weekday(day) * 24 + (local - day * ms_per_day) / ms_per_hour;
   }
   throw Error(ErrorCode::invalid_argument, "unknown time bucket");
+}
+
+std::int64_t ZoneBuckets::month_key(std::int64_t day) const noexcept {
+  if (day != date_.day) {
+    const Civil c = civil_from_days(day);
+    date_ = DateCache{day, c.year, c.month};
+  }
+  return date_.year * 12 + date_.month - 1;
 }
 
 std::string ZoneBuckets::label(TimeBucket bucket, std::int64_t key) const {

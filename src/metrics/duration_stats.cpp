@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "cskpi/error.hpp"
@@ -17,17 +19,36 @@ namespace {
 /// integers: deviations from the truncated mean m are summed and squared in 128 bits, so the
 /// result does not depend on the order of the samples (merge order) and loses nothing to
 /// cancellation. Var = (Σd² − (Σd)²/n) / (n − 1), d = x − m.
-double sample_variance_s2(const detail::SampleSpans& samples, const ExactSum& sum) {
+/// `squares`: Σx² exact (high, low words) when known, which gives Σd² = Σx² − 2mΣx + nm²
+/// exactly without a pass over the samples; else the pass (detail::sum_of_squares) sums it.
+double sample_variance_s2(const detail::SampleSpans& samples, const ExactSum& sum,
+                          std::optional<std::pair<std::uint64_t, std::uint64_t>> squares) {
   __extension__ using Wide = __int128;
   __extension__ using UnsignedWide = unsigned __int128;
   const auto n = static_cast<std::int64_t>(samples.count);
   const auto sum_ms = static_cast<Wide>((static_cast<UnsignedWide>(sum.high_word()) << 64) | sum.low_word());
   const auto shift = static_cast<std::int64_t>(sum_ms / n);  // within the samples' range
-  const double squares = detail::sum_of_squares(samples, shift);
+  const auto deviations = [&]() -> std::optional<double> {
+    if (!squares) return std::nullopt;
+    const auto x2 = (static_cast<UnsignedWide>(squares->first) << 64) | squares->second;
+    if (x2 >> 126 != 0) return std::nullopt;  // room for the signed arithmetic below
+    Wide cross = 0;
+    Wide square = 0;
+    Wide d2 = 0;
+    if (__builtin_mul_overflow(sum_ms, Wide{2} * shift, &cross) ||
+        __builtin_mul_overflow(Wide{shift} * shift, Wide{n}, &square) ||
+        __builtin_sub_overflow(static_cast<Wide>(x2), cross, &d2) || __builtin_add_overflow(d2, square, &d2) ||
+        d2 < 0) {
+      return std::nullopt;
+    }
+    return static_cast<double>(static_cast<UnsignedWide>(d2));  // as the pass converts its exact sum
+  };
+  const std::optional<double> exact = deviations();
+  const double squares_s = exact ? *exact : detail::sum_of_squares(samples, shift);
   const Wide deviation = sum_ms - Wide{shift} * n;  // |Σd| < n
   const double dn = static_cast<double>(n);
   const double sd = static_cast<double>(deviation);
-  const double ms2 = (squares - sd * sd / dn) / (dn - 1.0);
+  const double ms2 = (squares_s - sd * sd / dn) / (dn - 1.0);
   return std::max(0.0, ms2) / 1e6;
 }
 
@@ -42,11 +63,31 @@ void DurationAccumulator::add(Milliseconds d) {
   ++count_;
   ++kept_;
   sum_ms_.add(d.count());
+  add_square(d.count());
 }
 
 void DurationAccumulator::add_counted(Milliseconds d) {
   ++count_;
   sum_ms_.add(d.count());
+  add_square(d.count());
+}
+
+void DurationAccumulator::add_square(std::int64_t ms) noexcept {
+  constexpr std::int64_t narrow = std::int64_t{1} << 31;
+  if (ms <= -narrow || ms >= narrow) {
+    squares_exact_ = false;
+    return;
+  }
+  const auto magnitude = static_cast<std::uint64_t>(ms < 0 ? -ms : ms);
+  const std::uint64_t square = magnitude * magnitude;  // < 2^62
+  squares_low_ += square;
+  squares_high_ += squares_low_ < square ? 1 : 0;
+}
+
+void DurationAccumulator::add_squares(const DurationAccumulator& other) noexcept {
+  squares_low_ += other.squares_low_;
+  squares_high_ += other.squares_high_ + (squares_low_ < other.squares_low_ ? 1 : 0);
+  squares_exact_ = squares_exact_ && other.squares_exact_;
 }
 
 namespace {
@@ -114,6 +155,7 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   count_ += other.count_;
   kept_ += other.kept_;
   sum_ms_ = sum;
+  add_squares(other);
   other = DurationAccumulator{};
 }
 
@@ -122,6 +164,7 @@ void DurationAccumulator::merge_counted(const DurationAccumulator& other) {
   sum.add(other.sum_ms_);
   count_ += other.count_;
   sum_ms_ = sum;
+  add_squares(other);
 }
 
 DurationSummary DurationAccumulator::result() const {
@@ -149,7 +192,10 @@ DurationSummary DurationAccumulator::summary(const detail::SampleSpans& samples)
   // One correctly rounded division of exact integers (the sum is exact while it fits 53 bits).
   r.mean = Duration{sum_ms_.to_double() / static_cast<double>(r.count)};
   // The two ranks selected where the samples lie (detail::select_ranks): O(n), nothing copied.
-  if (count_ >= 2) r.variance = sample_variance_s2(samples, sum_ms_);
+  if (count_ >= 2) {
+    r.variance = sample_variance_s2(samples, sum_ms_,
+                                    squares_exact_ ? std::optional{std::pair{squares_high_, squares_low_}} : std::nullopt);
+  }
   const auto n = static_cast<std::size_t>(count_);
   const std::array<std::uint64_t, 2> ranks{nearest_rank_index(n, 0.5) - 1, nearest_rank_index(n, 0.9) - 1};
   const auto [median, p90] = detail::select_ranks(samples, detail::sample_range(samples), ranks);

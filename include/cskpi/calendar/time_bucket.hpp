@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,10 +78,21 @@ class ZoneBuckets {
     std::int64_t offset_ms = 0;
   };
 
+  /// The year and month of the last local day key() turned into a date: records come in runs
+  /// of one day (an export sorted by time), and the date costs divisions.
+  struct DateCache {
+    std::int64_t day = std::numeric_limits<std::int64_t>::min();  // none yet
+    std::int64_t year = 0;
+    std::int64_t month = 0;
+  };
+
   [[nodiscard]] std::int64_t offset_at(std::int64_t utc_ms) const;
+  /// year * 12 + month - 1 of a local day (days since 1970-01-01).
+  [[nodiscard]] std::int64_t month_key(std::int64_t day) const noexcept;
 
   std::shared_ptr<const Impl> impl_;
   mutable OffsetCache cache_;
+  mutable DateCache date_;
 };
 
 }  // namespace cskpi

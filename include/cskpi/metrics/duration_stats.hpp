@@ -77,6 +77,13 @@ class DurationAccumulator {
   std::uint64_t count_ = 0;
   std::uint64_t kept_ = 0;  // the samples in blocks_ and wide_
   ExactSum sum_ms_;  // exact, cannot overflow
+  // Σ x² of every sample counted, as 128 bits (high, low), exact while each sample is under 2^31
+  // in magnitude (squares_exact_): the variance then needs no pass over the samples.
+  std::uint64_t squares_low_ = 0;
+  std::uint64_t squares_high_ = 0;
+  bool squares_exact_ = true;
+  void add_square(std::int64_t ms) noexcept;
+  void add_squares(const DurationAccumulator& other) noexcept;
 };
 
 /// Count, mean, median and p90 of a range of Milliseconds in one call.
