@@ -76,3 +76,27 @@ TEST_CASE("The reserved room the next rows write: the spare part of each allocat
     CHECK(c.handle_ms[row] == 1500);
   }
 }
+
+TEST_CASE("The reserved room of interaction events: the columns' spare part for the next events", "[model][pages]") {
+  Dataset data;
+  REQUIRE(data.add(interaction(0)));
+  CHECK(data.unwritten_event_reserve(1000).empty());  // nothing reserved
+  data.reserve_events(100'000);
+  InteractionEvent e;
+  e.interaction_id = "I0";
+  e.at = from_millis(1'700'000'000'000);
+  e.type = InteractionEventType::agent_reply;
+  REQUIRE(data.add(e) == EventAdd::accepted);
+  const auto spans = data.unwritten_event_reserve(40'000);
+  const InteractionEventColumns& c = data.interaction_events();
+  CHECK(c.at_ms.capacity() >= 100'000);
+  // at_ms: 40,000 events of 8 bytes after the one written; interaction and agent 160,000 bytes
+  // each; type and status (1 byte) are under 64 KiB and not listed.
+  CHECK(std::any_of(spans.begin(), spans.end(), [&](MemorySpan s) {
+    return s.data == c.at_ms.data() + 1 && s.size == 320'000;
+  }));
+  CHECK(spans.size() == 3);
+  for (const MemorySpan s : spans) detail::populate_pages(s.data, s.size);
+  CHECK(c.at_ms[0] == 1'700'000'000'000);
+  CHECK(c.interaction[0] == 0);
+}

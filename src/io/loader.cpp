@@ -888,8 +888,14 @@ void Loader::State::finish() {
   std::optional<std::uint32_t> row;
   std::size_t run = 0;
   const std::size_t n = events.size();
+  // The event columns sized once, their pages faulted in ahead of the adds on a spare thread.
+  data.reserve_events(n);
+  appended_rows.store(0, std::memory_order_relaxed);
+  if (n > 0) populating = std::jthread(populate_ahead, data.unwritten_event_reserve(n), &appended_rows, std::uint64_t{n});
+  constexpr std::size_t progress_every = 4096;
   for (std::size_t i = 0; i < std::min(ahead, n); ++i) prepare(i);
   for (std::size_t i = 0; i < n; ++i) {
+    if (i % progress_every == 0) appended_rows.store(i, std::memory_order_relaxed);
     prepare(i + ahead);
     while (run + 1 < runs.size() && runs[run + 1].first_event <= i) ++run;
     const DeferredEvent& d = events[i];
@@ -914,6 +920,10 @@ void Loader::State::finish() {
     }
     // The chunk before i's is not read any more (new_id(i) read its last event).
     if (i % decltype(events)::chunk_size == 0 && i > 0) events.release_chunk_of(i - 1);
+  }
+  if (populating.joinable()) {
+    populating.request_stop();
+    populating.join();
   }
   if (rejected) {  // put the event rejects back in input order: by input, then line
     std::vector<std::size_t> order(rejects.size());

@@ -229,6 +229,26 @@ std::vector<MemorySpan> Dataset::unwritten_survey_reserve(std::size_t rows) cons
   return out;
 }
 
+void Dataset::reserve_events(std::size_t n) {
+  auto& e = events_;
+  const std::size_t want = e.interaction.size() + n;
+  reserve_column(e.interaction, want);
+  reserve_column(e.at_ms, want);
+  reserve_column(e.type, want);
+  reserve_column(e.status, want);
+  reserve_column(e.agent, want);
+}
+
+std::vector<MemorySpan> Dataset::unwritten_event_reserve(std::size_t rows) const {
+  std::vector<MemorySpan> out;
+  spare_of(events_.interaction, rows, out);
+  spare_of(events_.at_ms, rows, out);
+  spare_of(events_.type, rows, out);
+  spare_of(events_.status, rows, out);
+  spare_of(events_.agent, rows, out);
+  return out;
+}
+
 bool Dataset::add(const Interaction& r) {
   const std::size_t before = interaction_ids_.size();
   interaction_ids_.intern(r.id);

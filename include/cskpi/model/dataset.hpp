@@ -220,6 +220,8 @@ class Dataset {
   /// loading neither rehashes nor moves columns.
   void reserve_interactions(std::size_t n);
   void reserve_surveys(std::size_t n);
+  /// Prepares the interaction event columns for `n` more events.
+  void reserve_events(std::size_t n);
   /// The reserved memory the next `rows` interactions (surveys) will write, in their columns
   /// allocated so far and their id dictionaries, each part when at least min_unwritten bytes: a
   /// loader has its pages faulted in on a spare thread while it adds them (the first write to a
@@ -227,6 +229,7 @@ class Dataset {
   /// is only valid until the next add.
   [[nodiscard]] std::vector<MemorySpan> unwritten_interaction_reserve(std::size_t rows) const;
   [[nodiscard]] std::vector<MemorySpan> unwritten_survey_reserve(std::size_t rows) const;
+  [[nodiscard]] std::vector<MemorySpan> unwritten_event_reserve(std::size_t rows) const;
 
   /// Hints that rows with these id / customer / link hashes (Dictionary::hash) are added soon:
   /// the loader calls them a few rows ahead, so the probes of large tables overlap.
