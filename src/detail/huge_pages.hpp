@@ -12,10 +12,10 @@ namespace cskpi::detail {
 /// systems without the call, and when the kernel refuses (THP "never"): it only changes speed.
 void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
 
-/// Has the kernel fault in (allocate and zero) the pages of [data, data + bytes) now, without
-/// changing their contents (madvise MADV_POPULATE_WRITE), so that a later first write does not
-/// stop for it: a loader calls it on a spare thread for the memory it is about to fill. A no-op
-/// where the call does not exist (Linux before 5.14); pages already there cost a table walk.
+/// Has the kernel fault in (allocate and zero) the whole pages inside [data, data + bytes) now,
+/// without changing their contents (madvise MADV_POPULATE_WRITE), so that a later first write
+/// does not stop for it: a loader calls it on a spare thread for the memory it is about to fill.
+/// A no-op where the call does not exist (Linux before 5.14); pages already there cost a walk.
 void populate_pages(const void* data, std::size_t bytes) noexcept;
 
 /// Unmaps the whole pages inside [data, data + bytes) of a read-only file mapping that is read
