@@ -132,7 +132,7 @@ class IdArena {
     const std::size_t need = varint_size(id.size()) + id.size();
     if (blocks_.empty() || used_ + need > block_size_) {
       block_size_ = std::max(need, block_bytes);
-      blocks_.push_back(std::make_unique<char[]>(block_size_));
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
       used_ = 0;
     }
     char* out = blocks_.back().get() + used_;
