@@ -1,10 +1,10 @@
 #include "cskpi/io/loader.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -13,7 +13,6 @@
 #include <memory>
 #include <numeric>
 #include <ostream>
-#include <span>
 #include <stop_token>
 #include <thread>
 #include <utility>
@@ -276,6 +275,10 @@ struct Loader::State {
   // Faults in the pages of the reserved columns while the rows are appended (the first write of
   // a fresh page waits for the kernel to zero it: 13 % of a 10M run, all on this thread).
   std::jthread populating;
+  /// Faults in `spans` ahead of the next `rows` appends (appended_rows counts them).
+  void start_populating(std::vector<MemorySpan> spans, std::uint64_t rows);
+  /// Ends the populating early (its room may stay unused) and waits for it.
+  void stop_populating();
   // Scratch records, reused so their strings keep their capacity.
   Interaction interaction;
   SurveyResponse survey;
@@ -537,6 +540,17 @@ void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& 
 
 }  // namespace
 
+void Loader::State::start_populating(std::vector<MemorySpan> spans, std::uint64_t rows) {
+  appended_rows.store(0, std::memory_order_relaxed);
+  populating = std::jthread(populate_ahead, std::move(spans), &appended_rows, rows);
+}
+
+void Loader::State::stop_populating() {
+  if (!populating.joinable()) return;
+  populating.request_stop();
+  populating.join();
+}
+
 // A batch's entries from `first` on, in order, with rows checked for duplicate ids and added.
 void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t first, std::int64_t line_delta,
                            std::uint32_t input) {
@@ -680,11 +694,9 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
   if (populate_due) {
     populate_due = false;
-    appended_rows.store(0, std::memory_order_relaxed);
-    populating = std::jthread(populate_ahead,
-                              type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
-                                                              : data.unwritten_survey_reserve(populate_rows),
-                              &appended_rows, populate_rows);
+    start_populating(type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
+                                                     : data.unwritten_survey_reserve(populate_rows),
+                     populate_rows);
   } else if (populating.joinable()) {
     appended_rows.fetch_add(b.entries.size() - first, std::memory_order_relaxed);
   }
@@ -746,10 +758,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
                records += b.entries.size() - first;
                append(type, b, first, delta, input);
              });
-  if (populating.joinable()) {  // the next file or phase gets both cores
-    populating.request_stop();
-    populating.join();
-  }
+  stop_populating();  // the next file or phase gets both cores
 }
 
 void Loader::State::load_csv(RecordType type, std::istream& in, std::uint32_t input) {
@@ -890,8 +899,7 @@ void Loader::State::finish() {
   const std::size_t n = events.size();
   // The event columns sized once, their pages faulted in ahead of the adds on a spare thread.
   data.reserve_events(n);
-  appended_rows.store(0, std::memory_order_relaxed);
-  if (n > 0) populating = std::jthread(populate_ahead, data.unwritten_event_reserve(n), &appended_rows, std::uint64_t{n});
+  if (n > 0) start_populating(data.unwritten_event_reserve(n), n);
   constexpr std::size_t progress_every = 4096;
   for (std::size_t i = 0; i < std::min(ahead, n); ++i) prepare(i);
   for (std::size_t i = 0; i < n; ++i) {
@@ -921,10 +929,7 @@ void Loader::State::finish() {
     // The chunk before i's is not read any more (new_id(i) read its last event).
     if (i % decltype(events)::chunk_size == 0 && i > 0) events.release_chunk_of(i - 1);
   }
-  if (populating.joinable()) {
-    populating.request_stop();
-    populating.join();
-  }
+  stop_populating();
   if (rejected) {  // put the event rejects back in input order: by input, then line
     std::vector<std::size_t> order(rejects.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
