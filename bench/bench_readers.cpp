@@ -15,7 +15,9 @@
 
 #include <fmt/format.h>
 
+#include "io/field_map.hpp"
 #include "io/json_fields.hpp"
+#include "io/parallel_load.hpp"
 
 namespace {
 
@@ -108,6 +110,40 @@ void csv_interactions(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(csv_interactions)->Unit(benchmark::kMillisecond);
+
+// The worker threads' part alone: CSV interaction records → packed rows of a batch (splitting,
+// field rules, packing), without the loading thread's interning and appends.
+void csv_interactions_parse(benchmark::State& state) {
+  using namespace cskpi::detail;
+  const std::string& text = interactions_csv();
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find('\n', at);
+    lines.emplace_back(text.data() + at, end - at);
+    at = end + 1;
+  }
+  CsvRecord header;
+  std::string scratch;
+  split_csv_record(lines.front(), header, scratch);
+  const FieldMap& fields = identity_map(cskpi::RecordType::interaction);
+  const HeaderCheck check = check_header(fields, header.fields);
+  ParseSetup setup;
+  setup.columns = &check.plan;
+  setup.limit = std::size_t{1} << 20;
+  RecordParser parser(setup);
+  Batch batch;
+  for (auto _ : state) {
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      if (i % 65536 == 0) batch.clear();
+      parser.parse(lines[i], lines[i].size(), false, false, 0, i, batch);
+    }
+    benchmark::DoNotOptimize(batch.interactions.size());
+    batch.clear();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(csv_interactions_parse)->Unit(benchmark::kMillisecond);
 
 void jsonl_surveys(benchmark::State& state) {
   const std::string& text = surveys_jsonl();

@@ -14,6 +14,8 @@
 #include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
 #include "io/json_fields.hpp"
+#include "io/plain_record.hpp"
+#include "io/record_pack.hpp"
 
 namespace cskpi::detail {
 
@@ -77,12 +79,6 @@ std::uint32_t Batch::label(Dimension d, std::string_view value) {
 
 namespace {
 
-std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
-
-std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
-  return seconds ? std::llround(*seconds * 1000.0) : no_value;
-}
-
 ArenaRef put(std::string& arena, std::string_view text) {
   const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
   arena.append(text);
@@ -91,27 +87,6 @@ ArenaRef put(std::string& arena, std::string_view text) {
 
 ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text) {
   return text ? put(arena, *text) : ArenaRef{};
-}
-
-// The dimension labels interactions and surveys both have → batch codes (a priority as its
-// name: the dimension's labels are the enum names). The kind is an interaction's own.
-template <class Record>
-void label_shared_dims(Batch& out, const Record& r, std::array<std::uint32_t, dimension_count>& dim) {
-  dim[index_of(Dimension::channel)] = out.label(Dimension::channel, r.channel);
-  dim[index_of(Dimension::topic)] = out.label(Dimension::topic, r.topic);
-  dim[index_of(Dimension::product)] = out.label(Dimension::product, r.product);
-  dim[index_of(Dimension::agent)] = out.label(Dimension::agent, r.agent_id);
-  dim[index_of(Dimension::team)] = out.label(Dimension::team, r.team);
-  dim[index_of(Dimension::department)] = out.label(Dimension::department, r.department);
-  dim[index_of(Dimension::priority)] = r.priority ? out.label(Dimension::priority, to_string(*r.priority)) : no_code;
-}
-
-// A record's custom dimension values → the batch; the index of the first.
-template <class Values>
-std::uint32_t put_custom(Batch& out, const Values& values) {
-  const auto first = static_cast<std::uint32_t>(out.custom.size());
-  for (const auto& v : values) out.custom.push_back(put_optional(out.arena, v));
-  return first;
 }
 
 }  // namespace
@@ -124,6 +99,8 @@ struct RecordParser::Impl {
         columns(s.columns),
         fields(s.fields),
         builder(s.scales, s.instants, s.custom),
+        plain_instants(s.instants.plain()),
+        plain(s.scales, s.custom != nullptr ? s.custom->size() : 0),
         limit(s.limit) {}
 
   RecordType type;
@@ -132,6 +109,8 @@ struct RecordParser::Impl {
   const ColumnPlan* columns;
   const FieldMap* fields;
   RecordBuilder builder;
+  bool plain_instants;      // instants read without a format or input zone: the plain path may read them
+  PlainRecordReader plain;  // the common record's fast path
   std::size_t limit;
   std::vector<std::string_view> unknown;
   JsonFields json;
@@ -141,6 +120,8 @@ struct RecordParser::Impl {
   bool csv_slots_clear = false;  // CSV: the slots no column feeds are absent
   Interaction interaction;
   SurveyResponse survey;
+  InteractionValues interaction_values;
+  SurveyValues survey_values;
   InteractionEvent event;
 
   void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
@@ -152,48 +133,14 @@ struct RecordParser::Impl {
   void take(Batch& out, std::uint64_t start, std::uint64_t line) {
     switch (type) {
       case RecordType::interaction: {
+        if (plain_instants && plain.read(values, interaction_values)) return pack(out, interaction_values, start, line);
         if (auto p = builder.build(values, interaction)) return problem(out, start, line, std::move(*p));
-        const Interaction& r = interaction;
-        PackedInteraction row;
-        row.id = put(out.arena, r.id);
-        row.customer = put_optional(out.arena, r.customer_id);
-        row.id_hash = Dictionary::hash(r.id);
-        if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
-        label_shared_dims(out, r, row.dim);
-        row.dim[index_of(Dimension::kind)] = out.label(Dimension::kind, r.kind);
-        row.created_ms = to_millis(r.created_at);
-        row.first_response_ms = millis_or(r.first_response_at);
-        row.resolved_ms = millis_or(r.resolved_at);
-        row.contacts = r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value;
-        row.reopened = r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value;
-        row.handle_ms = seconds_to_millis(r.handle_seconds);
-        row.wait_ms = seconds_to_millis(r.wait_seconds);
-        row.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
-        row.abandoned = r.abandoned;
-        row.custom = put_custom(out, r.custom);
-        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
-        out.interactions.push_back(row);
-        return;
+        return pack(out, values_of(interaction), start, line);
       }
       case RecordType::survey: {
+        if (plain_instants && plain.read(values, survey_values)) return pack(out, survey_values, start, line);
         if (auto p = builder.build(values, survey)) return problem(out, start, line, std::move(*p));
-        const SurveyResponse& r = survey;
-        PackedSurvey row;
-        row.id = put(out.arena, r.id);
-        row.id_hash = Dictionary::hash(r.id);
-        row.customer = put_optional(out.arena, r.customer_id);
-        if (r.customer_id) row.customer_hash = Dictionary::hash(*r.customer_id);
-        row.link = put_optional(out.arena, r.interaction_id);
-        if (r.interaction_id) row.link_hash = Dictionary::hash(*r.interaction_id);
-        row.dim.fill(no_code);  // the kind dimension is never explicit on a survey
-        label_shared_dims(out, r, row.dim);
-        row.kind = r.kind;
-        row.score = static_cast<std::int16_t>(r.score);
-        row.responded_ms = to_millis(r.responded_at);
-        row.custom = put_custom(out, r.custom);
-        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
-        out.surveys.push_back(row);
-        return;
+        return pack(out, values_of(survey), start, line);
       }
       case RecordType::interaction_event: {
         if (auto p = builder.build(values, event)) return problem(out, start, line, std::move(*p));
@@ -224,7 +171,7 @@ struct RecordParser::Impl {
   }
 
   void parse_csv(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
-    split_csv_record(record, csv, scratch, separator);
+    if (!split_plain_csv_record(record, csv, separator)) split_csv_record(record, csv, scratch, separator);
     if (csv.status == CsvStatus::malformed_quote) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::malformed_quote,

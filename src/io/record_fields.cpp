@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cskpi/time.hpp"
+#include "io/plain_values.hpp"
 
 namespace cskpi::detail {
 namespace {
@@ -96,31 +97,6 @@ struct Decimal {
   std::optional<double> value;
   bool range = false;
 };
-
-// Digits, optionally with a fraction ("466", "-4.66"), of at most 15 significant digits: the
-// quotient of two exactly representable doubles, so one correctly rounded division gives the
-// same double as from_chars (Clinger's fast path). nullopt for anything else.
-std::optional<double> simple_decimal(std::string_view t) noexcept {
-  std::size_t i = 0;
-  const bool negative = !t.empty() && t[0] == '-';
-  if (negative) ++i;
-  std::uint64_t mantissa = 0;
-  std::size_t digits = 0;
-  std::size_t fraction = 0;
-  const std::size_t int_begin = i;
-  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) mantissa = mantissa * 10 + static_cast<unsigned>(t[i] - '0');
-  if (i == int_begin) return std::nullopt;
-  if (i < t.size() && t[i] == '.') {
-    const std::size_t frac_begin = ++i;
-    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) mantissa = mantissa * 10 + static_cast<unsigned>(t[i] - '0');
-    fraction = i - frac_begin;
-    if (fraction == 0) return std::nullopt;
-  }
-  if (i != t.size() || digits > 15) return std::nullopt;
-  constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  const double value = static_cast<double>(mantissa) / powers[fraction];
-  return negative ? -value : value;
-}
 
 // For a decimal that from_chars finds out of range: whether it is too large (1e400), not too
 // close to zero (1e-400). Its order of magnitude is the position of its first non-zero digit

@@ -153,6 +153,40 @@ bool all_blank(std::string_view record, char separator) noexcept {
   return true;
 }
 
+bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator) {
+  const Blanks is_blank{separator != '\t'};
+  out.fields.clear();
+  const char* const data = record.data();
+  const std::size_t n = record.size();
+  std::size_t field_begin = 0;
+  const auto field_to = [&](std::size_t end) {
+    out.fields.push_back(trimmed(data + field_begin, data + end, is_blank));
+    field_begin = end + 1;
+  };
+  std::size_t i = 0;
+#if defined(CSKPI_SCAN_SSE2)
+  const __m128i sep = _mm_set1_epi8(separator);
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; n - i >= 16; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    // A byte past ASCII has its top bit set: movemask of v itself.
+    if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) | _mm_movemask_epi8(v)) != 0) return false;
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sep))); mask != 0; mask &= mask - 1) {
+      field_to(i + static_cast<std::size_t>(std::countr_zero(mask)));
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    const char c = data[i];
+    if (c == '"' || static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == separator) field_to(i);
+  }
+  field_to(n);
+  out.status = CsvStatus::ok;
+  out.ascii = true;
+  return true;
+}
+
 void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch, char separator) {
   const Blanks is_blank{separator != '\t'};
   out.fields.clear();

@@ -58,6 +58,11 @@ class RecordEnd {
 /// separated by `separator`; blanks are spaces and tabs (spaces only when TAB separates).
 void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch, char separator = ',');
 
+/// The common record's split: when `record` holds no quote and no byte past ASCII, sets out as
+/// split_csv_record() would (fields trimmed, ascii, status ok) in one pass and returns true;
+/// otherwise returns false with `out` unspecified (split_csv_record() reads such a record).
+bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator = ',');
+
 /// Whether every byte is a space or a tab (true for the empty record); with a TAB separator,
 /// whether every byte is a space.
 [[nodiscard]] bool all_blank(std::string_view record, char separator = ',') noexcept;

@@ -1,0 +1,192 @@
+#include "io/plain_record.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "cskpi/time.hpp"
+
+namespace cskpi::detail {
+namespace {
+
+// The longest duration field accepted (as in record_fields.cpp: 100 Gregorian years).
+constexpr double max_seconds = 3'155'695'200.0;
+
+// Reads the fields of one record; `ok` turns false at the first value it declines.
+class PlainFields {
+ public:
+  PlainFields(const RawRecord& v, UtcInstantReader& instants) : v_(v), instants_(instants) {}
+
+  bool ok = true;
+
+  // A label: verbatim text; absent (empty) when missing or "".
+  LabelView label(std::size_t slot) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::absent) return {};
+    if (r.kind != ValueKind::text || !r.utf8) return decline(), LabelView{};
+    return r.text;
+  }
+
+  std::string_view required_label(std::size_t slot) {
+    const LabelView l = label(slot);
+    if (l.empty()) decline();
+    return l;
+  }
+
+  std::int64_t instant(std::size_t slot) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::absent || (r.kind == ValueKind::text && r.text.empty())) return no_instant;
+    if (r.kind != ValueKind::text) return decline(), no_instant;
+    if (const auto ms = instants_.read(r.text)) return *ms;
+    const InstantParse parsed = parse_instant(r.text);  // what the general rules read without a format
+    if (!parsed.value) return decline(), no_instant;
+    return to_millis(*parsed.value);
+  }
+
+  std::int64_t required_instant(std::size_t slot) {
+    const std::int64_t ms = instant(slot);
+    if (ms == no_instant) decline();
+    return ms;
+  }
+
+  // A plain decimal; nullopt when absent (or declined).
+  std::optional<double> number(std::size_t slot) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::absent) return std::nullopt;
+    if (r.kind != ValueKind::text && r.kind != ValueKind::number) return decline();
+    if (r.text.empty()) return std::nullopt;
+    const auto value = simple_decimal(r.text);
+    if (!value) return decline();
+    return value;
+  }
+
+  // A whole number in [min, max]; nullopt when absent (or declined).
+  std::optional<std::int64_t> whole(std::size_t slot, std::int64_t min, std::int64_t max) {
+    const auto value = number(slot);
+    if (!value) return std::nullopt;
+    if (std::floor(*value) != *value || *value < static_cast<double>(min) || *value > static_cast<double>(max)) {
+      return decline();
+    }
+    return static_cast<std::int64_t>(*value);
+  }
+
+  // A count (≥ min, in 32 bits), or no_value.
+  std::int64_t count(std::size_t slot, std::int64_t min) {
+    return whole(slot, min, std::numeric_limits<std::uint32_t>::max()).value_or(no_value);
+  }
+
+  // A number in [0, max] of seconds → milliseconds, or no_value.
+  std::int64_t seconds(std::size_t slot) {
+    const auto value = number(slot);
+    if (!value) return no_value;
+    if (*value < 0 || *value > max_seconds) return decline(), no_value;
+    return std::llround(*value * 1000.0);
+  }
+
+  // A sum of money in [0, 9e12), or NaN.
+  double money(std::size_t slot) {
+    const auto value = number(slot);
+    if (!value) return std::numeric_limits<double>::quiet_NaN();
+    if (*value < 0 || *value >= 9e12) return decline(), 0.0;
+    return *value;
+  }
+
+  // An enumerated value spelled as cskpi writes it (lower case, no blanks); nullopt when absent.
+  template <class E, std::size_t N>
+  std::optional<E> choice(std::size_t slot, const std::array<std::string_view, N>& names) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::absent) return std::nullopt;
+    if (r.kind != ValueKind::text) return decline();
+    if (r.text.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == r.text) return static_cast<E>(i);
+    }
+    return decline();
+  }
+
+  bool flag(std::size_t slot) {
+    const RawValue& r = v_[slot];
+    if (r.kind == ValueKind::absent || (r.kind == ValueKind::text && r.text.empty())) return false;
+    if (r.kind != ValueKind::text) return decline(), false;
+    if (r.text == "true" || r.text == "1" || r.text == "yes") return true;
+    if (!(r.text == "false" || r.text == "0" || r.text == "no")) decline();
+    return false;
+  }
+
+  void custom(SharedLabels& l, std::size_t count) {
+    l.custom_count = count;
+    for (std::size_t k = 0; k < count; ++k) l.custom[k] = label(first_custom_slot + k);
+  }
+
+ private:
+  std::nullopt_t decline() noexcept {
+    ok = false;
+    return std::nullopt;
+  }
+
+  const RawRecord& v_;
+  UtcInstantReader& instants_;
+};
+
+// The enumerations in the order of their values (the spelling to_string() gives).
+constexpr std::array<std::string_view, 4> priority_names = {"low", "normal", "high", "urgent"};
+constexpr std::array<std::string_view, 4> survey_kind_names = {"nps", "csat", "ces", "enps"};
+
+}  // namespace
+
+bool PlainRecordReader::read(const RawRecord& v, InteractionValues& out) {
+  namespace f = interaction_field;
+  PlainFields c(v, instants_);
+  out.id = c.required_label(f::id);
+  out.customer = c.label(f::customer_id);
+  out.labels.channel = c.required_label(f::channel);
+  out.labels.topic = c.label(f::topic);
+  out.labels.product = c.label(f::product);
+  out.kind = c.label(f::kind);
+  out.labels.priority = c.choice<Priority>(f::priority, priority_names);
+  out.labels.agent = c.label(f::agent_id);
+  out.labels.team = c.label(f::team);
+  out.labels.department = c.label(f::department);
+  out.created_ms = c.required_instant(f::created_at);
+  out.first_response_ms = c.instant(f::first_response_at);
+  out.resolved_ms = c.instant(f::resolved_at);
+  out.contacts = c.count(f::contacts, 1);
+  out.reopened = c.count(f::reopened, 0);
+  out.handle_ms = c.seconds(f::handle_seconds);
+  out.wait_ms = c.seconds(f::wait_seconds);
+  out.abandoned = c.flag(f::abandoned);
+  out.cost = c.money(f::cost);
+  c.custom(out.labels, custom_count_);
+  if (!c.ok) return false;
+  // The consistency rules (RecordBuilder::build): a record that breaks one is the general rules'.
+  if (out.first_response_ms != no_instant && out.first_response_ms < out.created_ms) return false;
+  if (out.resolved_ms != no_instant && out.resolved_ms < out.created_ms) return false;
+  return !(out.abandoned && out.first_response_ms != no_instant);
+}
+
+bool PlainRecordReader::read(const RawRecord& v, SurveyValues& out) {
+  namespace f = survey_field;
+  PlainFields c(v, instants_);
+  out.id = c.required_label(f::id);
+  const auto kind = c.choice<SurveyKind>(f::kind, survey_kind_names);
+  if (!kind || !c.ok) return false;
+  out.kind = *kind;
+  const ScoreScale scale = scales_.of(out.kind);
+  const auto score = c.whole(f::score, scale.min, scale.max);
+  if (!score) return false;  // absent, or declined
+  out.score = static_cast<int>(*score);
+  out.responded_ms = c.required_instant(f::responded_at);
+  out.customer = c.label(f::customer_id);
+  out.link = c.label(f::interaction_id);
+  out.labels.channel = c.label(f::channel);
+  out.labels.topic = c.label(f::topic);
+  out.labels.product = c.label(f::product);
+  out.labels.priority = c.choice<Priority>(f::priority, priority_names);
+  out.labels.agent = c.label(f::agent_id);
+  out.labels.team = c.label(f::team);
+  out.labels.department = c.label(f::department);
+  c.custom(out.labels, custom_count_);
+  return c.ok;
+}
+
+}  // namespace cskpi::detail

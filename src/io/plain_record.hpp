@@ -1,0 +1,34 @@
+// io/plain_record.hpp: the common interaction or survey read without the general rules'
+// strings and detours. Every field must have a common spelling — a text value known to be UTF-8,
+// an instant parse_instant() reads (`YYYY-MM-DDThh:mm:ssZ` the fastest), a plain decimal, an
+// enumerated value spelled as cskpi writes it — and the record must be valid; then the values
+// are exactly those RecordBuilder::build() gives. Anything else is declined (false), and the
+// general rules read the record and name its problem, if any.
+#pragma once
+
+#include <cstddef>
+
+#include "cskpi/model/survey.hpp"
+#include "io/plain_values.hpp"
+#include "io/record_fields.hpp"
+#include "io/record_pack.hpp"
+
+namespace cskpi::detail {
+
+/// Not thread-safe (it remembers the last date read): one per thread.
+class PlainRecordReader {
+ public:
+  /// `custom_count`: the custom dimensions configured. Use only when instants are read without
+  /// a format or an input time zone (InstantReader::plain()).
+  PlainRecordReader(const SurveyScales& scales, std::size_t custom_count) : scales_(scales), custom_count_(custom_count) {}
+
+  [[nodiscard]] bool read(const RawRecord& v, InteractionValues& out);
+  [[nodiscard]] bool read(const RawRecord& v, SurveyValues& out);
+
+ private:
+  SurveyScales scales_;
+  std::size_t custom_count_ = 0;
+  UtcInstantReader instants_;
+};
+
+}  // namespace cskpi::detail

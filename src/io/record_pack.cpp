@@ -1,0 +1,131 @@
+#include "io/record_pack.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace cskpi::detail {
+namespace {
+
+LabelView view(const std::optional<std::string>& s) { return s ? LabelView{*s} : LabelView{}; }
+
+std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
+
+std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
+  return seconds ? std::llround(*seconds * 1000.0) : no_value;
+}
+
+template <class Record>
+SharedLabels shared_labels(const Record& r) {
+  SharedLabels l;
+  l.topic = view(r.topic);
+  l.product = view(r.product);
+  l.priority = r.priority;
+  l.agent = view(r.agent_id);
+  l.team = view(r.team);
+  l.department = view(r.department);
+  l.custom_count = std::min(r.custom.size(), l.custom.size());
+  for (std::size_t k = 0; k < l.custom_count; ++k) l.custom[k] = view(r.custom[k]);
+  return l;
+}
+
+ArenaRef put(std::string& arena, std::string_view text) {
+  const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
+  arena.append(text);
+  return r;
+}
+
+ArenaRef put_label(std::string& arena, LabelView text) { return text.empty() ? ArenaRef{} : put(arena, text); }
+
+std::uint32_t label(Batch& out, Dimension d, LabelView value) {
+  return value.empty() ? no_code : out.label(d, value);
+}
+
+// The labels → batch codes (a priority as its name: the dimension's labels are the enum names),
+// the custom values → the batch; the index of the first custom value.
+std::uint32_t put_labels(Batch& out, const SharedLabels& l, std::array<std::uint32_t, dimension_count>& dim) {
+  dim[index_of(Dimension::channel)] = label(out, Dimension::channel, l.channel);
+  dim[index_of(Dimension::topic)] = label(out, Dimension::topic, l.topic);
+  dim[index_of(Dimension::product)] = label(out, Dimension::product, l.product);
+  dim[index_of(Dimension::agent)] = label(out, Dimension::agent, l.agent);
+  dim[index_of(Dimension::team)] = label(out, Dimension::team, l.team);
+  dim[index_of(Dimension::department)] = label(out, Dimension::department, l.department);
+  dim[index_of(Dimension::priority)] = l.priority ? out.label(Dimension::priority, to_string(*l.priority)) : no_code;
+  const auto first = static_cast<std::uint32_t>(out.custom.size());
+  for (std::size_t k = 0; k < l.custom_count; ++k) out.custom.push_back(put_label(out.arena, l.custom[k]));
+  return first;
+}
+
+}  // namespace
+
+InteractionValues values_of(const Interaction& r) {
+  InteractionValues v;
+  v.id = r.id;
+  v.customer = view(r.customer_id);
+  v.kind = view(r.kind);
+  v.labels = shared_labels(r);
+  v.labels.channel = std::string_view{r.channel};
+  v.created_ms = to_millis(r.created_at);
+  v.first_response_ms = millis_or(r.first_response_at);
+  v.resolved_ms = millis_or(r.resolved_at);
+  v.contacts = r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value;
+  v.reopened = r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value;
+  v.handle_ms = seconds_to_millis(r.handle_seconds);
+  v.wait_ms = seconds_to_millis(r.wait_seconds);
+  v.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
+  v.abandoned = r.abandoned;
+  return v;
+}
+
+SurveyValues values_of(const SurveyResponse& r) {
+  SurveyValues v;
+  v.id = r.id;
+  v.customer = view(r.customer_id);
+  v.link = view(r.interaction_id);
+  v.labels = shared_labels(r);
+  v.labels.channel = view(r.channel);
+  v.responded_ms = to_millis(r.responded_at);
+  v.score = r.score;
+  v.kind = r.kind;
+  return v;
+}
+
+void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line) {
+  PackedInteraction row;
+  row.id = put(out.arena, r.id);
+  row.customer = put_label(out.arena, r.customer);
+  row.id_hash = Dictionary::hash(r.id);
+  if (!r.customer.empty()) row.customer_hash = Dictionary::hash(r.customer);
+  row.custom = put_labels(out, r.labels, row.dim);
+  row.dim[index_of(Dimension::kind)] = label(out, Dimension::kind, r.kind);
+  row.created_ms = r.created_ms;
+  row.first_response_ms = r.first_response_ms;
+  row.resolved_ms = r.resolved_ms;
+  row.contacts = r.contacts;
+  row.reopened = r.reopened;
+  row.handle_ms = r.handle_ms;
+  row.wait_ms = r.wait_ms;
+  row.cost = r.cost;
+  row.abandoned = r.abandoned;
+  out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
+  out.interactions.push_back(row);
+}
+
+void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line) {
+  PackedSurvey row;
+  row.id = put(out.arena, r.id);
+  row.id_hash = Dictionary::hash(r.id);
+  row.customer = put_label(out.arena, r.customer);
+  if (!r.customer.empty()) row.customer_hash = Dictionary::hash(r.customer);
+  row.link = put_label(out.arena, r.link);
+  if (!r.link.empty()) row.link_hash = Dictionary::hash(r.link);
+  row.dim.fill(no_code);  // the kind dimension is never explicit on a survey
+  row.custom = put_labels(out, r.labels, row.dim);
+  row.kind = r.kind;
+  row.score = static_cast<std::int16_t>(r.score);
+  row.responded_ms = r.responded_ms;
+  out.entries.push_back({start, line, static_cast<std::uint32_t>(out.surveys.size()), Batch::Kind::survey});
+  out.surveys.push_back(row);
+}
+
+}  // namespace cskpi::detail

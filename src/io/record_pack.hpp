@@ -1,0 +1,72 @@
+// io/record_pack.hpp: a checked interaction or survey → its packed row in a batch. The values
+// are views, into an Interaction's strings (the general rules) or into the record's own text
+// (the plain path, io/plain_record.hpp), so both paths pack through the same code.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+#include "cskpi/model/dataset.hpp"
+#include "cskpi/model/interaction.hpp"
+#include "cskpi/model/survey.hpp"
+#include "io/parallel_load.hpp"
+
+namespace cskpi::detail {
+
+/// A label; empty = absent (a label is never the empty text: "" reads as absent, SPEC §1).
+using LabelView = std::string_view;
+
+/// The labels interactions and surveys both have.
+struct SharedLabels {
+  LabelView channel;
+  LabelView topic;
+  LabelView product;
+  std::optional<Priority> priority;
+  LabelView agent;
+  LabelView team;
+  LabelView department;
+  std::array<LabelView, max_custom_dimensions> custom{};
+  std::size_t custom_count = 0;
+};
+
+/// A checked interaction in column units (no_instant, no_value and NaN cost for absent).
+struct InteractionValues {
+  std::string_view id;
+  LabelView customer;
+  LabelView kind;
+  SharedLabels labels;
+  std::int64_t created_ms = 0;
+  std::int64_t first_response_ms = no_instant;
+  std::int64_t resolved_ms = no_instant;
+  std::int64_t contacts = no_value;
+  std::int64_t reopened = no_value;
+  std::int64_t handle_ms = no_value;
+  std::int64_t wait_ms = no_value;
+  double cost = std::numeric_limits<double>::quiet_NaN();
+  bool abandoned = false;
+};
+
+/// A checked survey answer.
+struct SurveyValues {
+  std::string_view id;
+  LabelView customer;
+  LabelView link;
+  SharedLabels labels;
+  std::int64_t responded_ms = 0;
+  int score = 0;
+  SurveyKind kind = SurveyKind::nps;
+};
+
+/// Views of a record the general rules built (valid while it is).
+[[nodiscard]] InteractionValues values_of(const Interaction& r);
+[[nodiscard]] SurveyValues values_of(const SurveyResponse& r);
+
+/// Appends the packed row and its entry (record start, line) to the batch.
+void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line);
+void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line);
+
+}  // namespace cskpi::detail
