@@ -2,6 +2,9 @@
 
 #include <cskpi/model/dictionary.hpp>
 
+#include <map>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -86,4 +89,77 @@ TEST_CASE("Dictionary entry offsets switch from 4 to 8 bytes past the limit, cod
   d.release_index();
   CHECK(d.intern("label-39") == 39u);  // rebuilt over the 8-byte offsets
   CHECK(d.size() == 40);
+}
+
+TEST_CASE("Ordered values need no table: each is new, and a search finds it", "[dataset]") {
+  Dictionary d;
+  // Numbered without padding: "I9" < "I10" (shorter first), so the run stays ordered.
+  for (int i = 1; i <= 100000; ++i) CHECK(d.intern("I" + std::to_string(i)) == static_cast<std::uint32_t>(i - 1));
+  CHECK(d.ordered());
+  for (int i = 1; i <= 100000; i += 7) CHECK(d.find("I" + std::to_string(i)) == static_cast<std::uint32_t>(i - 1));
+  for (const char* absent : {"I0", "I100001", "I00005", "I5x", "J5", "", "I", "i5", "I99999999999999999999"}) {
+    CHECK_FALSE(d.find(absent));
+  }
+  d.release_index();  // nothing to free: the search stays
+  CHECK(d.find("I77777") == 77776u);
+
+  Dictionary gaps;  // numbers with gaps and a fixed width: the guess is off, the gallop finds them
+  for (int i = 0; i < 5000; ++i) gaps.intern("T" + std::string(i < 10 ? "00000" : i < 100 ? "0000" : i < 1000 ? "000" : "00") + std::to_string(i * i));
+  CHECK(gaps.ordered());
+  for (int i = 0; i < 5000; ++i) CHECK(gaps.find(gaps.value(static_cast<std::uint32_t>(i))) == static_cast<std::uint32_t>(i));
+  CHECK_FALSE(gaps.find("T000003"));
+}
+
+TEST_CASE("The first value out of order builds the table, and duplicates are found from then on", "[dataset]") {
+  Dictionary d;
+  for (int i = 10; i < 20; ++i) d.intern("id-" + std::to_string(i));
+  CHECK(d.ordered());
+  CHECK(d.intern("id-19") == 9u);  // equal to the last: not after it, so the table is built, and finds it
+  CHECK_FALSE(d.ordered());
+  CHECK(d.intern("id-12") == 2u);
+  CHECK(d.intern("id-05") == 10u);  // new, out of order
+  CHECK(d.intern("id-20") == 11u);
+  for (int i = 10; i < 21; ++i) CHECK(d.find("id-" + std::to_string(i)) == d.intern("id-" + std::to_string(i)));
+  CHECK(d.size() == 12);
+  Dictionary reserved;
+  reserved.reserve(1000);  // remembered for the table built when the order breaks
+  reserved.intern("b");
+  reserved.intern("a");
+  CHECK(reserved.find("b") == 0u);
+  CHECK(reserved.find("a") == 1u);
+}
+
+TEST_CASE("Dictionary codes and finds match a map on runs in and out of order", "[dataset][property]") {
+  std::mt19937_64 rng(17);
+  for (int round = 0; round < 200; ++round) {
+    Dictionary d;
+    std::map<std::string, std::uint32_t> reference;
+    std::vector<std::string> values;
+    const int n = 1 + static_cast<int>(rng() % 400);
+    const bool ordered_run = rng() % 2 == 0;
+    const std::string prefix = std::string(1 + rng() % 3, static_cast<char>('A' + rng() % 3));
+    std::uint64_t next = rng() % 1000;
+    for (int i = 0; i < n; ++i) {
+      std::string v;
+      if (ordered_run && rng() % 64 != 0) {
+        next += 1 + rng() % 3;
+        v = prefix + std::to_string(next);
+      } else if (rng() % 3 == 0 && !values.empty()) {
+        v = values[rng() % values.size()];  // a repeat
+      } else {
+        v = prefix + std::to_string(rng() % 2000) + (rng() % 4 == 0 ? "x" : "");
+      }
+      values.push_back(v);
+      const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
+      INFO(round << ": " << v);
+      REQUIRE(d.intern(v) == it->second);
+    }
+    REQUIRE(d.size() == reference.size());
+    for (const auto& [v, code] : reference) CHECK(d.find(v) == code);
+    for (int k = 0; k < 50; ++k) {
+      const std::string probe = prefix + std::to_string(rng() % 5000);
+      const auto it = reference.find(probe);
+      CHECK(d.find(probe) == (it == reference.end() ? std::nullopt : std::optional<std::uint32_t>{it->second}));
+    }
+  }
 }

@@ -86,6 +86,29 @@ bool same(std::string_view stored, std::string_view value) noexcept {
   return n == 0 || std::memcmp(a, b, n) == 0;
 }
 
+// Shortlex order (shorter first, then bytes): < 0, 0 or > 0 as a comes before, is, or comes after b.
+int shortlex(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  return a.empty() ? 0 : std::memcmp(a.data(), b.data(), a.size());
+}
+
+// A value's trailing digits (at most 18) as a number, and the text before them.
+struct NumericSuffix {
+  std::string_view prefix;
+  std::uint64_t number = 0;
+  bool found = false;
+};
+
+NumericSuffix numeric_suffix(std::string_view v) noexcept {
+  constexpr std::size_t most = 18;  // below 2^63
+  std::size_t i = v.size();
+  while (i > 0 && v.size() - i < most && v[i - 1] >= '0' && v[i - 1] <= '9') --i;
+  if (i == v.size()) return {};
+  std::uint64_t n = 0;
+  for (std::size_t j = i; j < v.size(); ++j) n = n * 10 + static_cast<unsigned>(v[j] - '0');
+  return {v.substr(0, i), n, true};
+}
+
 constexpr std::size_t min_slots = 16;
 
 // The load factor stays at most 7/10: linear probing with 24-bit tags still ends most probes
@@ -169,12 +192,13 @@ void Dictionary::push_offset(std::uint64_t offset) {
 void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
 
 void Dictionary::restore_index() {
-  if (slots_.empty() && size() > 0) rehash(slots_for(size()));
+  if (!ordered_ && slots_.empty() && size() > 0) rehash(slots_for(size()));
 }
 
 void Dictionary::reserve(std::size_t n) {
+  reserved_ = std::max(reserved_, n);
   const std::size_t want = slots_for(n);
-  if (want > slots_.size()) rehash(want);
+  if (!ordered_ && want > slots_.size()) rehash(want);
   if (wide_offsets_.empty() && n > offsets_.capacity()) {
     offsets_.reserve(n);
     detail::advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(std::uint32_t));
@@ -214,10 +238,7 @@ void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
 
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
 
-std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
-  if (slots_.empty()) rehash(slots_for(size() + 1));  // new, or released (release_index)
-  const std::size_t i = slot_of(value, value_hash);
-  if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
+std::uint32_t Dictionary::append(std::string_view value) {
   if (size() >= no_code - 1) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: more than 4294967294 distinct labels");
   }
@@ -233,15 +254,95 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   bytes_.append(header, entry_header);
   bytes_.append(value);
   push_offset(offset);
+  return code;
+}
+
+std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
+  if (ordered_) {
+    if (size() == 0 || shortlex(this->value(static_cast<std::uint32_t>(size() - 1)), value) < 0) return append(value);
+    ordered_ = false;  // out of order: the values so far go into a table, and every later one
+    rehash(slots_for(std::max(size() + 1, reserved_)));
+  }
+  if (slots_.empty()) rehash(slots_for(size() + 1));  // released (release_index)
+  const std::size_t i = slot_of(value, value_hash);
+  if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
+  const std::uint32_t code = append(value);
   if (!fits(size(), slots_.size())) {
-    rehash(2 * slots_.size());        // places every entry, the new one included
+    rehash(2 * slots_.size());  // places every entry, the new one included
   } else {
-    slots_[i] = tag_of(value_hash) | (offset + 1);
+    slots_[i] = tag_of(value_hash) | (offset_of(code) + 1);
   }
   return code;
 }
 
+// Where `value` would be were the numeric suffixes spread evenly over the codes (ids numbered
+// in order: exact when none is missing); the middle when the values have no common numbering.
+std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
+  const std::size_t n = size();
+  const NumericSuffix v = numeric_suffix(value);
+  if (!v.found) return n / 2;
+  const NumericSuffix first = numeric_suffix(this->value(0));
+  const NumericSuffix last = numeric_suffix(this->value(static_cast<std::uint32_t>(n - 1)));
+  if (!first.found || !last.found || first.prefix != v.prefix || last.prefix != v.prefix ||
+      last.number <= first.number) {
+    return n / 2;
+  }
+  if (v.number <= first.number) return 0;
+  if (v.number >= last.number) return n - 1;
+  const double share = static_cast<double>(v.number - first.number) / static_cast<double>(last.number - first.number);
+  return std::min(n - 1, static_cast<std::size_t>(share * static_cast<double>(n - 1) + 0.5));
+}
+
+std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) const noexcept {
+  const std::size_t n = size();
+  if (n == 0) return std::nullopt;
+  const auto compare = [&](std::size_t code) { return shortlex(this->value(static_cast<std::uint32_t>(code)), value); };
+  const auto found = [](std::size_t code) { return std::optional<std::uint32_t>{static_cast<std::uint32_t>(code)}; };
+  const std::size_t guess = guess_ordered(value);
+  const int at_guess = compare(guess);
+  if (at_guess == 0) return found(guess);
+  std::size_t lo = 0;  // the value, if present, has a code in [lo, hi)
+  std::size_t hi = n;
+  if (at_guess < 0) {  // gallop up from the guess
+    lo = guess + 1;
+    for (std::size_t step = 1; lo + step - 1 < n; step *= 2) {
+      const std::size_t i = lo + step - 1;
+      const int c = compare(i);
+      if (c == 0) return found(i);
+      if (c > 0) {
+        hi = i;
+        break;
+      }
+      lo = i + 1;
+    }
+  } else {  // gallop down
+    hi = guess;
+    for (std::size_t step = 1; step <= hi; step *= 2) {
+      const std::size_t i = hi - step;
+      const int c = compare(i);
+      if (c == 0) return found(i);
+      if (c < 0) {
+        lo = i + 1;
+        break;
+      }
+      hi = i;
+    }
+  }
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const int c = compare(mid);
+    if (c == 0) return found(mid);
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
+  if (ordered_) return find_ordered(value);
   if (slots_.empty()) {  // released: every label is compared
     for (std::uint32_t code = 0; code < size(); ++code) {
       if (same(this->value(code), value)) return code;

@@ -29,6 +29,10 @@ inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
 /// tag match, the entry: two cache lines, both of which the loader prefetches.
 /// Interning ids and customers is the hot path of loading: the large tables are placed on
 /// transparent huge pages where the system allows, which saves a TLB miss per probe.
+/// Ordered values need no table: while every value is greater than the one before (shorter
+/// first, then byte order: "I9" < "I10", "INC001" < "INC002", as most exports number their
+/// tickets), each is certainly new, and a search of the sorted entries finds one (guessed from a
+/// numeric suffix, then galloping). The first value out of order builds the table.
 class Dictionary {
  public:
   Dictionary() = default;
@@ -60,14 +64,24 @@ class Dictionary {
   void unwritten_reserve(std::size_t values, std::vector<MemorySpan>& out) const;
   /// Frees the lookup table (8 bytes a slot: 11–23 bytes a label) of a dictionary that is read
   /// by code from now on, as the ids of a loaded data set are. value() and size() are unchanged;
-  /// the next intern() builds the table again, and until then find() compares every label (O(n)).
+  /// the next intern() builds the table again, and until then find() compares every label (O(n))
+  /// — or searches them, when the values are ordered (they need no table).
   void release_index();
-  /// Builds the lookup table again after release_index() (nothing when it is there).
+  /// Builds the lookup table again after release_index() (nothing when it is there, or when
+  /// the values are ordered).
   void restore_index();
+  /// Whether every value so far came after the one before (shorter first, then byte order), so
+  /// that no table is kept (a hint for tests and diagnostics).
+  [[nodiscard]] bool ordered() const noexcept { return ordered_; }
 
  private:
   [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t value_hash) const noexcept;
   void rehash(std::size_t slot_count);
+  /// Appends a value known to be new; its code.
+  std::uint32_t append(std::string_view value);
+  /// The code of `value` among ordered values (a guess, galloping, then halving).
+  [[nodiscard]] std::optional<std::uint32_t> find_ordered(std::string_view value) const noexcept;
+  [[nodiscard]] std::size_t guess_ordered(std::string_view value) const noexcept;
 
   static constexpr std::size_t entry_header = 8;  // code (4 bytes), length (4 bytes)
   [[nodiscard]] std::string_view entry_text(std::uint64_t offset) const noexcept {
@@ -89,6 +103,8 @@ class Dictionary {
   std::vector<std::uint64_t> wide_offsets_;
   std::uint64_t narrow_limit_ = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
+  bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
+  std::size_t reserved_ = 0;   // the values reserve() prepared for: the table's size once built
 };
 
 }  // namespace cskpi
