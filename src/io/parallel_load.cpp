@@ -13,6 +13,7 @@
 
 #include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
+#include "detail/same_text.hpp"
 #include "io/json_fields.hpp"
 #include "io/plain_record.hpp"
 #include "io/record_pack.hpp"
@@ -60,7 +61,7 @@ std::uint32_t Batch::label(Dimension d, std::string_view value) {
   std::size_t i = h & mask;
   for (; l.slots[i] != 0; i = (i + 1) & mask) {
     const std::uint32_t code = l.slots[i] - 1;
-    if (l.hash[code] == h && text(l.text[code]) == value) return code;
+    if (l.hash[code] == h && same_text(text(l.text[code]), value)) return code;
   }
   const auto code = static_cast<std::uint32_t>(l.text.size());
   l.text.push_back({static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(value.size())});

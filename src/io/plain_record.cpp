@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "cskpi/time.hpp"
+#include "detail/same_text.hpp"
 
 namespace cskpi::detail {
 namespace {
@@ -99,7 +100,7 @@ class PlainFields {
     if (r.kind != ValueKind::text) return decline();
     if (r.text.empty()) return std::nullopt;
     for (std::size_t i = 0; i < N; ++i) {
-      if (names[i] == r.text) return static_cast<E>(i);
+      if (same_text(names[i], r.text)) return static_cast<E>(i);
     }
     return decline();
   }
@@ -108,8 +109,13 @@ class PlainFields {
     const RawValue& r = v_[slot];
     if (r.kind == ValueKind::absent || (r.kind == ValueKind::text && r.text.empty())) return false;
     if (r.kind != ValueKind::text) return decline(), false;
-    if (r.text == "true" || r.text == "1" || r.text == "yes") return true;
-    if (!(r.text == "false" || r.text == "0" || r.text == "no")) decline();
+    for (const std::string_view yes : {"true", "1", "yes"}) {
+      if (same_text(yes, r.text)) return true;
+    }
+    for (const std::string_view no : {"false", "0", "no"}) {
+      if (same_text(no, r.text)) return false;
+    }
+    decline();
     return false;
   }
 

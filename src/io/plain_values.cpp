@@ -22,7 +22,8 @@ std::optional<double> simple_decimal(std::string_view t) noexcept {
   }
   if (i != t.size() || digits > 15) return std::nullopt;
   constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  const double value = static_cast<double>(mantissa) / powers[fraction];
+  // A whole number needs no division (x / 1 is x).
+  const double value = fraction == 0 ? static_cast<double>(mantissa) : static_cast<double>(mantissa) / powers[fraction];
   return negative ? -value : value;
 }
 

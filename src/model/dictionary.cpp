@@ -6,6 +6,7 @@
 
 #include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
+#include "detail/same_text.hpp"
 
 namespace cskpi {
 namespace {
@@ -75,17 +76,6 @@ std::uint64_t hash_of(std::string_view value) noexcept {
   return mix(k1 ^ n, mix(a ^ k1, b ^ seed ^ k2));
 }
 
-// Labels are mostly short: compare them without a call to memcmp.
-bool same(std::string_view stored, std::string_view value) noexcept {
-  const std::size_t n = value.size();
-  if (stored.size() != n) return false;
-  const char* a = stored.data();
-  const char* b = value.data();
-  if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
-  if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-  return n == 0 || std::memcmp(a, b, n) == 0;
-}
-
 // Shortlex order (shorter first, then bytes): < 0, 0 or > 0 as a comes before, is, or comes after b.
 int shortlex(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
@@ -144,7 +134,7 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash
   const std::uint64_t tag = tag_of(value_hash);
   std::size_t i = static_cast<std::size_t>(value_hash) & mask;
   while (slots_[i] != 0) {
-    if (tag_of(slots_[i]) == tag && same(entry_text(offset_in(slots_[i])), value)) return i;
+    if (tag_of(slots_[i]) == tag && detail::same_text(entry_text(offset_in(slots_[i])), value)) return i;
     i = (i + 1) & mask;
   }
   return i;
@@ -345,7 +335,7 @@ std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint6
   if (ordered_) return find_ordered(value);
   if (slots_.empty()) {  // released: every label is compared
     for (std::uint32_t code = 0; code < size(); ++code) {
-      if (same(this->value(code), value)) return code;
+      if (detail::same_text(this->value(code), value)) return code;
     }
     return std::nullopt;
   }
