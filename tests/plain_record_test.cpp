@@ -258,3 +258,20 @@ TEST_CASE("the plain CSV split gives the fields of the general split", "[io][pla
   }
   CHECK(plain_count > 1000);
 }
+
+TEST_CASE("plain digits are the number simple_decimal reads, up to 15 of them", "[io][plain]") {
+  std::mt19937_64 rng(23);
+  for (int i = 0; i < 20000; ++i) {
+    std::string t(1 + rng() % 16, '0');
+    for (char& c : t) c = static_cast<char>('0' + rng() % 10);
+    const auto digits = plain_digits(t);
+    INFO(t);
+    if (t.size() > 15) {
+      CHECK_FALSE(digits);
+      continue;
+    }
+    REQUIRE(digits);
+    CHECK(static_cast<double>(*digits) == simple_decimal(t));
+  }
+  for (const char* not_plain : {"", "-1", "+1", "1.0", "1e3", " 1", "1 ", "x"}) CHECK_FALSE(plain_digits(not_plain));
+}

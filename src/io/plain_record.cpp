@@ -50,20 +50,33 @@ class PlainFields {
     return ms;
   }
 
-  // A plain decimal; nullopt when absent (or declined).
-  std::optional<double> number(std::size_t slot) {
+  // The text of a number field; nullopt when absent (or declined).
+  std::optional<std::string_view> numeric_text(std::size_t slot) {
     const RawValue& r = v_[slot];
     if (r.kind == ValueKind::absent) return std::nullopt;
     if (r.kind != ValueKind::text && r.kind != ValueKind::number) return decline();
     if (r.text.empty()) return std::nullopt;
-    const auto value = simple_decimal(r.text);
+    return r.text;
+  }
+
+  // A plain decimal; nullopt when absent (or declined).
+  std::optional<double> number(std::string_view text) {
+    const auto value = simple_decimal(text);
     if (!value) return decline();
     return value;
   }
 
-  // A whole number in [min, max]; nullopt when absent (or declined).
+  // A whole number in [min, max]; nullopt when absent (or declined). Digits alone (the usual
+  // spelling) are read as an integer: below 10^15 it is the double simple_decimal gives.
   std::optional<std::int64_t> whole(std::size_t slot, std::int64_t min, std::int64_t max) {
-    const auto value = number(slot);
+    const auto text = numeric_text(slot);
+    if (!text) return std::nullopt;
+    if (const auto digits = plain_digits(*text)) {
+      const auto value = static_cast<std::int64_t>(*digits);
+      if (value < min || value > max) return decline();
+      return value;
+    }
+    const auto value = number(*text);
     if (!value) return std::nullopt;
     if (std::floor(*value) != *value || *value < static_cast<double>(min) || *value > static_cast<double>(max)) {
       return decline();
@@ -78,7 +91,13 @@ class PlainFields {
 
   // A number in [0, max] of seconds → milliseconds, or no_value.
   std::int64_t seconds(std::size_t slot) {
-    const auto value = number(slot);
+    const auto text = numeric_text(slot);
+    if (!text) return no_value;
+    if (const auto digits = plain_digits(*text)) {  // d · 1000 < 2^53: llround(d · 1000.0) exactly
+      if (static_cast<double>(*digits) > max_seconds) return decline(), no_value;
+      return static_cast<std::int64_t>(*digits) * 1000;
+    }
+    const auto value = number(*text);
     if (!value) return no_value;
     if (*value < 0 || *value > max_seconds) return decline(), no_value;
     return std::llround(*value * 1000.0);
@@ -86,7 +105,9 @@ class PlainFields {
 
   // A sum of money in [0, 9e12), or NaN.
   double money(std::size_t slot) {
-    const auto value = number(slot);
+    const auto text = numeric_text(slot);
+    if (!text) return std::numeric_limits<double>::quiet_NaN();
+    const auto value = number(*text);
     if (!value) return std::numeric_limits<double>::quiet_NaN();
     if (*value < 0 || *value >= 9e12) return decline(), 0.0;
     return *value;

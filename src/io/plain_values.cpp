@@ -27,6 +27,17 @@ std::optional<double> simple_decimal(std::string_view t) noexcept {
   return negative ? -value : value;
 }
 
+std::optional<std::uint64_t> plain_digits(std::string_view t) noexcept {
+  if (t.empty() || t.size() > 15) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : t) {
+    const auto d = static_cast<unsigned>(c - '0');
+    if (d > 9) return std::nullopt;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 namespace {
 
 // The value of the digits t[at, at + n), or -1 when one is not a digit.

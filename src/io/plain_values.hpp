@@ -14,6 +14,9 @@ namespace cskpi::detail {
 /// rounded division gives the same double as from_chars (Clinger's fast path).
 [[nodiscard]] std::optional<double> simple_decimal(std::string_view t) noexcept;
 
+/// Digits alone, 1 to 15 of them (below 10^15: the double of the same number is exact).
+[[nodiscard]] std::optional<std::uint64_t> plain_digits(std::string_view t) noexcept;
+
 /// Instants spelled `YYYY-MM-DDThh:mm:ssZ` (20 bytes, the form most exports write), as
 /// milliseconds since the epoch; nullopt for any other text or an invalid date or time of day.
 /// Remembers the last date it read (rows of a file come mostly in time order): one per thread.
