@@ -56,6 +56,11 @@ const std::vector<Spelling> priorities = {text("low"),  text("normal"), text("hi
 const std::vector<Spelling> flags = {text("true"), text("false"), text("1"), text("0"), text("yes"), text("no"),
                                      text("TRUE"), text(" true"), text("maybe"), text(""), {ValueKind::absent, ""},
                                      {ValueKind::boolean, "true"}};
+const std::vector<Spelling> event_types = {text("status"), text("agent_reply"), text("customer_message"),
+                                           text("Status"), text("reply"), text(""), {ValueKind::absent, ""}};
+const std::vector<Spelling> statuses = {text("open"), text("solved"), text("new"), text("on_hold"), text("pending"),
+                                        text("closed"), text("Open"), text("reopened"), text(""), {ValueKind::absent, ""},
+                                        {ValueKind::number, "1"}};
 const std::vector<Spelling> survey_kinds = {text("nps"), text("csat"), text("ces"), text("enps"),
                                             text("CES"), text("x"),    text(""),    {ValueKind::absent, ""}};
 
@@ -86,6 +91,18 @@ class Generator {
     }
     set(v, f::abandoned, rng_() % 4 == 0 ? flags : std::vector<Spelling>{{ValueKind::absent, ""}});
     for (std::size_t k = 0; k < custom; ++k) set(v, first_custom_slot + k, labels);
+    return v;
+  }
+
+  RawRecord event() {
+    namespace f = event_field;
+    start();
+    RawRecord v;
+    set(v, f::interaction_id, labels);
+    set(v, f::at, instants);
+    set(v, f::type, event_types);
+    set(v, f::status, statuses);
+    set(v, f::agent_id, labels);
     return v;
   }
 
@@ -200,6 +217,32 @@ TEST_CASE("plain surveys read as the general rules read them, or are declined", 
     CHECK(fast.kind == g.kind);
     CHECK(fast.score == g.score);
     CHECK(fast.responded_ms == g.responded_ms);
+  }
+  CHECK(accepted > 200);
+  CHECK(general_accepted > accepted);
+}
+
+TEST_CASE("plain interaction events read as the general rules read them, or are declined", "[io][plain]") {
+  const RecordBuilder builder(SurveyScales{});
+  PlainRecordReader plain(SurveyScales{}, 0);
+  Generator gen(13);
+  std::size_t accepted = 0;
+  std::size_t general_accepted = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const RawRecord v = gen.event();
+    InteractionEvent general;
+    const bool general_ok = !builder.build(v, general).has_value();
+    general_accepted += general_ok ? 1 : 0;
+    EventValues fast;
+    if (!plain.read(v, fast)) continue;
+    ++accepted;
+    REQUIRE(general_ok);
+    const EventValues g = values_of(general);
+    CHECK(fast.interaction == g.interaction);
+    CHECK(fast.agent == g.agent);
+    CHECK(fast.at_ms == g.at_ms);
+    CHECK(fast.type == g.type);
+    CHECK(fast.status == g.status);
   }
   CHECK(accepted > 200);
   CHECK(general_accepted > accepted);

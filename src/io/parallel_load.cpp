@@ -86,10 +86,6 @@ ArenaRef put(std::string& arena, std::string_view text) {
   return r;
 }
 
-ArenaRef put_optional(std::string& arena, const std::optional<std::string>& text) {
-  return text ? put(arena, *text) : ArenaRef{};
-}
-
 }  // namespace
 
 struct RecordParser::Impl {
@@ -123,6 +119,7 @@ struct RecordParser::Impl {
   SurveyResponse survey;
   InteractionValues interaction_values;
   SurveyValues survey_values;
+  EventValues event_values;
   InteractionEvent event;
 
   void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
@@ -144,16 +141,9 @@ struct RecordParser::Impl {
         return pack(out, values_of(survey), start, line);
       }
       case RecordType::interaction_event: {
+        if (plain_instants && plain.read(values, event_values)) return pack(out, event_values, start, line);
         if (auto p = builder.build(values, event)) return problem(out, start, line, std::move(*p));
-        PackedEvent row;
-        row.interaction = put(out.arena, event.interaction_id);
-        row.agent = put_optional(out.arena, event.agent_id);
-        row.at_ms = to_millis(event.at);
-        row.type = event.type;
-        row.status = event.status ? static_cast<std::uint8_t>(*event.status) : PackedEvent::no_status;
-        out.entries.push_back({start, line, static_cast<std::uint32_t>(out.events.size()), Batch::Kind::event});
-        out.events.push_back(row);
-        return;
+        return pack(out, values_of(event), start, line);
       }
       case RecordType::customer_event:
       case RecordType::agent_event: {

@@ -158,6 +158,8 @@ class PlainFields {
 // The enumerations in the order of their values (the spelling to_string() gives).
 constexpr std::array<std::string_view, 4> priority_names = {"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 4> survey_kind_names = {"nps", "csat", "ces", "enps"};
+constexpr std::array<std::string_view, 3> event_type_names = {"agent_reply", "customer_message", "status"};
+constexpr std::array<std::string_view, 6> status_names = {"new", "open", "pending", "on_hold", "solved", "closed"};
 
 }  // namespace
 
@@ -214,6 +216,24 @@ bool PlainRecordReader::read(const RawRecord& v, SurveyValues& out) {
   out.labels.department = c.label(f::department);
   c.custom(out.labels, custom_count_);
   return c.ok;
+}
+
+bool PlainRecordReader::read(const RawRecord& v, EventValues& out) {
+  namespace f = event_field;
+  PlainFields c(v, instants_);
+  out.interaction = c.required_label(f::interaction_id);
+  out.at_ms = c.required_instant(f::at);
+  const auto type = c.choice<InteractionEventType>(f::type, event_type_names);
+  out.status = c.choice<TicketStatus>(f::status, status_names);  // checked for every type
+  out.agent = c.label(f::agent_id);
+  if (!type || !c.ok) return false;
+  out.type = *type;
+  if (out.type != InteractionEventType::status) {
+    out.status.reset();  // only status events carry one
+  } else if (!out.status) {
+    return false;  // a status event needs a status: the general rules say so
+  }
+  return true;
 }
 
 }  // namespace cskpi::detail

@@ -1,4 +1,4 @@
-// io/plain_record.hpp: the common interaction or survey read without the general rules'
+// io/plain_record.hpp: the common interaction, survey or interaction event read without the general rules'
 // strings and detours. Every field must have a common spelling — a text value known to be UTF-8,
 // an instant parse_instant() reads (`YYYY-MM-DDThh:mm:ssZ` the fastest), a plain decimal, an
 // enumerated value spelled as cskpi writes it — and the record must be valid; then the values
@@ -24,6 +24,7 @@ class PlainRecordReader {
 
   [[nodiscard]] bool read(const RawRecord& v, InteractionValues& out);
   [[nodiscard]] bool read(const RawRecord& v, SurveyValues& out);
+  [[nodiscard]] bool read(const RawRecord& v, EventValues& out);
 
  private:
   SurveyScales scales_;

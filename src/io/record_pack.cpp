@@ -90,6 +90,27 @@ SurveyValues values_of(const SurveyResponse& r) {
   return v;
 }
 
+EventValues values_of(const InteractionEvent& r) {
+  EventValues v;
+  v.interaction = r.interaction_id;
+  v.agent = view(r.agent_id);
+  v.at_ms = to_millis(r.at);
+  v.type = r.type;
+  v.status = r.status;
+  return v;
+}
+
+void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line) {
+  PackedEvent row;
+  row.interaction = put(out.arena, r.interaction);
+  row.agent = put_label(out.arena, r.agent);
+  row.at_ms = r.at_ms;
+  row.type = r.type;
+  row.status = r.status ? static_cast<std::uint8_t>(*r.status) : PackedEvent::no_status;
+  out.entries.push_back({start, line, static_cast<std::uint32_t>(out.events.size()), Batch::Kind::event});
+  out.events.push_back(row);
+}
+
 void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line) {
   PackedInteraction row;
   row.id = put(out.arena, r.id);

@@ -12,6 +12,7 @@
 
 #include "cskpi/model/dataset.hpp"
 #include "cskpi/model/interaction.hpp"
+#include "cskpi/model/interaction_event.hpp"
 #include "cskpi/model/survey.hpp"
 #include "io/parallel_load.hpp"
 
@@ -61,12 +62,23 @@ struct SurveyValues {
   SurveyKind kind = SurveyKind::nps;
 };
 
+/// A checked interaction event (its status only for a status event).
+struct EventValues {
+  std::string_view interaction;
+  LabelView agent;
+  std::int64_t at_ms = 0;
+  InteractionEventType type = InteractionEventType::status;
+  std::optional<TicketStatus> status;
+};
+
 /// Views of a record the general rules built (valid while it is).
 [[nodiscard]] InteractionValues values_of(const Interaction& r);
 [[nodiscard]] SurveyValues values_of(const SurveyResponse& r);
+[[nodiscard]] EventValues values_of(const InteractionEvent& r);
 
 /// Appends the packed row and its entry (record start, line) to the batch.
 void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line);
 void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line);
+void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line);
 
 }  // namespace cskpi::detail

@@ -244,6 +244,12 @@ std::uint32_t Dictionary::append(std::string_view value) {
   bytes_.append(header, entry_header);
   bytes_.append(value);
   push_offset(offset);
+  if (code == 0) {
+    const NumericSuffix first = numeric_suffix(value);
+    first_digits_at_ = first.prefix.size();
+    first_number_ = first.number;
+    first_numbered_ = first.found;
+  }
   return code;
 }
 
@@ -271,15 +277,15 @@ std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
   const std::size_t n = size();
   const NumericSuffix v = numeric_suffix(value);
   if (!v.found) return n / 2;
-  const NumericSuffix first = numeric_suffix(this->value(0));
-  const NumericSuffix last = numeric_suffix(this->value(static_cast<std::uint32_t>(n - 1)));
-  if (!first.found || !last.found || first.prefix != v.prefix || last.prefix != v.prefix ||
-      last.number <= first.number) {
+  if (!first_numbered_ || v.prefix.size() != first_digits_at_ ||
+      !detail::same_text(v.prefix, this->value(0).substr(0, first_digits_at_))) {
     return n / 2;
   }
-  if (v.number <= first.number) return 0;
+  const NumericSuffix last = numeric_suffix(this->value(static_cast<std::uint32_t>(n - 1)));
+  if (!last.found || last.prefix != v.prefix || last.number <= first_number_) return n / 2;
+  if (v.number <= first_number_) return 0;
   if (v.number >= last.number) return n - 1;
-  const double share = static_cast<double>(v.number - first.number) / static_cast<double>(last.number - first.number);
+  const double share = static_cast<double>(v.number - first_number_) / static_cast<double>(last.number - first_number_);
   return std::min(n - 1, static_cast<std::size_t>(share * static_cast<double>(n - 1) + 0.5));
 }
 

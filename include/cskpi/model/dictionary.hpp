@@ -105,6 +105,10 @@ class Dictionary {
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
   bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
   std::size_t reserved_ = 0;   // the values reserve() prepared for: the table's size once built
+  // The first value's numeric suffix (for the guesses of find()): its digits' start and number.
+  std::size_t first_digits_at_ = 0;
+  std::uint64_t first_number_ = 0;
+  bool first_numbered_ = false;
 };
 
 }  // namespace cskpi
