@@ -15,6 +15,7 @@
 #include <ostream>
 #include <stop_token>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -103,16 +104,36 @@ template <class T, std::size_t ChunkSize>
 class Chunked {
  public:
   static constexpr std::size_t chunk_size = ChunkSize;
+  // Chunks are allocated without being written (reserve() leaves their pages untouched, for
+  // a spare thread to fault in ahead of the appends), so T must need no initialisation.
+  static_assert(std::is_trivially_default_constructible_v<T>);
 
   void push_back(const T& value) {
-    if (size_ % ChunkSize == 0) chunks_.push_back(std::make_unique<T[]>(ChunkSize));
-    chunks_.back()[size_ % ChunkSize] = value;
+    if (size_ / ChunkSize == chunks_.size()) chunks_.push_back(std::make_unique_for_overwrite<T[]>(ChunkSize));
+    chunks_[size_ / ChunkSize][size_ % ChunkSize] = value;
     ++size_;
   }
   [[nodiscard]] const T& operator[](std::size_t i) const { return chunks_[i / ChunkSize][i % ChunkSize]; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   // Frees the chunk holding element i (no element of it may be read afterwards).
   void release_chunk_of(std::size_t i) { chunks_[i / ChunkSize].reset(); }
+  /// Allocates the chunks `n` more elements take, without writing them.
+  void reserve(std::size_t n) {
+    while (chunks_.size() * ChunkSize < size_ + n) chunks_.push_back(std::make_unique_for_overwrite<T[]>(ChunkSize));
+  }
+  /// The reserved room of the next `n` elements at most, a span per chunk (MemorySpan: for
+  /// faulting in ahead).
+  [[nodiscard]] std::vector<MemorySpan> unwritten(std::size_t n) const {
+    std::vector<MemorySpan> out;
+    const std::size_t end = std::min(size_ + n, chunks_.size() * ChunkSize);
+    for (std::size_t i = size_; i < end;) {
+      const std::size_t k = i / ChunkSize;
+      const std::size_t last = std::min(end, (k + 1) * ChunkSize);
+      out.push_back({chunks_[k].get() + i % ChunkSize, (last - i) * sizeof(T)});
+      i = last;
+    }
+    return out;
+  }
 
  private:
   std::vector<std::unique_ptr<T[]>> chunks_;
@@ -183,11 +204,12 @@ class IdArena {
 // IdArena reference), type and status packed in one word; its agent as a code of the loader's
 // own agent dictionary (the data set's agent codes are assigned at finish(), as before); the low
 // half of its line (the input and the high half are in EventRun).
+// No default member values: the chunks that hold it are allocated unwritten (Chunked).
 struct DeferredEvent {
-  std::int64_t at_ms = 0;
-  std::uint64_t packed = 0;  // id ref: bits 0-47; type: 48-49; status: 50-52 (7 = none)
-  std::uint32_t agent = no_code;
-  std::uint32_t line_low = 0;
+  std::int64_t at_ms;
+  std::uint64_t packed;  // id ref: bits 0-47; type: 48-49; status: 50-52 (7 = none)
+  std::uint32_t agent;   // no_code: none
+  std::uint32_t line_low;
 
   static constexpr unsigned type_shift = 48;
   static constexpr unsigned status_shift = 50;
@@ -203,6 +225,10 @@ struct DeferredEvent {
   }
 };
 static_assert(sizeof(DeferredEvent) == 24);
+
+// How the rows appended fill the spans a spare thread faults in ahead: every span at once (the
+// columns of a data set), or one span after another (the chunks of deferred events).
+enum class SpanOrder : unsigned char { side_by_side, one_after_another };
 
 // Deferred events [first_event, next run's first_event) come from one input, with lines whose
 // high 32 bits are line_high.
@@ -276,7 +302,7 @@ struct Loader::State {
   // a fresh page waits for the kernel to zero it: 13 % of a 10M run, all on this thread).
   std::jthread populating;
   /// Faults in `spans` ahead of the next `rows` appends (appended_rows counts them).
-  void start_populating(std::vector<MemorySpan> spans, std::uint64_t rows);
+  void start_populating(std::vector<MemorySpan> spans, std::uint64_t rows, SpanOrder order = SpanOrder::side_by_side);
   /// Ends the populating early (its room may stay unused) and waits for it.
   void stop_populating();
   // Scratch records, reused so their strings keep their capacity.
@@ -400,7 +426,7 @@ struct Loader::State {
     if (deferred_runs.empty() || deferred_runs.back().input != input || deferred_runs.back().line_high != line_high) {
       deferred_runs.push_back(EventRun{deferred.size(), input, line_high});
     }
-    DeferredEvent d;
+    DeferredEvent d{};
     d.at_ms = at_ms;
     const std::uint64_t status_bits = status ? static_cast<std::uint64_t>(*status) : DeferredEvent::no_status;
     d.packed = deferred_ids.add(interaction_id) | (static_cast<std::uint64_t>(type) << DeferredEvent::type_shift) |
@@ -515,14 +541,29 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
 
 namespace {
 
-// Faults in the pages of `spans` a 64th of each at a time, front to back, `lead` 64ths ahead
-// of the rows appended (*appended of `expected`): the rows go to every column at once, so each
-// column's populated front stays ahead of its writes, and room reserved beyond the rows that
-// come is never touched (it would count as memory in use). Ends early when asked to stop.
-void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& spans,
+// Faults in bytes [from, to) of the spans taken one after another.
+void populate_range(const std::vector<MemorySpan>& spans, std::size_t from, std::size_t to) {
+  std::size_t at = 0;  // of the span s in the whole
+  for (const MemorySpan s : spans) {
+    const std::size_t begin = std::max(from, at);
+    const std::size_t end = std::min(to, at + s.size);
+    if (begin < end) detail::populate_pages(static_cast<const char*>(s.data) + (begin - at), end - begin);
+    at += s.size;
+    if (at >= to) return;
+  }
+}
+
+// Faults in the pages of `spans` a 64th at a time, front to back, `lead` 64ths ahead of the rows
+// appended (*appended of `expected`): of each span when the rows go to every span at once
+// (columns, side_by_side), or of the whole when they fill one span after another (chunks). The
+// populated front stays ahead of the writes, and room reserved beyond the rows that come is never
+// touched (it would count as memory in use). Ends early when asked to stop.
+void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& spans, SpanOrder order,
                     const std::atomic<std::uint64_t>* appended, std::uint64_t expected) {
   constexpr std::uint64_t steps = 64;
   constexpr std::uint64_t lead = 4;
+  std::size_t total = 0;
+  for (const MemorySpan s : spans) total += s.size;
   for (std::uint64_t k = 0; k < steps; ++k) {
     // Step k once the appends are past step k − lead (in 64ths of the rows expected).
     while (k > lead && appended->load(std::memory_order_relaxed) * steps < (k - lead) * expected) {
@@ -530,6 +571,10 @@ void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& 
       std::this_thread::sleep_for(std::chrono::milliseconds{1});
     }
     if (stop.stop_requested()) return;
+    if (order == SpanOrder::one_after_another) {
+      populate_range(spans, total * k / steps, total * (k + 1) / steps);
+      continue;
+    }
     for (const MemorySpan s : spans) {
       const std::size_t from = s.size * k / steps;
       const std::size_t to = s.size * (k + 1) / steps;
@@ -540,9 +585,9 @@ void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& 
 
 }  // namespace
 
-void Loader::State::start_populating(std::vector<MemorySpan> spans, std::uint64_t rows) {
+void Loader::State::start_populating(std::vector<MemorySpan> spans, std::uint64_t rows, SpanOrder order) {
   appended_rows.store(0, std::memory_order_relaxed);
-  populating = std::jthread(populate_ahead, std::move(spans), &appended_rows, rows);
+  populating = std::jthread(populate_ahead, std::move(spans), order, &appended_rows, rows);
 }
 
 void Loader::State::stop_populating() {
@@ -573,6 +618,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
     const auto rows = static_cast<std::size_t>(expected * 1.05);
     if (type == RecordType::interaction) data.reserve_interactions(rows);
     if (type == RecordType::survey) data.reserve_surveys(rows);
+    if (type == RecordType::interaction_event) deferred.reserve(rows);
     reserve_hint = 0;
     populate_due = true;  // once this batch made the optional columns it carries
     // The rows after this batch, as expected: the 5 % of slack above is faulted in only if used.
@@ -694,9 +740,13 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
   if (populate_due) {
     populate_due = false;
-    start_populating(type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
-                                                     : data.unwritten_survey_reserve(populate_rows),
-                     populate_rows);
+    if (type == RecordType::interaction_event) {  // deferred events fill one chunk after another
+      start_populating(deferred.unwritten(populate_rows), populate_rows, SpanOrder::one_after_another);
+    } else {
+      start_populating(type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
+                                                       : data.unwritten_survey_reserve(populate_rows),
+                       populate_rows);
+    }
   } else if (populating.joinable()) {
     appended_rows.fetch_add(b.entries.size() - first, std::memory_order_relaxed);
   }
@@ -726,7 +776,9 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   // The bytes left in the stream, when it can tell: sizes the data set's columns ahead (for
   // interactions and surveys) and tells a progress display the total.
   const std::uint64_t left = bytes_left(in);
-  reserve_hint = type == RecordType::interaction || type == RecordType::survey ? left : 0;
+  reserve_hint = type == RecordType::interaction || type == RecordType::survey || type == RecordType::interaction_event
+                     ? left
+                     : 0;
   detail::ChunkedReader::Options o;
   o.setup.type = type;
   o.setup.format = format == FileFormat::csv ? detail::TextFormat::csv : detail::TextFormat::lines;
