@@ -10,9 +10,6 @@
 namespace cskpi::detail {
 namespace {
 
-// The longest duration field accepted (as in record_fields.cpp: 100 Gregorian years).
-constexpr double max_seconds = 3'155'695'200.0;
-
 // Reads the fields of one record; `ok` turns false at the first value it declines.
 class PlainFields {
  public:
@@ -94,12 +91,12 @@ class PlainFields {
     const auto text = numeric_text(slot);
     if (!text) return no_value;
     if (const auto digits = plain_digits(*text)) {  // d · 1000 < 2^53: llround(d · 1000.0) exactly
-      if (static_cast<double>(*digits) > max_seconds) return decline(), no_value;
+      if (static_cast<double>(*digits) > max_duration_seconds) return decline(), no_value;
       return static_cast<std::int64_t>(*digits) * 1000;
     }
     const auto value = number(*text);
     if (!value) return no_value;
-    if (*value < 0 || *value > max_seconds) return decline(), no_value;
+    if (*value < 0 || *value > max_duration_seconds) return decline(), no_value;
     return std::llround(*value * 1000.0);
   }
 

@@ -30,10 +30,6 @@ constexpr std::array<std::string_view, customer_event_field::count> customer_eve
 constexpr std::array<std::string_view, agent_event_field::count> agent_event_names = {
     "agent_id", "type", "at", "team", "department"};
 
-// The longest duration field (handle_seconds, wait_seconds) accepted: 100 Gregorian years
-// (100 · 365.2425 · 86,400 s); longer is out_of_range (docs/metrics.md, a SPEC-silent decision).
-// Its milliseconds fit int64 with room to spare, and sums are exact 128-bit (cskpi/exact_sum.hpp).
-constexpr double max_seconds = 3'155'695'200.0;
 
 template <class E>
 struct Choice {
@@ -427,9 +423,10 @@ std::optional<Problem> RecordBuilder::build(const RawRecord& v, Interaction& out
                   c.label(f::team, out.team) && c.label(f::department, out.department) &&
                   c.instant(f::created_at, out.created_at) && c.instant(f::first_response_at, out.first_response_at) &&
                   c.instant(f::resolved_at, out.resolved_at) && c.count(f::contacts, out.contacts, 1) &&
-                  c.count(f::reopened, out.reopened, 0) && c.amount(f::handle_seconds, out.handle_seconds, max_seconds) &&
-                  c.amount(f::wait_seconds, out.wait_seconds, max_seconds) && c.flag(f::abandoned, out.abandoned) &&
-                  c.money(f::cost, out.cost) && c.custom(out.custom);
+                  c.count(f::reopened, out.reopened, 0) &&
+                  c.amount(f::handle_seconds, out.handle_seconds, max_duration_seconds) &&
+                  c.amount(f::wait_seconds, out.wait_seconds, max_duration_seconds) &&
+                  c.flag(f::abandoned, out.abandoned) && c.money(f::cost, out.cost) && c.custom(out.custom);
   if (!ok) return std::move(c.problem);
   if (out.first_response_at && *out.first_response_at < out.created_at) {
     return inconsistent("first_response_at before created_at");

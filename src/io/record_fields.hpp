@@ -68,6 +68,11 @@ namespace agent_event_field {
 enum : std::size_t { agent_id, type, at, team, department, count };
 }  // namespace agent_event_field
 
+/// The longest duration field (handle_seconds, wait_seconds) accepted: 100 Gregorian years
+/// (100 · 365.2425 · 86,400 s); longer is out_of_range (docs/metrics.md, a SPEC-silent decision).
+/// Its milliseconds fit int64 with room to spare, and sums are exact 128-bit (cskpi/exact_sum.hpp).
+inline constexpr double max_duration_seconds = 3'155'695'200.0;
+
 /// Custom dimension k (config `dimensions`) of any record type that carries them is slot
 /// first_custom_slot + k, after every record type's own fields.
 inline constexpr std::size_t first_custom_slot = interaction_field::count;
