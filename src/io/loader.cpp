@@ -671,15 +671,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         row.labels = &batch_labels;
         row.dim = r.dim;
-        row.created_ms = r.created_ms;
-        row.first_response_ms = r.first_response_ms;
-        row.resolved_ms = r.resolved_ms;
-        row.contacts = r.contacts;
-        row.reopened = r.reopened;
-        row.handle_ms = r.handle_ms;
-        row.wait_ms = r.wait_ms;
-        row.cost = r.cost;
-        row.abandoned = r.abandoned;
+        row.measures = r.measures;
         for (std::size_t k = 0; k < data.custom_dimensions().size(); ++k) row.custom[k] = view(b.custom[r.custom + k]);
         const std::size_t data_row = data.interactions().size();
         if (!data.add(row)) {

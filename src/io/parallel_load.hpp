@@ -55,15 +55,7 @@ struct PackedInteraction {
   std::uint32_t custom = 0;  // its custom dimensions: Batch::custom[custom, custom + count)
   std::uint64_t id_hash = 0;
   std::uint64_t customer_hash = 0;
-  std::int64_t created_ms = 0;
-  std::int64_t first_response_ms = no_instant;
-  std::int64_t resolved_ms = no_instant;
-  std::int64_t contacts = no_value;
-  std::int64_t reopened = no_value;
-  std::int64_t handle_ms = no_value;
-  std::int64_t wait_ms = no_value;
-  double cost = 0;
-  bool abandoned = false;
+  InteractionMeasures measures;
 };
 
 struct PackedSurvey {

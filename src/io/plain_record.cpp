@@ -173,21 +173,22 @@ bool PlainRecordReader::read(const RawRecord& v, InteractionValues& out) {
   out.labels.agent = c.label(f::agent_id);
   out.labels.team = c.label(f::team);
   out.labels.department = c.label(f::department);
-  out.created_ms = c.required_instant(f::created_at);
-  out.first_response_ms = c.instant(f::first_response_at);
-  out.resolved_ms = c.instant(f::resolved_at);
-  out.contacts = c.count(f::contacts, 1);
-  out.reopened = c.count(f::reopened, 0);
-  out.handle_ms = c.seconds(f::handle_seconds);
-  out.wait_ms = c.seconds(f::wait_seconds);
-  out.abandoned = c.flag(f::abandoned);
-  out.cost = c.money(f::cost);
+  InteractionMeasures& m = out.measures;
+  m.created_ms = c.required_instant(f::created_at);
+  m.first_response_ms = c.instant(f::first_response_at);
+  m.resolved_ms = c.instant(f::resolved_at);
+  m.contacts = c.count(f::contacts, 1);
+  m.reopened = c.count(f::reopened, 0);
+  m.handle_ms = c.seconds(f::handle_seconds);
+  m.wait_ms = c.seconds(f::wait_seconds);
+  m.abandoned = c.flag(f::abandoned);
+  m.cost = c.money(f::cost);
   c.custom(out.labels, custom_count_);
   if (!c.ok) return false;
   // The consistency rules (RecordBuilder::build): a record that breaks one is the general rules'.
-  if (out.first_response_ms != no_instant && out.first_response_ms < out.created_ms) return false;
-  if (out.resolved_ms != no_instant && out.resolved_ms < out.created_ms) return false;
-  return !(out.abandoned && out.first_response_ms != no_instant);
+  if (m.first_response_ms != no_instant && m.first_response_ms < m.created_ms) return false;
+  if (m.resolved_ms != no_instant && m.resolved_ms < m.created_ms) return false;
+  return !(m.abandoned && m.first_response_ms != no_instant);
 }
 
 bool PlainRecordReader::read(const RawRecord& v, SurveyValues& out) {

@@ -73,7 +73,7 @@ std::optional<std::int64_t> UtcInstantReader::read(std::string_view t) noexcept 
     last_day_ = days_from_civil(year, month, day);
     last_date_ = date;
   }
-  return ((last_day_ * 86'400 + hour * 3'600 + minute * 60 + second) * 1'000);
+  return (last_day_ * 86'400 + std::int64_t{hour} * 3'600 + std::int64_t{minute} * 60 + second) * 1'000;
 }
 
 }  // namespace cskpi::detail

@@ -1,6 +1,7 @@
 #include "io/record_pack.hpp"
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -65,15 +66,16 @@ InteractionValues values_of(const Interaction& r) {
   v.kind = view(r.kind);
   v.labels = shared_labels(r);
   v.labels.channel = std::string_view{r.channel};
-  v.created_ms = to_millis(r.created_at);
-  v.first_response_ms = millis_or(r.first_response_at);
-  v.resolved_ms = millis_or(r.resolved_at);
-  v.contacts = r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value;
-  v.reopened = r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value;
-  v.handle_ms = seconds_to_millis(r.handle_seconds);
-  v.wait_ms = seconds_to_millis(r.wait_seconds);
-  v.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
-  v.abandoned = r.abandoned;
+  InteractionMeasures& m = v.measures;
+  m.created_ms = to_millis(r.created_at);
+  m.first_response_ms = millis_or(r.first_response_at);
+  m.resolved_ms = millis_or(r.resolved_at);
+  m.contacts = r.contacts ? static_cast<std::int64_t>(*r.contacts) : no_value;
+  m.reopened = r.reopened ? static_cast<std::int64_t>(*r.reopened) : no_value;
+  m.handle_ms = seconds_to_millis(r.handle_seconds);
+  m.wait_ms = seconds_to_millis(r.wait_seconds);
+  m.cost = r.cost ? *r.cost : std::numeric_limits<double>::quiet_NaN();
+  m.abandoned = r.abandoned;
   return v;
 }
 
@@ -119,15 +121,7 @@ void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint
   if (!r.customer.empty()) row.customer_hash = Dictionary::hash(r.customer);
   row.custom = put_labels(out, r.labels, row.dim);
   row.dim[index_of(Dimension::kind)] = label(out, Dimension::kind, r.kind);
-  row.created_ms = r.created_ms;
-  row.first_response_ms = r.first_response_ms;
-  row.resolved_ms = r.resolved_ms;
-  row.contacts = r.contacts;
-  row.reopened = r.reopened;
-  row.handle_ms = r.handle_ms;
-  row.wait_ms = r.wait_ms;
-  row.cost = r.cost;
-  row.abandoned = r.abandoned;
+  row.measures = r.measures;
   out.entries.push_back({start, line, static_cast<std::uint32_t>(out.interactions.size()), Batch::Kind::interaction});
   out.interactions.push_back(row);
 }

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -34,21 +33,13 @@ struct SharedLabels {
   std::size_t custom_count = 0;
 };
 
-/// A checked interaction in column units (no_instant, no_value and NaN cost for absent).
+/// A checked interaction: its labels as views, the rest in column units.
 struct InteractionValues {
   std::string_view id;
   LabelView customer;
   LabelView kind;
   SharedLabels labels;
-  std::int64_t created_ms = 0;
-  std::int64_t first_response_ms = no_instant;
-  std::int64_t resolved_ms = no_instant;
-  std::int64_t contacts = no_value;
-  std::int64_t reopened = no_value;
-  std::int64_t handle_ms = no_value;
-  std::int64_t wait_ms = no_value;
-  double cost = std::numeric_limits<double>::quiet_NaN();
-  bool abandoned = false;
+  InteractionMeasures measures;
 };
 
 /// A checked survey answer.

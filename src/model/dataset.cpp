@@ -100,15 +100,15 @@ bool Dataset::add(const detail::InteractionRow& r) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
   c.customer.push_back(customer);
-  c.created_ms.push_back(r.created_ms);
-  c.first_response_ms.push_back(r.first_response_ms);
-  c.resolved_ms.push_back(r.resolved_ms);
-  c.contacts.push_back(row, r.contacts);
-  c.reopened.push_back(row, r.reopened);
-  c.handle_ms.push_back(row, r.handle_ms);
-  c.wait_ms.push_back(row, r.wait_ms);
-  c.cost.push_back(row, r.cost);
-  c.abandoned.push_back(row, r.abandoned ? 1 : 0);
+  c.created_ms.push_back(r.measures.created_ms);
+  c.first_response_ms.push_back(r.measures.first_response_ms);
+  c.resolved_ms.push_back(r.measures.resolved_ms);
+  c.contacts.push_back(row, r.measures.contacts);
+  c.reopened.push_back(row, r.measures.reopened);
+  c.handle_ms.push_back(row, r.measures.handle_ms);
+  c.wait_ms.push_back(row, r.measures.wait_ms);
+  c.cost.push_back(row, r.measures.cost);
+  c.abandoned.push_back(row, r.measures.abandoned ? 1 : 0);
   return true;
 }
 

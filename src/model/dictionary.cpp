@@ -1,6 +1,7 @@
 #include "cskpi/model/dictionary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -286,7 +287,7 @@ std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
   if (v.number <= first_number_) return 0;
   if (v.number >= last.number) return n - 1;
   const double share = static_cast<double>(v.number - first_number_) / static_cast<double>(last.number - first_number_);
-  return std::min(n - 1, static_cast<std::size_t>(share * static_cast<double>(n - 1) + 0.5));
+  return std::min(n - 1, static_cast<std::size_t>(std::llround(share * static_cast<double>(n - 1))));
 }
 
 std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) const noexcept {

@@ -132,6 +132,21 @@ struct BatchLabelCodes {
   std::array<std::vector<std::uint32_t>, dimension_count> codes;  // unresolved until interned
 };
 
+/// An interaction's instants, counts and amounts in column units: milliseconds, no_instant /
+/// no_value when absent, cost NaN when absent. The loader's stages (checked values, packed rows,
+/// appended rows) share it.
+struct InteractionMeasures {
+  std::int64_t created_ms = 0;
+  std::int64_t first_response_ms = no_instant;
+  std::int64_t resolved_ms = no_instant;
+  std::int64_t contacts = no_value;
+  std::int64_t reopened = no_value;
+  std::int64_t handle_ms = no_value;
+  std::int64_t wait_ms = no_value;
+  double cost = std::numeric_limits<double>::quiet_NaN();
+  bool abandoned = false;
+};
+
 /// A checked interaction as the loader appends it: instants and durations already in the
 /// column units (no_instant / no_value when absent), dimension labels as batch codes of
 /// `labels` (no_code when absent; priority: its enum name), custom labels as views.
@@ -141,15 +156,7 @@ struct InteractionRow {
   BatchLabelCodes* labels = nullptr;
   std::array<std::uint32_t, dimension_count> dim{};
   std::array<std::optional<std::string_view>, max_custom_dimensions> custom;  // by custom dimension
-  std::int64_t created_ms = 0;
-  std::int64_t first_response_ms = no_instant;
-  std::int64_t resolved_ms = no_instant;
-  std::int64_t contacts = no_value;
-  std::int64_t reopened = no_value;
-  std::int64_t handle_ms = no_value;
-  std::int64_t wait_ms = no_value;
-  double cost = 0;  // NaN = absent
-  bool abandoned = false;
+  InteractionMeasures measures;
 };
 
 /// A checked survey response as the loader appends it (the `kind` dimension is never explicit).
