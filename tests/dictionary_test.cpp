@@ -163,3 +163,23 @@ TEST_CASE("Dictionary codes and finds match a map on runs in and out of order", 
     }
   }
 }
+
+TEST_CASE("Ordered values keep no table when their numbering guesses well, and get one otherwise", "[dataset]") {
+  Dictionary dense;
+  for (int i = 1; i <= 5000; ++i) dense.intern("I" + std::to_string(i));
+  dense.restore_index();
+  CHECK(dense.ordered());  // the guess is exact: no table
+  CHECK(dense.find("I4321") == 4320u);
+
+  Dictionary dated;  // ordered, but the trailing number restarts every day: the guess is poor
+  for (int day = 10; day < 60; ++day) {
+    for (int k = 1; k <= 100; ++k) dated.intern("2026-" + std::to_string(day) + "-" + std::to_string(1000 + k));
+  }
+  CHECK(dated.ordered());
+  dated.restore_index();
+  CHECK_FALSE(dated.ordered());  // a table now
+  CHECK(dated.find("2026-33-1050") == static_cast<std::uint32_t>((33 - 10) * 100 + 49));
+  CHECK_FALSE(dated.find("2026-33-1101"));
+  CHECK(dated.intern("2026-60-1001") == 5000u);  // and interning goes on through it
+  CHECK(dated.intern("2026-10-1001") == 0u);
+}

@@ -932,6 +932,7 @@ void Loader::State::finish() {
   // ids' slots are prefetched `ahead` events early, with the hashes kept for the lookup.
   constexpr std::size_t ahead = 8;
   std::array<std::uint64_t, 16> hashes{};
+  data.restore_interaction_lookup();  // a table for ids a search would find slowly (Dictionary::restore_index)
   const auto new_id = [&](std::size_t i) { return i == 0 || events[i].id_ref() != events[i - 1].id_ref(); };
   const auto prepare = [&](std::size_t i) {
     if (i >= events.size() || !new_id(i)) return;

@@ -183,7 +183,24 @@ void Dictionary::push_offset(std::uint64_t offset) {
 void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
 
 void Dictionary::restore_index() {
-  if (!ordered_ && slots_.empty() && size() > 0) rehash(slots_for(size()));
+  if (ordered_) {
+    if (guesses_well()) return;
+    ordered_ = false;  // a table finds these values faster than a search from a poor guess
+  }
+  if (slots_.empty() && size() > 0) rehash(slots_for(std::max(size(), reserved_)));
+}
+
+bool Dictionary::guesses_well() const noexcept {
+  constexpr std::size_t tries = 64;
+  constexpr std::size_t near = 16;  // codes off: a few steps of galloping
+  const std::size_t n = size();
+  if (n <= near) return true;
+  for (std::size_t k = 0; k < tries; ++k) {
+    const std::size_t code = k * (n - 1) / (tries - 1);
+    const std::size_t guess = guess_ordered(value(static_cast<std::uint32_t>(code)));
+    if ((guess > code ? guess - code : code - guess) > near) return false;
+  }
+  return true;
 }
 
 void Dictionary::reserve(std::size_t n) {

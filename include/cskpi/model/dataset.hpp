@@ -223,6 +223,9 @@ class Dataset {
   void release_lookup_tables();
   /// Builds them again (nothing when they are there): before looking ids up by text.
   void restore_lookup_tables();
+  /// Builds the interaction ids' table only, when they need one (Dictionary::restore_index):
+  /// before many find_interaction() calls, as adding deferred events makes.
+  void restore_interaction_lookup() { interaction_ids_.restore_index(); }
   /// Prepares the columns and id dictionaries for `n` more interactions / surveys, so that
   /// loading neither rehashes nor moves columns.
   void reserve_interactions(std::size_t n);
