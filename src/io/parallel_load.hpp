@@ -128,10 +128,6 @@ struct Batch {
   [[nodiscard]] std::string_view text(ArenaRef r) const noexcept { return {arena.data() + r.offset, r.size}; }
   /// The batch code of a label of dimension d, adding it to the arena and labels[d] when new.
   std::uint32_t label(Dimension d, std::string_view value);
-  std::uint32_t label(Dimension d, const std::string& value) { return label(d, std::string_view{value}); }
-  std::uint32_t label(Dimension d, const std::optional<std::string>& value) {
-    return value ? label(d, std::string_view{*value}) : no_code;
-  }
 };
 
 /// How the records of one file are read, on any thread.
