@@ -78,16 +78,6 @@ std::uint32_t Batch::label(Dimension d, std::string_view value) {
 // ---------------------------------------------------------------------------------------------
 // One record → a packed record or a problem.
 
-namespace {
-
-ArenaRef put(std::string& arena, std::string_view text) {
-  const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
-  arena.append(text);
-  return r;
-}
-
-}  // namespace
-
 struct RecordParser::Impl {
   explicit Impl(const ParseSetup& s)
       : type(s.type),

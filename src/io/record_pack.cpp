@@ -30,12 +30,6 @@ SharedLabels shared_labels(const Record& r) {
   return l;
 }
 
-ArenaRef put(std::string& arena, std::string_view text) {
-  const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
-  arena.append(text);
-  return r;
-}
-
 ArenaRef put_label(std::string& arena, LabelView text) { return text.empty() ? ArenaRef{} : put(arena, text); }
 
 std::uint32_t label(Batch& out, Dimension d, LabelView value) {
@@ -58,6 +52,12 @@ std::uint32_t put_labels(Batch& out, const SharedLabels& l, std::array<std::uint
 }
 
 }  // namespace
+
+ArenaRef put(std::string& arena, std::string_view text) {
+  const ArenaRef r{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
+  arena.append(text);
+  return r;
+}
 
 InteractionValues values_of(const Interaction& r) {
   InteractionValues v;

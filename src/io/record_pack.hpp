@@ -62,6 +62,9 @@ struct EventValues {
   std::optional<TicketStatus> status;
 };
 
+/// Appends `text` to a batch's arena; where it lies.
+ArenaRef put(std::string& arena, std::string_view text);
+
 /// Views of a record the general rules built (valid while it is).
 [[nodiscard]] InteractionValues values_of(const Interaction& r);
 [[nodiscard]] SurveyValues values_of(const SurveyResponse& r);
