@@ -274,6 +274,31 @@ TEST_CASE("the plain UTC instant reader agrees with parse_instant on every day o
   CHECK(reader.read("2026-03-01T09:30:00Z") == std::int64_t{1'772'357'400'000});
 }
 
+TEST_CASE("the plain UTC instant reader declines every byte out of place", "[io][plain]") {
+  // Each of the 20 bytes of a valid instant replaced by each of the 256 byte values: a digit in
+  // a digit's place reads as parse_instant reads it (or declines with it: month 13, hour 24…);
+  // anything else in any place declines.
+  const std::string valid = "2024-02-29T23:59:58Z";
+  const std::string digit_places = "1111011011011011011-";
+  UtcInstantReader reader;
+  for (std::size_t at = 0; at < valid.size(); ++at) {
+    for (int byte = 0; byte < 256; ++byte) {
+      std::string t = valid;
+      t[at] = static_cast<char>(byte);
+      const auto fast = reader.read(t);
+      INFO(at << " " << byte);
+      const bool digit_in_place = digit_places[at] == '1' && byte >= '0' && byte <= '9';
+      if (t == valid || digit_in_place) {
+        const InstantParse general = parse_instant(t);
+        REQUIRE(fast.has_value() == general.value.has_value());
+        if (fast) CHECK(*fast == to_millis(*general.value));
+      } else {
+        CHECK_FALSE(fast.has_value());
+      }
+    }
+  }
+}
+
 TEST_CASE("the plain CSV split gives the fields of the general split", "[io][plain]") {
   const std::vector<std::string> pieces = {"a", "bc", "I0000001", "2026-01-01T00:00:00Z", " ", "  ", "\t", ",", ",",
                                            ";", "\"", "x y", "caf\xC3\xA9", "0123456789abcdef", ""};

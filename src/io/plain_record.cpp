@@ -35,7 +35,7 @@ class PlainFields {
     const RawValue& r = v_[slot];
     if (r.kind == ValueKind::absent || (r.kind == ValueKind::text && r.text.empty())) return no_instant;
     if (r.kind != ValueKind::text) return decline(), no_instant;
-    if (const auto ms = instants_.read(r.text)) return *ms;
+    if (std::int64_t ms = 0; instants_.read(r.text, ms)) return ms;
     const InstantParse parsed = parse_instant(r.text);  // what the general rules read without a format
     if (!parsed.value) return decline(), no_instant;
     return to_millis(*parsed.value);
@@ -47,67 +47,68 @@ class PlainFields {
     return ms;
   }
 
-  // The text of a number field; nullopt when absent (or declined).
-  std::optional<std::string_view> numeric_text(std::size_t slot) {
+  // The text of a number field; empty when absent (or declined). The number readers below give
+  // their results as values with a sentinel, not std::optional, which GCC returns through memory.
+  std::string_view numeric_text(std::size_t slot) {
     const RawValue& r = v_[slot];
-    if (r.kind == ValueKind::absent) return std::nullopt;
-    if (r.kind != ValueKind::text && r.kind != ValueKind::number) return decline();
-    if (r.text.empty()) return std::nullopt;
+    if (r.kind == ValueKind::absent) return {};
+    if (r.kind != ValueKind::text && r.kind != ValueKind::number) return decline(), std::string_view{};
     return r.text;
   }
 
-  // A plain decimal; nullopt when absent (or declined).
-  std::optional<double> number(std::string_view text) {
-    const auto value = simple_decimal(text);
-    if (!value) return decline();
-    return value;
+  // A plain decimal into `out`; false when it is not one (declined).
+  bool number(std::string_view text, double& out) {
+    if (read_simple_decimal(text, out)) return true;
+    decline();
+    return false;
   }
 
-  // A whole number in [min, max]; nullopt when absent (or declined). Digits alone (the usual
+  // A whole number in [min, max], or no_value (-1) when absent (or declined): a caller whose min
+  // is below 0 takes -1 as declined, and the general rules read the record. Digits alone (the usual
   // spelling) are read as an integer: below 10^15 it is the double simple_decimal gives.
-  std::optional<std::int64_t> whole(std::size_t slot, std::int64_t min, std::int64_t max) {
-    const auto text = numeric_text(slot);
-    if (!text) return std::nullopt;
-    if (const auto digits = plain_digits(*text)) {
-      const auto value = static_cast<std::int64_t>(*digits);
-      if (value < min || value > max) return decline();
+  std::int64_t whole(std::size_t slot, std::int64_t min, std::int64_t max) {
+    const std::string_view text = numeric_text(slot);
+    if (text.empty()) return no_value;
+    if (std::uint64_t digits = 0; read_plain_digits(text, digits)) {
+      const auto value = static_cast<std::int64_t>(digits);
+      if (value < min || value > max) return decline(), no_value;
       return value;
     }
-    const auto value = number(*text);
-    if (!value) return std::nullopt;
-    if (std::floor(*value) != *value || *value < static_cast<double>(min) || *value > static_cast<double>(max)) {
-      return decline();
+    double value = 0;
+    if (!number(text, value)) return no_value;
+    if (std::floor(value) != value || value < static_cast<double>(min) || value > static_cast<double>(max)) {
+      return decline(), no_value;
     }
-    return static_cast<std::int64_t>(*value);
+    return static_cast<std::int64_t>(value);
   }
 
   // A count (≥ min, in 32 bits), or no_value.
   std::int64_t count(std::size_t slot, std::int64_t min) {
-    return whole(slot, min, std::numeric_limits<std::uint32_t>::max()).value_or(no_value);
+    return whole(slot, min, std::numeric_limits<std::uint32_t>::max());
   }
 
   // A number in [0, max] of seconds → milliseconds, or no_value.
   std::int64_t seconds(std::size_t slot) {
-    const auto text = numeric_text(slot);
-    if (!text) return no_value;
-    if (const auto digits = plain_digits(*text)) {  // d · 1000 < 2^53: llround(d · 1000.0) exactly
-      if (static_cast<double>(*digits) > max_duration_seconds) return decline(), no_value;
-      return static_cast<std::int64_t>(*digits) * 1000;
+    const std::string_view text = numeric_text(slot);
+    if (text.empty()) return no_value;
+    if (std::uint64_t digits = 0; read_plain_digits(text, digits)) {  // d · 1000 < 2^53: llround(d · 1000.0) exactly
+      if (static_cast<double>(digits) > max_duration_seconds) return decline(), no_value;
+      return static_cast<std::int64_t>(digits) * 1000;
     }
-    const auto value = number(*text);
-    if (!value) return no_value;
-    if (*value < 0 || *value > max_duration_seconds) return decline(), no_value;
-    return std::llround(*value * 1000.0);
+    double value = 0;
+    if (!number(text, value)) return no_value;
+    if (value < 0 || value > max_duration_seconds) return decline(), no_value;
+    return std::llround(value * 1000.0);
   }
 
   // A sum of money in [0, 9e12), or NaN.
   double money(std::size_t slot) {
-    const auto text = numeric_text(slot);
-    if (!text) return std::numeric_limits<double>::quiet_NaN();
-    const auto value = number(*text);
-    if (!value) return std::numeric_limits<double>::quiet_NaN();
-    if (*value < 0 || *value >= 9e12) return decline(), 0.0;
-    return *value;
+    const std::string_view text = numeric_text(slot);
+    if (text.empty()) return std::numeric_limits<double>::quiet_NaN();
+    double value = 0;
+    if (!number(text, value)) return std::numeric_limits<double>::quiet_NaN();
+    if (value < 0 || value >= 9e12) return decline(), 0.0;
+    return value;
   }
 
   // An enumerated value spelled as cskpi writes it (lower case, no blanks); nullopt when absent.
@@ -199,9 +200,9 @@ bool PlainRecordReader::read(const RawRecord& v, SurveyValues& out) {
   if (!kind || !c.ok) return false;
   out.kind = *kind;
   const ScoreScale scale = scales_.of(out.kind);
-  const auto score = c.whole(f::score, scale.min, scale.max);
-  if (!score) return false;  // absent, or declined
-  out.score = static_cast<int>(*score);
+  const std::int64_t score = c.whole(f::score, scale.min, scale.max);
+  if (score == no_value) return false;  // absent, or declined
+  out.score = static_cast<int>(score);
   out.responded_ms = c.required_instant(f::responded_at);
   out.customer = c.label(f::customer_id);
   out.link = c.label(f::interaction_id);
