@@ -269,13 +269,14 @@ double expected_variance(const std::vector<std::int64_t>& ms) {
 }  // namespace
 
 TEST_CASE("Duration variance: from running exact squares, equal to the sum over the samples", "[metrics][duration]") {
-  // Narrow samples (under 2^31 ms): Σx² is kept exact as they come and the variance needs no
-  // pass; a sample of 2^31 ms or more (24.9 days) makes it sum over the samples instead.
+  // Samples under 2^40 ms (34.8 years; here also past 2^31 ms, the 32-bit samples' limit): Σx²
+  // is kept exact as they come and the variance needs no pass; a sample of 2^40 ms or more
+  // makes it sum over the samples instead.
   std::mt19937_64 rng(7);
-  for (const bool wide : {false, true}) {
+  for (const std::int64_t extra : {std::int64_t{0}, std::int64_t{3'000'000'000}, std::int64_t{2'000'000'000'000}}) {
     std::vector<std::int64_t> ms;
     for (int i = 0; i < 5000; ++i) ms.push_back(static_cast<std::int64_t>(rng() % 2'000'000'000));
-    if (wide) ms.push_back(std::int64_t{3'000'000'000});
+    if (extra != 0) ms.push_back(extra);
     DurationAccumulator kept;
     DurationAccumulator counted;  // counts and sums, keeps nothing
     DurationAccumulator first_half;
@@ -285,7 +286,7 @@ TEST_CASE("Duration variance: from running exact squares, equal to the sum over 
       counted.add_counted(Milliseconds{ms[i]});
       (i % 2 == 0 ? first_half : second_half).add(Milliseconds{ms[i]});
     }
-    INFO("with a wide sample: " << wide);
+    INFO("with a sample of " << extra << " ms");
     const double expected = expected_variance(ms);
     CHECK(kept.result().variance == expected);
     CHECK(counted.result({&first_half, &second_half}).variance == expected);
@@ -299,4 +300,33 @@ TEST_CASE("Duration variance: from running exact squares, equal to the sum over 
   DurationAccumulator small;
   for (const std::int64_t x : {1000, 2000, 4000}) small.add(Milliseconds{x});
   CHECK(*small.result().variance == Approx(7.0 / 3.0));
+}
+
+TEST_CASE("Duration ranks over sources of which some kept nothing", "[metrics][duration]") {
+  // Sources: {} , {5, 1, 9}, {}, {7, 3}: the samples 1 3 5 7 9 (n = 5). Median: the ⌈5/2⌉ = 3rd
+  // smallest, 5; p90: the ⌈4.5⌉ = 5th, 9. Each source knows its least and greatest sample, so the
+  // selection starts from 1 and 9 without a pass; the empty ones add nothing to that range.
+  DurationAccumulator empty_a;
+  DurationAccumulator odd;
+  DurationAccumulator empty_b;
+  DurationAccumulator even;
+  DurationAccumulator all;
+  for (const std::int64_t x : {5, 1, 9}) odd.add(Milliseconds{x});
+  for (const std::int64_t x : {7, 3}) even.add(Milliseconds{x});
+  for (const std::int64_t x : {5, 1, 9, 7, 3}) all.add_counted(Milliseconds{x});
+  const DurationSummary s = all.result({&empty_a, &odd, &empty_b, &even});
+  CHECK(s.median == Milliseconds{5});
+  CHECK(s.p90 == Milliseconds{9});
+  // Moved in, the range moves too: 10,000 samples −5000 … 4999 (and beyond the 4,096 that are
+  // selected by copy): median the 5,000th smallest, −1; p90 the 9,000th, 3999.
+  DurationAccumulator low;
+  DurationAccumulator high;
+  for (std::int64_t x = -5000; x < 0; ++x) low.add(Milliseconds{x});
+  for (std::int64_t x = 0; x < 5000; ++x) high.add(Milliseconds{x});
+  DurationAccumulator merged;
+  merged.merge(std::move(high));
+  merged.merge(std::move(low));
+  const DurationSummary m = merged.result();
+  CHECK(m.median == Milliseconds{-1});
+  CHECK(m.p90 == Milliseconds{3999});
 }

@@ -73,15 +73,17 @@ void DurationAccumulator::add_counted(Milliseconds d) {
 }
 
 void DurationAccumulator::add_square(std::int64_t ms) noexcept {
-  constexpr std::int64_t narrow = std::int64_t{1} << 31;
+  constexpr std::int64_t narrow = std::int64_t{1} << 40;  // 34.8 years of milliseconds
   if (ms <= -narrow || ms >= narrow) {
     squares_exact_ = false;
     return;
   }
+  __extension__ using Wide = unsigned __int128;
   const auto magnitude = static_cast<std::uint64_t>(ms < 0 ? -ms : ms);
-  const std::uint64_t square = magnitude * magnitude;  // < 2^62
-  squares_low_ += square;
-  squares_high_ += squares_low_ < square ? 1 : 0;
+  const Wide square = static_cast<Wide>(magnitude) * magnitude;  // < 2^80: 2^48 of them fit 128 bits
+  const Wide sum = ((static_cast<Wide>(squares_high_) << 64) | squares_low_) + square;
+  squares_low_ = static_cast<std::uint64_t>(sum);
+  squares_high_ = static_cast<std::uint64_t>(sum >> 64);
 }
 
 void DurationAccumulator::add_squares(const DurationAccumulator& other) noexcept {
@@ -121,6 +123,8 @@ std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
 }
 
 void DurationAccumulator::add_sample(std::int64_t ms) {
+  min_ = std::min(min_, ms);
+  max_ = std::max(max_, ms);
   using narrow = std::numeric_limits<std::int32_t>;
   if (ms < narrow::min() || ms > narrow::max()) {
     wide_.push_back(ms);
@@ -154,6 +158,8 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   wide_.insert(wide_.end(), other.wide_.begin(), other.wide_.end());
   count_ += other.count_;
   kept_ += other.kept_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
   sum_ms_ = sum;
   add_squares(other);
   other = DurationAccumulator{};
@@ -169,7 +175,7 @@ void DurationAccumulator::merge_counted(const DurationAccumulator& other) {
 
 DurationSummary DurationAccumulator::result() const {
   require_samples(kept_, count_);
-  return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_}}, count_});
+  return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_, min_, max_}}, count_});
 }
 
 DurationSummary DurationAccumulator::result(const std::vector<const DurationAccumulator*>& sources) const {
@@ -177,7 +183,7 @@ DurationSummary DurationAccumulator::result(const std::vector<const DurationAccu
   detail::SampleSpans samples;
   samples.sources.reserve(sources.size());
   for (const DurationAccumulator* source : sources) {
-    samples.sources.push_back(detail::SampleSource{&source->blocks_, &source->wide_});
+    samples.sources.push_back(detail::SampleSource{&source->blocks_, &source->wide_, source->min_, source->max_});
     samples.count += source->kept_;
   }
   require_samples(samples.count, count_);

@@ -74,10 +74,11 @@ std::array<std::int64_t, 2> select_gathered(const SampleSpans& samples, std::uin
 
 SampleRange sample_range(const SampleSpans& samples) {
   SampleRange r{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
-  samples.for_each([&r](std::int64_t x) {
-    r.min = std::min(r.min, x);
-    r.max = std::max(r.max, x);
-  });
+  for (const SampleSource& source : samples.sources) {
+    if (source.min > source.max) continue;  // no samples
+    r.min = std::min(r.min, source.min);
+    r.max = std::max(r.max, source.max);
+  }
   return r;
 }
 

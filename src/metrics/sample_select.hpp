@@ -14,6 +14,8 @@ namespace cskpi::detail {
 struct SampleSource {
   const std::vector<std::vector<std::int32_t>>* blocks = nullptr;
   const std::vector<std::int64_t>* wide = nullptr;
+  std::int64_t min = 0;  // the least and greatest of its samples (min > max: none)
+  std::int64_t max = -1;
 };
 
 /// The samples of one accumulator, or of several taken together (a group whose samples are its
@@ -33,7 +35,7 @@ struct SampleSpans {
   }
 };
 
-/// The smallest and the largest sample (precondition: count > 0).
+/// The smallest and the largest sample, from the sources' own (precondition: count > 0).
 struct SampleRange {
   std::int64_t min = 0;
   std::int64_t max = 0;

@@ -358,7 +358,8 @@ class SliceScan {
       const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at(r);
       const auto hi = over == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), over);
       if (lo >= hi) continue;
-      GroupKey labels;
+      GroupKey& labels = table.scratch;  // reused: a key is 200 bytes
+      labels.clear();
       for (const std::size_t p : table.spec->label_parts) {
         const auto* d = std::get_if<Dimension>(&table.spec->by[p]);
         const std::uint32_t code = d ? c.dim[index_of(*d)][r] : c.custom[table.spec->custom_index[p]][r];

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -76,8 +77,12 @@ class DurationAccumulator {
   std::vector<std::int64_t> wide_;                 // the samples beyond 32 bits
   std::uint64_t count_ = 0;
   std::uint64_t kept_ = 0;  // the samples in blocks_ and wide_
+  // The least and the greatest kept sample (max < min while none is kept): where a selection's
+  // keys start, without a pass over the samples.
+  std::int64_t min_ = std::numeric_limits<std::int64_t>::max();
+  std::int64_t max_ = std::numeric_limits<std::int64_t>::min();
   ExactSum sum_ms_;  // exact, cannot overflow
-  // Σ x² of every sample counted, as 128 bits (high, low), exact while each sample is under 2^31
+  // Σ x² of every sample counted, as 128 bits (high, low), exact while each sample is under 2^40
   // in magnitude (squares_exact_): the variance then needs no pass over the samples.
   std::uint64_t squares_low_ = 0;
   std::uint64_t squares_high_ = 0;
