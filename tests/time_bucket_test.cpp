@@ -297,3 +297,57 @@ TEST_CASE("Copies share the zone and keep their own cache", "[buckets]") {
   CHECK(copy.label(TimeBucket::day, copy.key(TimeBucket::day, at("2026-07-01T02:00:00Z"))) == "2026-06-30");
   CHECK(rome.label(TimeBucket::day, rome.key(TimeBucket::day, at("2026-07-01T02:00:00Z"))) == "2026-07-01");
 }
+
+TEST_CASE("Bucket keys from the cache of the last range equal the keys computed afresh", "[buckets]") {
+  // ZoneBuckets remembers, per bucket, the UTC range that has the last key (within one offset
+  // range). Walks of instants (in order with steps from 1 s to 5 h, and back and forth) through
+  // years of transitions must give, from one reused object, the keys a fresh object computes:
+  // Sao Paulo's DST ended at midnight (local 00:00 back to 23:00: a local day repeats an hour
+  // of the day before), Lord Howe moves by 30 minutes, Apia skipped 2011-12-30, St John's is
+  // −3:30, and Rome is the plain case.
+  for (const char* zone : {"America/Sao_Paulo", "Australia/Lord_Howe", "Pacific/Apia", "America/St_Johns",
+                           "Europe/Rome", "UTC"}) {
+    ZoneBuckets reused(zone);
+    std::uint64_t state = 88172645463325252ull;  // xorshift: a fixed walk
+    const auto next = [&state] {
+      state ^= state << 13;
+      state ^= state >> 7;
+      state ^= state << 17;
+      return state;
+    };
+    // 2011-01-01T00:00Z = 1,293,840,000 s; the walk covers about two years.
+    std::int64_t t = 1'293'840'000'000;
+    for (int i = 0; i < 20'000; ++i) {
+      const auto step = static_cast<std::int64_t>(next() % 18'000) * 1000 + static_cast<std::int64_t>(next() % 1000);
+      t += i % 7 == 6 ? -step : step;  // mostly forward, sometimes back
+      const TimePoint at = cskpi::from_millis(t);
+      for (std::size_t b = 0; b < cskpi::time_bucket_count; ++b) {
+        const auto bucket = static_cast<TimeBucket>(b);
+        const ZoneBuckets fresh(zone);
+        INFO(zone << " at " << t << " ms, bucket " << cskpi::to_string(bucket));
+        REQUIRE(reused.key(bucket, at) == fresh.key(bucket, at));
+      }
+      REQUIRE(reused.local_day(at) == ZoneBuckets(zone).local_day(at));
+    }
+    // Across each of the zone's first eight transitions from 2011 on (offset_end finds them):
+    // ±26 h in 7-minute steps, forward then back, every bucket at every step.
+    std::int64_t from = 1'293'840'000'000;
+    for (int transition = 0; transition < 8; ++transition) {
+      const std::int64_t at = cskpi::to_millis(reused.offset_end(cskpi::from_millis(from)));
+      if (at > 1'000'000'000'000'000) break;  // a zone without more transitions
+      constexpr std::int64_t span = 26 * 3'600'000;
+      constexpr std::int64_t step = 7 * 60'000;
+      for (int direction : {1, -1}) {
+        for (std::int64_t d = -span; d <= span; d += step) {
+          const std::int64_t u = at + direction * d;
+          for (std::size_t b = 0; b < cskpi::time_bucket_count; ++b) {
+            const auto bucket = static_cast<TimeBucket>(b);
+            INFO(zone << " near the transition at " << at << " ms: " << u << " ms, " << cskpi::to_string(bucket));
+            REQUIRE(reused.key(bucket, cskpi::from_millis(u)) == ZoneBuckets(zone).key(bucket, cskpi::from_millis(u)));
+          }
+        }
+      }
+      from = at;
+    }
+  }
+}

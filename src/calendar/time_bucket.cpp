@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <exception>
+#include <utility>
 
 #include "detail/civil.hpp"
 
@@ -78,6 +79,28 @@ std::int64_t local_start_ms(TimeBucket bucket, std::int64_t key) {
                   "hour_of_week buckets recur every week: they have no begin or end");
   }
   throw Error(ErrorCode::invalid_argument, "unknown time bucket");
+}
+
+// The local times [first, end) whose key is `key` (the bucket of `local`): for hour_of_week, the
+// local hour of `local`. Next to the supported range's ends, just `local` (nothing is cached).
+std::pair<std::int64_t, std::int64_t> local_bounds(TimeBucket bucket, std::int64_t key, std::int64_t local) {
+  const auto calendar = [&](std::int64_t last_key) -> std::pair<std::int64_t, std::int64_t> {
+    if (key <= -last_key || key >= last_key) return {local, local + 1};
+    return {local_start_ms(bucket, key), local_start_ms(bucket, key + 1)};
+  };
+  switch (bucket) {
+    case TimeBucket::hour: return {key * ms_per_hour, (key + 1) * ms_per_hour};
+    case TimeBucket::day: return {key * ms_per_day, (key + 1) * ms_per_day};
+    case TimeBucket::week: return {key * ms_per_day, (key + 7) * ms_per_day};  // key: the Monday
+    case TimeBucket::month: return calendar(limit_year * 12);
+    case TimeBucket::quarter: return calendar(limit_year * 4);
+    case TimeBucket::year: return calendar(limit_year);
+    case TimeBucket::hour_of_week: {
+      const std::int64_t hour = floor_div(local, ms_per_hour);
+      return {hour * ms_per_hour, (hour + 1) * ms_per_hour};
+    }
+  }
+  return {local, local + 1};
 }
 
 void append_digits(std::string& out, std::int64_t value, int width) {
@@ -188,7 +211,17 @@ std::int64_t ZoneBuckets::offset_at(std::int64_t utc_ms) const {
 
 std::int64_t ZoneBuckets::key(TimeBucket bucket, TimePoint t) const {
   const std::int64_t utc = to_millis(t);
-  const std::int64_t local = utc + offset_at(utc);
+  const auto b = static_cast<std::size_t>(bucket);
+  if (b < keys_.size() && utc >= keys_[b].begin_ms && utc < keys_[b].end_ms) return keys_[b].key;
+  const std::int64_t offset = offset_at(utc);  // cache_ now holds the offset range of utc
+  const std::int64_t local = utc + offset;
+  const std::int64_t key = local_key(bucket, local);
+  const auto [low, high] = local_bounds(bucket, key, local);
+  keys_[b] = KeyCache{std::max(cache_.begin_ms, low - offset), std::min(cache_.end_ms, high - offset), key};
+  return key;
+}
+
+std::int64_t ZoneBuckets::local_key(TimeBucket bucket, std::int64_t local) const {
   const std::int64_t day = floor_div(local, ms_per_day);
   switch (bucket) {
     case TimeBucket::hour: return floor_div(local, ms_per_hour);

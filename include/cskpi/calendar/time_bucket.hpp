@@ -2,6 +2,7 @@
 // in the local calendar of one IANA zone, DST-correct. The zone database stays private.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -86,13 +87,26 @@ class ZoneBuckets {
     std::int64_t month = 0;
   };
 
+  /// The key of one bucket for the last instant looked up, and the UTC range [begin_ms, end_ms)
+  /// of instants that have it: within one offset range (local time is UTC plus a constant
+  /// there), the instants whose local time lies in the key's local bounds. Records come in
+  /// runs of one bucket, so most look-ups end with two comparisons.
+  struct KeyCache {
+    std::int64_t begin_ms = 0;
+    std::int64_t end_ms = 0;  // empty until the first look-up
+    std::int64_t key = 0;
+  };
+
   [[nodiscard]] std::int64_t offset_at(std::int64_t utc_ms) const;
+  /// The key of a local time (ms since 1970-01-01T00:00 local).
+  [[nodiscard]] std::int64_t local_key(TimeBucket bucket, std::int64_t local) const;
   /// year * 12 + month - 1 of a local day (days since 1970-01-01).
   [[nodiscard]] std::int64_t month_key(std::int64_t day) const noexcept;
 
   std::shared_ptr<const Impl> impl_;
   mutable OffsetCache cache_;
   mutable DateCache date_;
+  mutable std::array<KeyCache, time_bucket_count> keys_{};
 };
 
 }  // namespace cskpi
