@@ -351,13 +351,23 @@ class SliceScan {
   void count_backlog(ScanTable& table, std::size_t begin, std::size_t end) {
     const auto& c = c_.data.interactions();
     const auto& snaps = table.spec->snapshots;
+    const std::size_t n = snaps.size();
+    // lo: the first snapshot after the creation. Rows come mostly in creation order, so the
+    // interval [snaps[lo − 1], snaps[lo]) of the last row usually holds the next one too.
+    std::size_t lo = 0;
     for (std::size_t r = begin; r < end; ++r) {
-      const auto lo = std::upper_bound(snaps.begin(), snaps.end(), c.created_ms[r]);
-      // Over at its resolution, or at its abandonment (SPEC v3 §3).
+      const std::int64_t created = c.created_ms[r];
+      if ((lo > 0 && created < snaps[lo - 1]) || (lo < n && created >= snaps[lo])) {
+        lo = static_cast<std::size_t>(std::upper_bound(snaps.begin(), snaps.end(), created) - snaps.begin());
+      }
+      if (lo == n) continue;  // no snapshot after its creation
+      // Over at its resolution, or at its abandonment (SPEC v3 §3): most are over before the
+      // next snapshot, and so in no backlog.
       const std::int64_t resolved = facts_.resolved_at(r);
       const std::int64_t over = resolved != no_instant ? resolved : facts_.abandoned_at(r);
-      const auto hi = over == no_instant ? snaps.end() : std::lower_bound(snaps.begin(), snaps.end(), over);
-      if (lo >= hi) continue;
+      if (over != no_instant && over <= snaps[lo]) continue;
+      const auto hi = over == no_instant ? snaps.end()
+                                         : std::lower_bound(snaps.begin() + static_cast<std::ptrdiff_t>(lo), snaps.end(), over);
       GroupKey& labels = table.scratch;  // reused: a key is 200 bytes
       labels.clear();
       for (const std::size_t p : table.spec->label_parts) {
@@ -367,7 +377,7 @@ class SliceScan {
       }
       auto it = table.backlog.find(labels);
       if (it == table.backlog.end()) it = table.backlog.emplace(labels, BacklogDiff(snaps.size())).first;
-      it->second.add(static_cast<std::uint32_t>(lo - snaps.begin()), static_cast<std::uint32_t>(hi - snaps.begin()));
+      it->second.add(static_cast<std::uint32_t>(lo), static_cast<std::uint32_t>(hi - snaps.begin()));
     }
   }
 
