@@ -653,6 +653,9 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
   const bool synthesize_id = info[input].synthesize_id;
   RawRecord values;
+  // Reused from row to row: a row is some 400 bytes (16 custom values), zeroed per construction.
+  detail::InteractionRow interaction_row;
+  detail::SurveyRow survey_row;
   for (std::size_t i = first; i < b.entries.size(); ++i) {
     prefetch(i + ahead, false);
     prefetch(i + near, true);
@@ -666,8 +669,9 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
       }
       case Kind::interaction: {
         const detail::PackedInteraction& r = b.interactions[e.index];
-        detail::InteractionRow row;
+        detail::InteractionRow& row = interaction_row;  // every field it uses is set below
         row.id = {b.text(r.id), r.id_hash};
+        row.customer.reset();
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         row.labels = &batch_labels;
         row.dim = r.dim;
@@ -686,12 +690,14 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
       }
       case Kind::survey: {
         const detail::PackedSurvey& r = b.surveys[e.index];
-        detail::SurveyRow row;
+        detail::SurveyRow& row = survey_row;  // every field it uses is set below
         row.id = {b.text(r.id), r.id_hash};
         if (synthesize_id) {  // SPEC §8: FILE:LINE
           synthesized_id = fmt::format("{}:{}", inputs[input], line);
           row.id = {synthesized_id, Dictionary::hash(synthesized_id)};
         }
+        row.customer.reset();
+        row.link.reset();
         if (const auto c = view(r.customer)) row.customer = detail::HashedLabel{*c, r.customer_hash};
         if (const auto l = view(r.link)) row.link = detail::HashedLabel{*l, r.link_hash};
         row.labels = &batch_labels;
