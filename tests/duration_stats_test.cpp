@@ -211,6 +211,11 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
       // Nearly all under 2^20 and a few near 2^40: the ranks' bucket is all of it for two passes,
       // then small enough to gather.
       [&] { return static_cast<std::int64_t>(rng() % 1000 == 0 ? (std::uint64_t{1} << 40) - rng() % 7 : rng() % (1u << 20)); },
+      // Spans of 13, 24, 25 and 37 bits: first digits that do not start at a multiple of 12.
+      [&] { return static_cast<std::int64_t>(rng() % (1u << 13)); },
+      [&] { return static_cast<std::int64_t>(rng() % (1u << 24)) - 5; },
+      [&] { return static_cast<std::int64_t>(rng() % 16 == 0 ? rng() % (1u << 25) : rng() % 5000); },
+      [&] { return static_cast<std::int64_t>(std::exp(static_cast<double>(rng() % 2564) / 100.0)); },
   };
   for (const std::size_t n : {std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{70001}}) {
     for (std::size_t s = 0; s < shapes.size(); ++s) {

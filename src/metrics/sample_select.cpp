@@ -38,13 +38,13 @@ struct Target {
 
 /// Chooses the digit of `t` from its histogram: the bucket its rank falls in. Returns how many
 /// keys that bucket holds.
-std::uint64_t descend(Target& t, const std::uint64_t* histogram) {
+std::uint64_t descend(Target& t, const std::uint64_t* histogram, unsigned bits) {
   std::size_t digit = 0;
   while (t.rank >= histogram[digit]) {
     t.rank -= histogram[digit];
     ++digit;
   }
-  t.prefix = (t.prefix << digit_bits) | digit;
+  t.prefix = (t.prefix << bits) | digit;
   return histogram[digit];
 }
 
@@ -118,6 +118,9 @@ double sum_of_squares(const SampleSpans& samples, std::int64_t shift) {
 
 // Keys are x − min as unsigned (0 … max − min), compared digit by digit from the top; each pass
 // counts, for each target, the next digit of the keys that share the target's chosen digits.
+// The first digit is the top 12 bits of the span's width (a digit aligned to bit 0 instead
+// could be a single bit, and cost a pass that told nearly nothing); the later ones 12 bits, or
+// what is left.
 std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const SampleRange& range,
                                          std::array<std::uint64_t, 2> ranks) {
   const std::uint64_t span = static_cast<std::uint64_t>(range.max) - static_cast<std::uint64_t>(range.min);
@@ -125,29 +128,32 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
   if (samples.count < radix_threshold) return select_by_copy(samples, ranks);
   const auto base = static_cast<std::uint64_t>(range.min);
   const auto width = static_cast<unsigned>(std::bit_width(span));
-  unsigned shift = ((width - 1) / digit_bits) * digit_bits;  // the lowest bit of the top digit
+  unsigned shift = width > digit_bits ? width - digit_bits : 0;  // the lowest bit of the digit
+  unsigned bits = width - shift;                                 // the digit's bits (≤ 12)
   std::array<Target, 2> targets{{{ranks[0], 0}, {ranks[1], 0}}};
   std::vector<std::uint64_t> histograms(2 * buckets);
   for (;;) {
-    const unsigned above = shift + digit_bits;  // keys >> above: the digits chosen so far
+    const unsigned above = shift + bits;  // keys >> above: the digits chosen so far
     const bool shared = targets[0].prefix == targets[1].prefix;
     std::fill(histograms.begin(), histograms.end(), 0);
     std::uint64_t* const first = histograms.data();
     std::uint64_t* const second = shared ? first : first + buckets;
     const std::uint64_t p0 = targets[0].prefix;
     const std::uint64_t p1 = targets[1].prefix;
+    const std::uint64_t digit_mask = (std::uint64_t{1} << bits) - 1;
     samples.for_each([&](std::int64_t x) {
       const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
       const std::uint64_t high = above >= 64 ? 0 : key >> above;
-      const std::size_t digit = (key >> shift) & (buckets - 1);
+      const std::size_t digit = (key >> shift) & digit_mask;
       if (high == p0) ++first[digit];
       if (!shared && high == p1) ++second[digit];
     });
-    const std::uint64_t left = descend(targets[0], first);
-    const std::uint64_t right = descend(targets[1], second);
+    const std::uint64_t left = descend(targets[0], first, bits);
+    const std::uint64_t right = descend(targets[1], second, bits);
     if (shift == 0) break;
     if (left + right <= samples.count / gather_fraction) return select_gathered(samples, base, shift, targets);
-    shift -= digit_bits;
+    bits = std::min(shift, digit_bits);
+    shift -= bits;
   }
   return {static_cast<std::int64_t>(base + targets[0].prefix), static_cast<std::int64_t>(base + targets[1].prefix)};
 }

@@ -50,7 +50,7 @@ struct SampleRange {
 
 /// The samples of 0-based ranks `ranks[0]` and `ranks[1]` in ascending order (each < count),
 /// exactly as sorting and indexing would give them. Reads the samples in place, 12 bits of
-/// max − min per pass, until the ranks' buckets hold at most 1/16 of the samples (usually after
+/// max − min per pass (the top 12 first), until the ranks' buckets hold at most 1/16 of the samples (usually after
 /// the first pass); those are gathered in one more pass and selected with std::nth_element.
 /// O(n) per pass. Fewer than 4,096 samples are copied and selected with std::nth_element.
 [[nodiscard]] std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const SampleRange& range,
