@@ -29,20 +29,24 @@ std::uint64_t block_mask(const char* p, __m128i a, __m128i b, __m128i c) noexcep
   return mask;
 }
 
-/// Of 64 bytes at p: the separators, and what a plain record cannot hold (quotes, bytes past
-/// ASCII), one bit per byte.
+/// Of 64 bytes at p: the separators, what a plain record cannot hold (quotes, bytes past ASCII)
+/// and the blanks (`blank`, and TAB unless it separates), one bit per byte.
 struct PlainMasks {
   std::uint64_t separators;
   std::uint64_t stop;
+  std::uint64_t blanks;
 };
-PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote) noexcept {
-  PlainMasks m{0, 0};
+PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote, __m128i blank, __m128i tab) noexcept {
+  PlainMasks m{0, 0, 0};
+  const auto bits = [](__m128i hits, unsigned shift) {
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hits))) << shift;
+  };
   for (unsigned k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     const auto shift = 16 * k;
-    m.separators |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sep)))) << shift;
-    const __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, quote), v);  // a quote, or the top bit set
-    m.stop |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(stop))) << shift;
+    m.separators |= bits(_mm_cmpeq_epi8(v, sep), shift);
+    m.stop |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, quote), v), shift);  // a quote, or the top bit set
+    m.blanks |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, blank), _mm_cmpeq_epi8(v, tab)), shift);
   }
   return m;
 }
@@ -190,14 +194,19 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
   const char* const data = record.data();
   const std::size_t n = record.size();
   std::size_t field_begin = 0;
+  // Fields are cut at the separators as they are found, and trimmed afterwards only when the
+  // record holds a blank at all (most records hold none).
   const auto field_to = [&](std::size_t end) {
-    out.fields.push_back(trimmed(data + field_begin, data + end, is_blank));
+    out.fields.emplace_back(data + field_begin, end - field_begin);
     field_begin = end + 1;
   };
+  bool any_blank = false;
 #if defined(CSKPI_SCAN_SSE2)
-  // 64 bytes at a time; the last block is copied into zeros (no separator, quote or high bit).
+  // 64 bytes at a time; the last block is copied into zeros (no separator, quote, blank or high bit).
   const __m128i sep = _mm_set1_epi8(separator);
   const __m128i quote = _mm_set1_epi8('"');
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8(separator != '\t' ? '\t' : ' ');  // a TAB separator is no blank
   for (std::size_t i = 0; i < n; i += 64) {
     const std::size_t size = std::min<std::size_t>(64, n - i);
     alignas(16) char tail[64];
@@ -207,9 +216,10 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
       std::memcpy(tail, block, size);
       block = tail;
     }
-    const auto [separators, stop] = plain_masks(block, sep, quote);
+    const auto [separators, stop, blanks] = plain_masks(block, sep, quote, blank, tab);
     if (stop != 0) return false;
     const std::uint64_t within = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+    any_blank = any_blank || (blanks & within) != 0;
     for (std::uint64_t mask = separators & within; mask != 0; mask &= mask - 1) {
       field_to(i + static_cast<std::size_t>(std::countr_zero(mask)));
     }
@@ -219,9 +229,13 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
     const char c = data[i];
     if (c == '"' || static_cast<unsigned char>(c) >= 0x80) return false;
     if (c == separator) field_to(i);
+    any_blank = any_blank || is_blank(c);
   }
 #endif
   field_to(n);
+  if (any_blank) {
+    for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size(), is_blank);
+  }
   out.status = CsvStatus::ok;
   out.ascii = true;
   return true;
