@@ -21,7 +21,7 @@ constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
 // in nearly every record.
 std::uint64_t block_mask(const char* p, __m128i a, __m128i b, __m128i c) noexcept {
   std::uint64_t mask = 0;
-  for (unsigned k = 0; k < 4; ++k) {
+  for (std::size_t k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)), _mm_cmpeq_epi8(v, c));
     mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hit))) << (16 * k);
@@ -38,10 +38,10 @@ struct PlainMasks {
 };
 PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote, __m128i blank, __m128i tab) noexcept {
   PlainMasks m{0, 0, 0};
-  const auto bits = [](__m128i hits, unsigned shift) {
+  const auto bits = [](__m128i hits, std::size_t shift) {
     return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hits))) << shift;
   };
-  for (unsigned k = 0; k < 4; ++k) {
+  for (std::size_t k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     const auto shift = 16 * k;
     m.separators |= bits(_mm_cmpeq_epi8(v, sep), shift);
