@@ -1,6 +1,6 @@
 // Times the phases of a whole run on real files: loading (readers → data set) and computing
 // (partials on threads → merge → finish), each with its own thread count, so that a profile
-// can be read per phase. Usage: whole_run_phases LOAD_THREADS COMPUTE_THREADS INTERACTIONS [SURVEYS]
+// can be read per phase. Usage: whole_run_phases LOAD_THREADS COMPUTE_THREADS INTERACTIONS [SURVEYS [EVENTS]]
 // (CSKPI_COMPUTE_REPEAT=K: K more computes, each timed with its scans and its finish, for A/B runs
 // of the engine).
 #include <cskpi/io/loader.hpp>
@@ -39,10 +39,16 @@ int main(int argc, char** argv) {
   options.threads = static_cast<unsigned>(std::atoi(argv[1]));
   cskpi::Loader loader(data, options);
   loader.load(cskpi::RecordType::interaction, argv[3]);
+  const auto t_interactions = Clock::now();
   if (argc > 4) loader.load(cskpi::RecordType::survey, argv[4]);
+  const auto t_surveys = Clock::now();
+  if (argc > 5) loader.load(cskpi::RecordType::interaction_event, argv[5]);
+  const auto t_events = Clock::now();
   loader.finish();
   data.release_lookup_tables();  // as the command-line tool does
   const auto t1 = Clock::now();
+  std::printf("load: interactions %.3f s, surveys %.3f s, events %.3f s, finish %.3f s\n", seconds(t0, t_interactions),
+              seconds(t_interactions, t_surveys), seconds(t_surveys, t_events), seconds(t_events, t1));
   const double loaded_rss = status_mib("VmRSS");
   const double load_peak = status_mib("VmHWM");
   cskpi::ReportSpec spec;

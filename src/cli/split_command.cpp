@@ -42,9 +42,17 @@ void print_warnings(const Loader& loader, std::size_t& printed) {
   }
 }
 
-/// Loads the inputs as `report` does and notes, per input, the records rejected while reading it.
-/// The events rejected at finish() (unknown interaction, before its creation) are not noted: they
-/// follow their interaction, or go to part 0 when it is unknown (docs/scale-out.md).
+/// Whether a reject is an event's check against its interaction (before its creation: when read,
+/// if the interaction is loaded then; unknown interaction: at finish()). Such an event is not
+/// noted: it follows its interaction, or goes to part 0 when that is unknown (docs/scale-out.md),
+/// and is rejected there as in one run.
+bool checked_against_interaction(const Reject& r) {
+  return r.type == RecordType::interaction_event &&
+         (r.reason == RejectReason::inconsistent || r.reason == RejectReason::unknown_interaction);
+}
+
+/// Loads the inputs as `report` does and notes, per input, the records rejected while reading it
+/// (but for events checked against their interaction).
 std::uint64_t load_rejects(std::vector<SplitInput>& inputs, const ReadSetup& setup, bool strict) {
   Dataset data(setup.dimensions);
   LoadOptions options{strict, setup.scales};
@@ -62,7 +70,8 @@ std::uint64_t load_rejects(std::vector<SplitInput>& inputs, const ReadSetup& set
       }
       print_warnings(loader, printed);
       for (std::size_t i = before; i < loader.rejects().size(); ++i) {
-        input.rejected.push_back(RejectedRecord{loader.rejects()[i].line, loader.rejects()[i].reason});
+        const Reject& r = loader.rejects()[i];
+        if (!checked_against_interaction(r)) input.rejected.push_back(RejectedRecord{r.line, r.reason});
       }
     }
     loader.finish();

@@ -104,8 +104,7 @@ template <class T, std::size_t ChunkSize>
 class Chunked {
  public:
   static constexpr std::size_t chunk_size = ChunkSize;
-  // Chunks are allocated without being written (reserve() leaves their pages untouched, for
-  // a spare thread to fault in ahead of the appends), so T must need no initialisation.
+  // Chunks are allocated without being written, so T must need no initialisation.
   static_assert(std::is_trivially_default_constructible_v<T>);
 
   void push_back(const T& value) {
@@ -117,23 +116,6 @@ class Chunked {
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   // Frees the chunk holding element i (no element of it may be read afterwards).
   void release_chunk_of(std::size_t i) { chunks_[i / ChunkSize].reset(); }
-  /// Allocates the chunks `n` more elements take, without writing them.
-  void reserve(std::size_t n) {
-    while (chunks_.size() * ChunkSize < size_ + n) chunks_.push_back(std::make_unique_for_overwrite<T[]>(ChunkSize));
-  }
-  /// The reserved room of the next `n` elements at most, a span per chunk (MemorySpan: for
-  /// faulting in ahead).
-  [[nodiscard]] std::vector<MemorySpan> unwritten(std::size_t n) const {
-    std::vector<MemorySpan> out;
-    const std::size_t end = std::min(size_ + n, chunks_.size() * ChunkSize);
-    for (std::size_t i = size_; i < end;) {
-      const std::size_t k = i / ChunkSize;
-      const std::size_t last = std::min(end, (k + 1) * ChunkSize);
-      out.push_back({chunks_[k].get() + i % ChunkSize, (last - i) * sizeof(T)});
-      i = last;
-    }
-    return out;
-  }
 
  private:
   std::vector<std::unique_ptr<T[]>> chunks_;
@@ -226,16 +208,13 @@ struct DeferredEvent {
 };
 static_assert(sizeof(DeferredEvent) == 24);
 
-// How the rows appended fill the spans a spare thread faults in ahead: every span at once (the
-// columns of a data set), or one span after another (the chunks of deferred events).
-enum class SpanOrder : unsigned char { side_by_side, one_after_another };
-
 // Deferred events [first_event, next run's first_event) come from one input, with lines whose
-// high 32 bits are line_high.
+// high 32 bits are line_high, and follow the first `position` events of the data set in input order.
 struct EventRun {
   std::size_t first_event = 0;
   std::uint32_t input = 0;
   std::uint32_t line_high = 0;
+  std::size_t position = 0;
 };
 
 // What the loader knows about one input while and after reading it.
@@ -289,7 +268,9 @@ struct Loader::State {
   std::vector<std::string> inputs;  // names, by load order
   Origins interaction_origin;
   Origins survey_origin;
-  // Interaction events, deferred to finish().
+  // Interaction events are added as they come when their interaction is known, and deferred to
+  // finish() otherwise (it may come later); finish() puts those it accepts back in input order.
+  detail::BatchLabelCodes event_agent;       // the agent of an event added from its values (take())
   Chunked<DeferredEvent, 65536> deferred;
   std::vector<EventRun> deferred_runs;
   IdArena deferred_ids;
@@ -302,7 +283,7 @@ struct Loader::State {
   // a fresh page waits for the kernel to zero it: 13 % of a 10M run, all on this thread).
   std::jthread populating;
   /// Faults in `spans` ahead of the next `rows` appends (appended_rows counts them).
-  void start_populating(std::vector<MemorySpan> spans, std::uint64_t rows, SpanOrder order = SpanOrder::side_by_side);
+  void start_populating(std::vector<MemorySpan> spans, std::uint64_t rows);
   /// Ends the populating early (its room may stay unused) and waits for it.
   void stop_populating();
   // Scratch records, reused so their strings keep their capacity.
@@ -414,6 +395,31 @@ struct Loader::State {
     return fmt::format("{} was already accepted", id);
   }
 
+  // An event of a known interaction (row): accepted, or rejected for coming before it.
+  void add_event(const detail::EventRow& e, std::string_view id, std::uint32_t input, std::uint64_t line) {
+    if (data.add(e) == EventAdd::accepted) return accept(RecordType::interaction_event);
+    reject(RecordType::interaction_event, input, line, "at", RejectReason::inconsistent,
+           fmt::format("{} is before the created_at of {}", format_instant(from_millis(e.at_ms)), id));
+  }
+
+  // take()'s event, added now when its interaction is known (its agent a one-label batch);
+  // false: defer it.
+  bool add_event_now(const InteractionEvent& e, std::uint32_t input, std::uint64_t line) {
+    const std::optional<std::uint32_t> row = data.interaction_ids().find(e.interaction_id);
+    if (!row) return false;
+    constexpr std::size_t agent_dim = index_of(Dimension::agent);
+    event_agent.labels[agent_dim].clear();
+    event_agent.codes[agent_dim].clear();
+    if (e.agent_id) {
+      event_agent.labels[agent_dim].push_back({*e.agent_id, Dictionary::hash(*e.agent_id)});
+      event_agent.codes[agent_dim].push_back(detail::BatchLabelCodes::unresolved);
+    }
+    const std::uint32_t agent = e.agent_id ? 0 : no_code;
+    add_event(detail::EventRow{*row, to_millis(e.at), e.type, e.status, &event_agent, agent}, e.interaction_id, input,
+              line);
+    return true;
+  }
+
   void defer(const InteractionEvent& e, std::uint32_t input, std::uint64_t line) {
     const std::optional<std::string_view> agent = e.agent_id ? std::optional<std::string_view>{*e.agent_id} : std::nullopt;
     defer(e.interaction_id, to_millis(e.at), e.type, e.status, agent, input, line);
@@ -423,8 +429,10 @@ struct Loader::State {
              std::optional<TicketStatus> status, std::optional<std::string_view> agent, std::uint32_t input,
              std::uint64_t line) {
     const auto line_high = static_cast<std::uint32_t>(line >> 32);
-    if (deferred_runs.empty() || deferred_runs.back().input != input || deferred_runs.back().line_high != line_high) {
-      deferred_runs.push_back(EventRun{deferred.size(), input, line_high});
+    const std::size_t position = data.interaction_events().size();
+    if (deferred_runs.empty() || deferred_runs.back().input != input || deferred_runs.back().line_high != line_high ||
+        deferred_runs.back().position != position) {
+      deferred_runs.push_back(EventRun{deferred.size(), input, line_high, position});
     }
     DeferredEvent d{};
     d.at_ms = at_ms;
@@ -462,7 +470,7 @@ struct Loader::State {
       }
       case RecordType::interaction_event: {
         if (auto p = builder.build(v, event)) return reject(type, input, line, std::move(*p));
-        defer(event, input, line);  // its interaction may come later
+        if (!add_event_now(event, input, line)) defer(event, input, line);  // its interaction may come later
         return;
       }
       case RecordType::customer_event: {
@@ -541,29 +549,14 @@ detail::ColumnPlan Loader::State::plan_header(RecordType type, const detail::Csv
 
 namespace {
 
-// Faults in bytes [from, to) of the spans taken one after another.
-void populate_range(const std::vector<MemorySpan>& spans, std::size_t from, std::size_t to) {
-  std::size_t at = 0;  // of the span s in the whole
-  for (const MemorySpan s : spans) {
-    const std::size_t begin = std::max(from, at);
-    const std::size_t end = std::min(to, at + s.size);
-    if (begin < end) detail::populate_pages(static_cast<const char*>(s.data) + (begin - at), end - begin);
-    at += s.size;
-    if (at >= to) return;
-  }
-}
-
-// Faults in the pages of `spans` a 64th at a time, front to back, `lead` 64ths ahead of the rows
-// appended (*appended of `expected`): of each span when the rows go to every span at once
-// (columns, side_by_side), or of the whole when they fill one span after another (chunks). The
+// Faults in the pages of `spans` (columns the rows go to side by side) a 64th of each at a
+// time, front to back, `lead` 64ths ahead of the rows appended (*appended of `expected`). The
 // populated front stays ahead of the writes, and room reserved beyond the rows that come is never
 // touched (it would count as memory in use). Ends early when asked to stop.
-void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& spans, SpanOrder order,
+void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& spans,
                     const std::atomic<std::uint64_t>* appended, std::uint64_t expected) {
   constexpr std::uint64_t steps = 64;
   constexpr std::uint64_t lead = 4;
-  std::size_t total = 0;
-  for (const MemorySpan s : spans) total += s.size;
   for (std::uint64_t k = 0; k < steps; ++k) {
     // Step k once the appends are past step k − lead (in 64ths of the rows expected).
     while (k > lead && appended->load(std::memory_order_relaxed) * steps < (k - lead) * expected) {
@@ -571,10 +564,6 @@ void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& 
       std::this_thread::sleep_for(std::chrono::milliseconds{1});
     }
     if (stop.stop_requested()) return;
-    if (order == SpanOrder::one_after_another) {
-      populate_range(spans, total * k / steps, total * (k + 1) / steps);
-      continue;
-    }
     for (const MemorySpan s : spans) {
       const std::size_t from = s.size * k / steps;
       const std::size_t to = s.size * (k + 1) / steps;
@@ -583,11 +572,24 @@ void populate_ahead(const std::stop_token& stop, const std::vector<MemorySpan>& 
   }
 }
 
+// The order that puts `positions.size()` events appended after `added` others back among them:
+// appended event k (non-decreasing positions[k]) goes right before event positions[k].
+std::vector<std::uint32_t> interleaved_order(std::size_t added, const std::vector<std::uint32_t>& positions) {
+  std::vector<std::uint32_t> order;
+  order.reserve(added + positions.size());
+  std::size_t k = 0;
+  for (std::size_t e = 0; e <= added; ++e) {
+    for (; k < positions.size() && positions[k] <= e; ++k) order.push_back(static_cast<std::uint32_t>(added + k));
+    if (e < added) order.push_back(static_cast<std::uint32_t>(e));
+  }
+  return order;
+}
+
 }  // namespace
 
-void Loader::State::start_populating(std::vector<MemorySpan> spans, std::uint64_t rows, SpanOrder order) {
+void Loader::State::start_populating(std::vector<MemorySpan> spans, std::uint64_t rows) {
   appended_rows.store(0, std::memory_order_relaxed);
-  populating = std::jthread(populate_ahead, std::move(spans), order, &appended_rows, rows);
+  populating = std::jthread(populate_ahead, std::move(spans), &appended_rows, rows);
 }
 
 void Loader::State::stop_populating() {
@@ -618,7 +620,7 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
     const auto rows = static_cast<std::size_t>(expected * 1.05);
     if (type == RecordType::interaction) data.reserve_interactions(rows);
     if (type == RecordType::survey) data.reserve_surveys(rows);
-    if (type == RecordType::interaction_event) deferred.reserve(rows);
+    if (type == RecordType::interaction_event) data.reserve_events(rows);
     reserve_hint = 0;
     populate_due = true;  // once this batch made the optional columns it carries
     // The rows after this batch, as expected: the 5 % of slack above is faulted in only if used.
@@ -645,6 +647,14 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
       } else {
         data.prefetch_survey(r.id_hash, r.customer_hash, r.link_hash);
       }
+    } else if (e.kind == Kind::event && (i == first || b.events[e.index].interaction_hash !=
+                                                          b.events[b.entries[i - 1].index].interaction_hash)) {
+      const std::uint64_t h = b.events[e.index].interaction_hash;
+      if (entries) {
+        data.interaction_ids().prefetch_entry(h);
+      } else {
+        data.interaction_ids().prefetch(h);
+      }
     }
   };
   for (std::size_t i = first; i < first + ahead; ++i) prefetch(i, false);
@@ -656,6 +666,11 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   // Reused from row to row: a row is some 400 bytes (16 custom values), zeroed per construction.
   detail::InteractionRow interaction_row;
   detail::SurveyRow survey_row;
+  // The row of the last event's interaction, found once for its consecutive events (which share
+  // the id's text in the batch).
+  detail::ArenaRef event_id{};
+  std::optional<std::uint32_t> event_row;
+  constexpr std::size_t agent_dim = index_of(Dimension::agent);
   for (std::size_t i = first; i < b.entries.size(); ++i) {
     prefetch(i + ahead, false);
     prefetch(i + near, true);
@@ -722,7 +737,18 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
         const std::optional<TicketStatus> status =
             r.status == detail::PackedEvent::no_status ? std::nullopt
                                                         : std::optional<TicketStatus>{static_cast<TicketStatus>(r.status)};
-        defer(b.text(r.interaction), r.at_ms, r.type, status, view(r.agent), input, line);  // its interaction may come later
+        const std::string_view id = b.text(r.interaction);
+        if (!event_row || r.interaction.offset != event_id.offset) {
+          event_row = data.interaction_ids().find(id, r.interaction_hash);
+          event_id = r.interaction;
+        }
+        if (event_row) {
+          add_event(detail::EventRow{*event_row, r.at_ms, r.type, status, &batch_labels, r.agent}, id, input, line);
+          break;
+        }
+        const std::optional<std::string_view> agent =
+            r.agent == no_code ? std::nullopt : std::optional<std::string_view>{b.text(b.labels[agent_dim].text[r.agent])};
+        defer(id, r.at_ms, r.type, status, agent, input, line);  // its interaction may come later
         break;
       }
       case Kind::raw: {
@@ -738,13 +764,10 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   }
   if (populate_due) {
     populate_due = false;
-    if (type == RecordType::interaction_event) {  // deferred events fill one chunk after another
-      start_populating(deferred.unwritten(populate_rows), populate_rows, SpanOrder::one_after_another);
-    } else {
-      start_populating(type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
-                                                       : data.unwritten_survey_reserve(populate_rows),
-                       populate_rows);
-    }
+    start_populating(type == RecordType::interaction ? data.unwritten_interaction_reserve(populate_rows)
+                     : type == RecordType::survey    ? data.unwritten_survey_reserve(populate_rows)
+                                                     : data.unwritten_event_reserve(populate_rows),
+                     populate_rows);
   } else if (populating.joinable()) {
     appended_rows.fetch_add(b.entries.size() - first, std::memory_order_relaxed);
   }
@@ -921,7 +944,7 @@ void Loader::State::load_mixed(std::istream& raw, std::uint32_t input) {
 
 void Loader::State::finish() {
   const auto type = RecordType::interaction_event;
-  bool rejected = false;
+  const std::size_t rejects_before = rejects.size();  // those after: of deferred events, out of input order
   // Taken out first, so that a strict-mode throw leaves nothing deferred (as a second finish() expects).
   auto events = std::exchange(deferred, {});
   const auto runs = std::exchange(deferred_runs, {});
@@ -948,6 +971,11 @@ void Loader::State::finish() {
   std::optional<std::uint32_t> row;
   std::size_t run = 0;
   const std::size_t n = events.size();
+  // Events added as they came; deferred ones before the last of them in input order go back
+  // among them after the adds (positions: where each accepted one goes).
+  const std::size_t added = data.interaction_events().size();
+  const bool interleave = !runs.empty() && runs.front().position < added;
+  std::vector<std::uint32_t> positions;
   // The event columns sized once, their pages faulted in ahead of the adds on a spare thread.
   data.reserve_events(n);
   if (n > 0) start_populating(data.unwritten_event_reserve(n), n);
@@ -962,26 +990,22 @@ void Loader::State::finish() {
     if (new_id(i)) row = data.interaction_ids().find(id, hashes[i % hashes.size()]);
     const std::uint32_t input = runs[run].input;
     const std::uint64_t line = (std::uint64_t{runs[run].line_high} << 32) | d.line_low;
-    const detail::EventRow e{row.value_or(0), d.at_ms, d.type(), d.status(), &agent_labels, d.agent};
-    const EventAdd added = row ? data.add(e) : EventAdd::unknown_interaction;
-    switch (added) {
-      case EventAdd::accepted: accept(type); break;
-      case EventAdd::unknown_interaction:
-        rejected = true;
-        reject(type, input, line, "interaction_id", RejectReason::unknown_interaction,
-               fmt::format("no accepted interaction {}", id));
-        break;
-      case EventAdd::before_created:
-        rejected = true;
-        reject(type, input, line, "at", RejectReason::inconsistent,
-               fmt::format("{} is before the created_at of {}", format_instant(from_millis(d.at_ms)), id));
-        break;
+    if (row) {
+      const std::size_t size = data.interaction_events().size();
+      add_event(detail::EventRow{*row, d.at_ms, d.type(), d.status(), &agent_labels, d.agent}, id, input, line);
+      if (interleave && data.interaction_events().size() > size) {
+        positions.push_back(static_cast<std::uint32_t>(runs[run].position));
+      }
+    } else {
+      reject(type, input, line, "interaction_id", RejectReason::unknown_interaction,
+             fmt::format("no accepted interaction {}", id));
     }
     // The chunk before i's is not read any more (new_id(i) read its last event).
     if (i % decltype(events)::chunk_size == 0 && i > 0) events.release_chunk_of(i - 1);
   }
   stop_populating();
-  if (rejected) {  // put the event rejects back in input order: by input, then line
+  if (!positions.empty()) data.reorder_events(interleaved_order(added, positions));
+  if (rejects.size() > rejects_before) {  // put the event rejects back in input order: by input, then line
     std::vector<std::size_t> order(rejects.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -1052,6 +1076,8 @@ void Loader::State::load(RecordType type, std::istream& raw, std::uint32_t input
     }
   }
   std::istream& in = text.stream();
+  // Events look their interactions up as they come: by a table when a search would be slow.
+  if (type == RecordType::interaction_event) data.restore_interaction_lookup();
   if (options.chunk_bytes > 0) {
     // A plain UTF-8 file is read as it is on disk: mapped when it can be.
     load_chunked(type, in, input, format, &in == &raw ? path : nullptr);

@@ -72,12 +72,14 @@ struct PackedSurvey {
   SurveyKind kind = SurveyKind::nps;
 };
 
-/// An interaction event checked on a worker thread (the loading thread defers it: its
-/// interaction may come later).
+/// An interaction event checked on a worker thread (the loading thread adds it, or defers it
+/// when its interaction may come later). Consecutive events of one interaction share its id's
+/// text and hash.
 struct PackedEvent {
   static constexpr std::uint8_t no_status = 0xFF;
   ArenaRef interaction;
-  ArenaRef agent;
+  std::uint32_t agent = no_code;  // a batch code of Batch::labels (no_code = absent)
+  std::uint64_t interaction_hash = 0;
   std::int64_t at_ms = 0;
   InteractionEventType type = InteractionEventType::status;
   std::uint8_t status = no_status;  // a TicketStatus, or no_status

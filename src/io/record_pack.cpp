@@ -104,8 +104,14 @@ EventValues values_of(const InteractionEvent& r) {
 
 void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line) {
   PackedEvent row;
-  row.interaction = put(out.arena, r.interaction);
-  row.agent = put_label(out.arena, r.agent);
+  if (!out.events.empty() && out.text(out.events.back().interaction) == r.interaction) {
+    row.interaction = out.events.back().interaction;  // an interaction's events usually come together
+    row.interaction_hash = out.events.back().interaction_hash;
+  } else {
+    row.interaction = put(out.arena, r.interaction);
+    row.interaction_hash = Dictionary::hash(r.interaction);
+  }
+  row.agent = label(out, Dimension::agent, r.agent);
   row.at_ms = r.at_ms;
   row.type = r.type;
   row.status = r.status ? static_cast<std::uint8_t>(*r.status) : PackedEvent::no_status;

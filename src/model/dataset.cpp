@@ -239,6 +239,27 @@ void Dataset::reserve_events(std::size_t n) {
   reserve_column(e.agent, want);
 }
 
+namespace {
+
+template <class T>
+void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
+  std::vector<T> out;
+  out.reserve(order.size());
+  for (const std::uint32_t from : order) out.push_back(column[from]);
+  column.swap(out);
+}
+
+}  // namespace
+
+void Dataset::reorder_events(const std::vector<std::uint32_t>& order) {
+  auto& e = events_;
+  permute(e.interaction, order);
+  permute(e.at_ms, order);
+  permute(e.type, order);
+  permute(e.status, order);
+  permute(e.agent, order);
+}
+
 std::vector<MemorySpan> Dataset::unwritten_event_reserve(std::size_t rows) const {
   std::vector<MemorySpan> out;
   spare_of(events_.interaction, rows, out);

@@ -15,7 +15,7 @@
 
 namespace cskpi {
 
-/// A record the Loader rejected while reading a file (not the events it rejects in finish()).
+/// A record the Loader rejected while reading a file (not an event rejected against its interaction).
 struct RejectedRecord {
   std::uint64_t line = 0;  // the record's first line
   RejectReason reason = RejectReason::missing_field;

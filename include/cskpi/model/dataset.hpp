@@ -232,6 +232,9 @@ class Dataset {
   void reserve_surveys(std::size_t n);
   /// Prepares the interaction event columns for `n` more events.
   void reserve_events(std::size_t n);
+  /// Puts the interaction events in `order` (order[k]: the event that becomes event k; a
+  /// permutation of all of them): how the loader puts deferred events back in input order.
+  void reorder_events(const std::vector<std::uint32_t>& order);
   /// The reserved memory the next `rows` interactions (surveys) will write, in their columns
   /// allocated so far and their id dictionaries, each part when at least min_unwritten bytes: a
   /// loader has its pages faulted in on a spare thread while it adds them (the first write to a
