@@ -86,6 +86,45 @@ TEST_CASE("Interaction events are grouped by interaction in (at, input) order", 
   CHECK(std::vector<std::uint32_t>(b.begin(), b.end()) == std::vector<std::uint32_t>{0});
 }
 
+TEST_CASE("Interaction events listed by interaction and time are grouped without an order array", "[dataset]") {
+  Dataset data;
+  for (const char* id : {"A", "B", "C"}) {
+    Interaction x;
+    x.id = id;
+    x.customer_id = "c";
+    x.channel = "email";
+    x.created_at = at("2026-01-01T00:00:00Z");
+    REQUIRE(data.add(x));
+  }
+  const auto add = [&](const char* id, const char* when) {
+    InteractionEvent e;
+    e.interaction_id = id;
+    e.at = at(when);
+    e.type = InteractionEventType::agent_reply;
+    REQUIRE(data.add(e) == EventAdd::accepted);
+  };
+  const auto rows = [&](std::size_t r) {
+    const RowRange range = data.events_of(r);
+    CHECK(range.size() == static_cast<std::size_t>(std::distance(range.begin(), range.end())));
+    return std::vector<std::uint32_t>(range.begin(), range.end());
+  };
+  add("A", "2026-01-01T01:00:00Z");
+  add("A", "2026-01-01T01:00:00Z");  // a tie: input order
+  add("A", "2026-01-01T02:00:00Z");
+  add("C", "2026-01-01T01:00:00Z");  // B has none
+  data.link();
+  CHECK(rows(0) == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(rows(1).empty());
+  CHECK(data.events_of(1).empty());
+  CHECK(rows(2) == std::vector<std::uint32_t>{3});
+  // One event out of order at the end: sorted as before, the rest unchanged.
+  add("A", "2026-01-01T01:30:00Z");
+  data.link();
+  CHECK(rows(0) == std::vector<std::uint32_t>{0, 1, 4, 2});
+  CHECK(rows(1).empty());
+  CHECK(rows(2) == std::vector<std::uint32_t>{3});
+}
+
 TEST_CASE("A data set whose lookup tables are released refuses duplicates and links as before", "[dataset]") {
   Dataset data;
   Interaction a;

@@ -3,6 +3,8 @@
 #include <cskpi/model/event_history.hpp>
 
 #include <chrono>
+#include <optional>
+#include <random>
 #include <vector>
 
 using cskpi::derive_history;
@@ -324,4 +326,41 @@ TEST_CASE("The record's resolved_at wins over a later solve in the events", "[hi
   CHECK(f.resolved_at == at(120min));  // what the events say, kept
   CHECK(f.pending == 80min);           // [10, 90): ended by the record's resolution
   CHECK(f.requester_wait == 10min);
+}
+
+TEST_CASE("History derived into a reused result equals a fresh one, history after history", "[history]") {
+  // Random histories (messages, replies, status moves, ties), each derived fresh and into one
+  // HistoryFacts that the one before filled: nothing of an earlier history may remain.
+  std::mt19937_64 rng(5);
+  cskpi::HistoryFacts reused;
+  for (int k = 0; k < 500; ++k) {
+    Events events;
+    std::int64_t minute = 0;
+    const std::size_t n = rng() % 12;
+    for (std::size_t i = 0; i < n; ++i) {
+      minute += static_cast<std::int64_t>(rng() % 3) * 10;  // ties
+      const std::chrono::minutes m{minute};
+      switch (rng() % 3) {
+        case 0: events.push_back(reply(m)); break;
+        case 1: events.push_back(message(m)); break;
+        default: events.push_back(status(m, static_cast<TicketStatus>(rng() % 6))); break;
+      }
+    }
+    const TimePoint as_of = at(std::chrono::minutes{static_cast<std::int64_t>(rng() % 80)});
+    const std::optional<TimePoint> record =
+        rng() % 3 == 0 ? std::optional{at(std::chrono::minutes{static_cast<std::int64_t>(rng() % 80)})} : std::nullopt;
+    const cskpi::HistoryFacts fresh = derive_history(created, events, as_of, record);
+    derive_history(created, events, as_of, record, reused);
+    CAPTURE(k);
+    CHECK(reused.first_response_at == fresh.first_response_at);
+    CHECK(reused.resolved_at == fresh.resolved_at);
+    CHECK(reused.reopened == fresh.reopened);
+    CHECK(reused.requester_wait == fresh.requester_wait);
+    CHECK(reused.agent_work == fresh.agent_work);
+    CHECK(reused.on_hold == fresh.on_hold);
+    CHECK(reused.pending == fresh.pending);
+    CHECK(reused.next_reply == fresh.next_reply);
+    CHECK(reused.next_reply_spans.size() == fresh.next_reply_spans.size());
+    CHECK(same_spans(reused.statuses, fresh.statuses));
+  }
 }

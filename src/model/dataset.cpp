@@ -373,6 +373,19 @@ void Dataset::link() {
   link_surveys();
 }
 
+namespace {
+
+// Whether the events are by interaction row, then by instant (ties in input order, as they are).
+bool events_in_order(const InteractionEventColumns& e) {
+  for (std::size_t i = 1; i < e.size(); ++i) {
+    if (e.interaction[i] < e.interaction[i - 1]) return false;
+    if (e.interaction[i] == e.interaction[i - 1] && e.at_ms[i] < e.at_ms[i - 1]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void Dataset::link_events() {
   if (events_.size() == 0) {  // no index (4 bytes an interaction): events_of() gives none
     std::vector<std::uint32_t>().swap(event_start_);
@@ -384,6 +397,10 @@ void Dataset::link_events() {
   event_start_.assign(interactions_.size() + 1, 0);
   for (const std::uint32_t row : events_.interaction) ++event_start_[row + 1];
   std::partial_sum(event_start_.begin(), event_start_.end(), event_start_.begin());
+  if (events_in_order(events_)) {  // exports often list them so: the order is the events' own
+    std::vector<std::uint32_t>().swap(event_order_);
+    return;
+  }
   {
     std::vector<std::uint32_t> next(event_start_.begin(), event_start_.end() - 1);
     event_order_.assign(events_.size(), 0);
@@ -443,8 +460,9 @@ void Dataset::link_surveys() {
 }
 
 RowRange Dataset::events_of(std::size_t interaction_row) const noexcept {
-  if (event_start_.size() != interactions_.size() + 1 || event_order_.empty()) return {};
-  return {event_order_.data() + event_start_[interaction_row], event_order_.data() + event_start_[interaction_row + 1]};
+  if (event_start_.size() != interactions_.size() + 1) return {};
+  return {event_order_.empty() ? nullptr : event_order_.data(), event_start_[interaction_row],
+          event_start_[interaction_row + 1]};
 }
 
 std::optional<std::string_view> Dataset::label(Dimension d, std::uint32_t code) const {

@@ -61,6 +61,19 @@ void build_timeline(HistoryFacts& facts, TimePoint created_at, const std::vector
 HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of,
                             std::optional<TimePoint> record_resolved_at) {
   HistoryFacts facts;
+  derive_history(created_at, events, as_of, record_resolved_at, facts);
+  return facts;
+}
+
+void derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of,
+                    std::optional<TimePoint> record_resolved_at, HistoryFacts& facts) {
+  facts.first_response_at.reset();
+  facts.resolved_at.reset();
+  facts.reopened = 0;
+  facts.requester_wait = facts.agent_work = facts.on_hold = facts.pending = Milliseconds{0};
+  facts.next_reply.clear();
+  facts.next_reply_spans.clear();
+  facts.statuses.clear();
   // Events up to as_of: the resolved run and reopens, and what to reserve.
   TicketStatus current = TicketStatus::new_;
   TimePoint run_start{};
@@ -105,7 +118,6 @@ HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent
   const TimePoint end = std::max(created_at, resolution.value_or(as_of));
   facts.statuses.reserve(status_changes + 1);
   build_timeline(facts, created_at, events, end);
-  return facts;
 }
 
 Milliseconds time_in(const std::vector<StatusSpan>& statuses, const std::vector<TicketStatus>& which,

@@ -112,9 +112,9 @@ void FactsBuilder::derive_history(std::size_t row) {
   for (const std::uint32_t i : shared_->data->events_of(row)) events_.push_back(HistoryEvent{from_millis(e.at_ms[i]), e.type[i], e.status[i]});
   const auto& c = shared_->data->interactions();
   const std::int64_t record_resolved = c.resolved_ms[row];
-  history_ = cskpi::derive_history(from_millis(c.created_ms[row]), events_, from_millis(shared_->as_of),
-                                   record_resolved != no_instant ? std::optional{from_millis(record_resolved)}
-                                                                 : std::nullopt);
+  cskpi::derive_history(from_millis(c.created_ms[row]), events_, from_millis(shared_->as_of),
+                        record_resolved != no_instant ? std::optional{from_millis(record_resolved)} : std::nullopt,
+                        history_);
 }
 
 std::int64_t FactsBuilder::paused_ms(const SlaPolicy& policy, const BusinessCalendar* calendar, std::int64_t from,

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -97,19 +99,53 @@ struct AgentEventColumns {
   [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
 };
 
-/// A view of consecutive row numbers (C++17 has no std::span).
+/// A view of row numbers: rows[first, last) of an array of them, or, without one, the numbers
+/// first … last − 1 themselves (C++17 has no std::span).
 class RowRange {
  public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::uint32_t*;
+    using reference = std::uint32_t;
+    Iterator() = default;
+    Iterator(const std::uint32_t* rows, std::uint32_t at) noexcept : rows_(rows), at_(at) {}
+    [[nodiscard]] std::uint32_t operator*() const noexcept { return rows_ != nullptr ? rows_[at_] : at_; }
+    Iterator& operator++() noexcept {
+      ++at_;
+      return *this;
+    }
+    Iterator operator++(int) noexcept {
+      Iterator before = *this;
+      ++at_;
+      return before;
+    }
+    [[nodiscard]] bool operator==(const Iterator& o) const noexcept { return at_ == o.at_ && rows_ == o.rows_; }
+    [[nodiscard]] bool operator!=(const Iterator& o) const noexcept { return !(*this == o); }
+
+   private:
+    const std::uint32_t* rows_ = nullptr;
+    std::uint32_t at_ = 0;
+  };
+
   RowRange() = default;
-  RowRange(const std::uint32_t* first, const std::uint32_t* last) noexcept : first_(first), last_(last) {}
-  [[nodiscard]] const std::uint32_t* begin() const noexcept { return first_; }
-  [[nodiscard]] const std::uint32_t* end() const noexcept { return last_; }
-  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(last_ - first_); }
+  /// The rows [first, last) of an array.
+  RowRange(const std::uint32_t* first, const std::uint32_t* last) noexcept
+      : rows_(first), last_(static_cast<std::uint32_t>(last - first)) {}
+  /// rows[first, last), or the numbers first … last − 1 when rows is null.
+  RowRange(const std::uint32_t* rows, std::uint32_t first, std::uint32_t last) noexcept
+      : rows_(rows), first_(first), last_(last) {}
+  [[nodiscard]] Iterator begin() const noexcept { return {rows_, first_}; }
+  [[nodiscard]] Iterator end() const noexcept { return {rows_, last_}; }
+  [[nodiscard]] std::size_t size() const noexcept { return last_ - first_; }
   [[nodiscard]] bool empty() const noexcept { return first_ == last_; }
 
  private:
-  const std::uint32_t* first_ = nullptr;
-  const std::uint32_t* last_ = nullptr;
+  const std::uint32_t* rows_ = nullptr;
+  std::uint32_t first_ = 0;
+  std::uint32_t last_ = 0;
 };
 
 namespace detail {
@@ -337,7 +373,8 @@ class Dataset {
   AgentEventColumns agent_events_;
 
   // Events grouped by interaction (built by link()): event_order_[event_start_[r] ..
-  // event_start_[r + 1]) are interaction r's event rows in (at, input) order.
+  // event_start_[r + 1]) are interaction r's event rows in (at, input) order; event_order_ is
+  // empty when it would be 0, 1, 2, … (the events came in that order: by row, then time).
   std::vector<std::uint32_t> event_start_;
   std::vector<std::uint32_t> event_order_;
 };
