@@ -153,6 +153,11 @@ TEST_CASE("Dictionary codes and finds match a map on runs in and out of order", 
       const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
       INFO(round << ": " << v);
       REQUIRE(d.intern(v) == it->second);
+      if (i == n / 2) {  // restore_index() notes the last number for the finds that follow, until the next value
+        d.restore_index();
+        for (const auto& [seen, code] : reference) CHECK(d.find(seen) == code);
+        CHECK_FALSE(d.find(prefix + "999999"));
+      }
     }
     REQUIRE(d.size() == reference.size());
     for (const auto& [v, code] : reference) CHECK(d.find(v) == code);
@@ -170,6 +175,13 @@ TEST_CASE("Ordered values keep no table when their numbering guesses well, and g
   dense.restore_index();
   CHECK(dense.ordered());  // the guess is exact: no table
   CHECK(dense.find("I4321") == 4320u);
+
+  Dictionary prefixes;  // ordered, but the last value's prefix is not the first's: guesses start in the middle
+  for (int i = 1; i <= 300; ++i) prefixes.intern("A" + std::to_string(i));
+  for (int i = 1; i <= 300; ++i) prefixes.intern("B" + std::to_string(i));
+  prefixes.restore_index();
+  for (std::uint32_t code = 0; code < prefixes.size(); ++code) CHECK(prefixes.find(prefixes.value(code)) == code);
+  CHECK_FALSE(prefixes.find("A301"));
 
   Dictionary dated;  // ordered, but the trailing number restarts every day: the guess is poor
   for (int day = 10; day < 60; ++day) {

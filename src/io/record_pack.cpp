@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "detail/same_text.hpp"
+
 namespace cskpi::detail {
 namespace {
 
@@ -104,7 +106,7 @@ EventValues values_of(const InteractionEvent& r) {
 
 void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line) {
   PackedEvent row;
-  if (!out.events.empty() && out.text(out.events.back().interaction) == r.interaction) {
+  if (!out.events.empty() && same_text(out.text(out.events.back().interaction), r.interaction)) {
     row.interaction = out.events.back().interaction;  // an interaction's events usually come together
     row.interaction_hash = out.events.back().interaction_hash;
   } else {

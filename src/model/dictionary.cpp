@@ -184,6 +184,7 @@ void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
 
 void Dictionary::restore_index() {
   if (ordered_) {
+    note_last_number();
     if (guesses_well()) return;
     ordered_ = false;  // a table finds these values faster than a search from a poor guess
   }
@@ -303,6 +304,17 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   return code;
 }
 
+void Dictionary::note_last_number() {
+  const std::size_t n = size();
+  last_for_size_ = 0;
+  if (n == 0) return;
+  const NumericSuffix last = numeric_suffix(value(static_cast<std::uint32_t>(n - 1)));
+  last_number_ = last.number;
+  last_usable_ = last.found && first_numbered_ && last.prefix.size() == first_digits_at_ &&
+                 detail::same_text(last.prefix, value(0).substr(0, first_digits_at_)) && last.number > first_number_;
+  last_for_size_ = n;
+}
+
 // Where `value` would be were the numeric suffixes spread evenly over the codes (ids numbered
 // in order: exact when none is missing); the middle when the values have no common numbering.
 std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
@@ -313,11 +325,17 @@ std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
       !detail::same_text(v.prefix, this->value(0).substr(0, first_digits_at_))) {
     return n / 2;
   }
-  const NumericSuffix last = numeric_suffix(this->value(static_cast<std::uint32_t>(n - 1)));
-  if (!last.found || last.prefix != v.prefix || last.number <= first_number_) return n / 2;
+  std::uint64_t last_number = last_number_;  // of the last value, whose prefix is then v's
+  if (last_for_size_ == n) {
+    if (!last_usable_) return n / 2;
+  } else {
+    const NumericSuffix last = numeric_suffix(this->value(static_cast<std::uint32_t>(n - 1)));
+    if (!last.found || last.prefix != v.prefix || last.number <= first_number_) return n / 2;
+    last_number = last.number;
+  }
   if (v.number <= first_number_) return 0;
-  if (v.number >= last.number) return n - 1;
-  const double share = static_cast<double>(v.number - first_number_) / static_cast<double>(last.number - first_number_);
+  if (v.number >= last_number) return n - 1;
+  const double share = static_cast<double>(v.number - first_number_) / static_cast<double>(last_number - first_number_);
   return std::min(n - 1, static_cast<std::size_t>(std::llround(share * static_cast<double>(n - 1))));
 }
 
@@ -327,6 +345,7 @@ std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) co
   const auto compare = [&](std::size_t code) { return shortlex(this->value(static_cast<std::uint32_t>(code)), value); };
   const auto found = [](std::size_t code) { return std::optional<std::uint32_t>{static_cast<std::uint32_t>(code)}; };
   const std::size_t guess = guess_ordered(value);
+  if (detail::same_text(this->value(static_cast<std::uint32_t>(guess)), value)) return found(guess);  // most finds
   const int at_guess = compare(guess);
   if (at_guess == 0) return found(guess);
   std::size_t lo = 0;  // the value, if present, has a code in [lo, hi)

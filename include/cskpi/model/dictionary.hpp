@@ -115,6 +115,13 @@ class Dictionary {
   std::size_t first_digits_at_ = 0;
   std::uint64_t first_number_ = 0;
   bool first_numbered_ = false;
+  // The last value's number, as restore_index() read it for the finds that follow: valid while
+  // the size is last_for_size_ (0: none); usable when it has the first value's prefix and a
+  // larger number (else guesses start in the middle).
+  std::size_t last_for_size_ = 0;
+  std::uint64_t last_number_ = 0;
+  bool last_usable_ = false;
+  void note_last_number();
 };
 
 }  // namespace cskpi
