@@ -6,6 +6,8 @@
 #include <cskpi/io/loader.hpp>
 #include <cskpi/report/engine.hpp>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +26,14 @@ double status_mib(const std::string& field) {
   return 0;
 }
 
+// The process's CPU time so far (user and system, all threads), in seconds.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  const auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,17 +48,24 @@ int main(int argc, char** argv) {
   cskpi::LoadOptions options;
   options.threads = static_cast<unsigned>(std::atoi(argv[1]));
   cskpi::Loader loader(data, options);
+  const double c0 = cpu_seconds();
   loader.load(cskpi::RecordType::interaction, argv[3]);
   const auto t_interactions = Clock::now();
+  const double c_interactions = cpu_seconds();
   if (argc > 4) loader.load(cskpi::RecordType::survey, argv[4]);
   const auto t_surveys = Clock::now();
+  const double c_surveys = cpu_seconds();
   if (argc > 5) loader.load(cskpi::RecordType::interaction_event, argv[5]);
   const auto t_events = Clock::now();
+  const double c_events = cpu_seconds();
   loader.finish();
   data.release_lookup_tables();  // as the command-line tool does
   const auto t1 = Clock::now();
-  std::printf("load: interactions %.3f s, surveys %.3f s, events %.3f s, finish %.3f s\n", seconds(t0, t_interactions),
-              seconds(t_interactions, t_surveys), seconds(t_surveys, t_events), seconds(t_events, t1));
+  const double c1 = cpu_seconds();
+  std::printf("load: interactions %.3f s (CPU %.2f s), surveys %.3f s (%.2f), events %.3f s (%.2f), finish %.3f s (%.2f)\n",
+              seconds(t0, t_interactions), c_interactions - c0, seconds(t_interactions, t_surveys),
+              c_surveys - c_interactions, seconds(t_surveys, t_events), c_events - c_surveys, seconds(t_events, t1),
+              c1 - c_events);
   const double loaded_rss = status_mib("VmRSS");
   const double load_peak = status_mib("VmHWM");
   cskpi::ReportSpec spec;
@@ -56,6 +73,7 @@ int main(int argc, char** argv) {
   const cskpi::ComputeOptions compute{static_cast<unsigned>(std::atoi(argv[2]))};
   const cskpi::Report report = cskpi::compute_report(data, spec, compute);
   const auto t2 = Clock::now();
+  std::printf("compute CPU %.2f s\n", cpu_seconds() - c1);
   // CSKPI_COMPUTE_REPEAT=K computes K more times on the loaded data and prints each time.
   const char* repeat = std::getenv("CSKPI_COMPUTE_REPEAT");
   for (int k = 0; repeat != nullptr && k < std::atoi(repeat); ++k) {

@@ -216,6 +216,13 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
       [&] { return static_cast<std::int64_t>(rng() % (1u << 24)) - 5; },
       [&] { return static_cast<std::int64_t>(rng() % 16 == 0 ? rng() % (1u << 25) : rng() % 5000); },
       [&] { return static_cast<std::int64_t>(std::exp(static_cast<double>(rng() % 2564) / 100.0)); },
+      // Mostly the least (time on hold: 0 for most interactions): both ranks among the least, the
+      // median only, and ranks right at the edge of the least's run (every 2nd, 9 in 10 the least).
+      [&] { return rng() % 100 < 95 ? 0 : static_cast<std::int64_t>(rng() % 1'000'000'000); },
+      [&] { return rng() % 100 < 70 ? 0 : static_cast<std::int64_t>(rng() % 1'000'000'000); },
+      [&] { return rng() % 100 < 50 ? -5 : static_cast<std::int64_t>(rng() % 1'000'000); },
+      [&, i = std::size_t{0}]() mutable { return i++ % 2 == 0 ? 0 : static_cast<std::int64_t>(1 + rng() % 100'000); },
+      [&, i = std::size_t{0}]() mutable { return i++ % 10 < 9 ? 0 : static_cast<std::int64_t>(1 + rng() % 100'000); },
   };
   for (const std::size_t n : {std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{70001}}) {
     for (std::size_t s = 0; s < shapes.size(); ++s) {

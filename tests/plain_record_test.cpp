@@ -324,6 +324,14 @@ TEST_CASE("the plain CSV split gives the fields of the general split", "[io][pla
       CHECK(fast.ascii);
       CHECK(general.ascii);
       CHECK(fast.fields == general.fields);
+      // The same record followed by readable bytes (the next records' separators, blanks,
+      // quotes and high bytes): the scan reads past the record's end and must ignore them.
+      std::string followed = record + "\n";
+      while (followed.size() < record.size() + 70) followed += pieces[rng() % pieces.size()];
+      CsvRecord past;
+      REQUIRE(split_plain_csv_record(std::string_view(followed).substr(0, record.size()), past, separator,
+                                     followed.size()));
+      CHECK(past.fields == general.fields);
     }
   }
   CHECK(plain_count > 1000);

@@ -151,8 +151,10 @@ struct RecordParser::Impl {
     }
   }
 
-  void parse_csv(std::string_view record, Batch& out, std::uint64_t start, std::uint64_t line) {
-    if (!split_plain_csv_record(record, csv, separator)) split_csv_record(record, csv, scratch, separator);
+  void parse_csv(std::string_view record, std::size_t readable, Batch& out, std::uint64_t start, std::uint64_t line) {
+    if (!split_plain_csv_record(record, csv, separator, std::max(readable, record.size()))) {
+      split_csv_record(record, csv, scratch, separator);
+    }
     if (csv.status == CsvStatus::malformed_quote) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::malformed_quote,
@@ -213,7 +215,7 @@ RecordParser::RecordParser(const ParseSetup& setup) : impl_(std::make_unique<Imp
 RecordParser::~RecordParser() = default;
 
 void RecordParser::parse(std::string_view record, std::uint64_t length, bool blank, bool at_end, std::uint64_t start,
-                         std::uint64_t line, Batch& out) {
+                         std::uint64_t line, Batch& out, std::size_t readable) {
   Impl& m = *impl_;
   const bool csv = m.format == TextFormat::csv;
   // At the end of the input, trailing blanks (CSV) or nothing (lines) are no record.
@@ -225,7 +227,7 @@ void RecordParser::parse(std::string_view record, std::uint64_t length, bool bla
   }
   if (blank) return;  // a blank line is not a record
   if (csv) {
-    m.parse_csv(record, out, start, line);
+    m.parse_csv(record, readable, out, start, line);
   } else {
     m.parse_json(record, out, start, line);
   }
@@ -323,7 +325,7 @@ void parse_chunk(Chunk& c, TextFormat format, char separator, RecordParser& pars
     const bool at_end = t == last;
     const std::string_view record(p, static_cast<std::size_t>(t - p));
     parser.parse(record, record.size(), all_blank(record, separator), at_end, static_cast<std::uint64_t>(p - data),
-                 line, b);
+                 line, b, static_cast<std::size_t>(last - p));
     line += end.inner_lines() + (at_end ? 0 : 1);
     if (at_end) {
       p = last;

@@ -157,9 +157,10 @@ class RecordParser {
   /// One record's bytes (without its line end) → an entry of `out`, or nothing for a blank
   /// line. `length` is the record's size (record.size() unless it is over the limit: then it is
   /// not held and record is empty); `blank`: every byte is a space or tab; `at_end`: the record
-  /// ends at the end of the input, not at a line end.
+  /// ends at the end of the input, not at a line end. `readable`: the bytes from record.data()
+  /// on that may be read, past the record too (0: record.size()), for scans in whole blocks.
   void parse(std::string_view record, std::uint64_t length, bool blank, bool at_end, std::uint64_t start,
-             std::uint64_t line, Batch& out);
+             std::uint64_t line, Batch& out, std::size_t readable = 0);
 
  private:
   struct Impl;

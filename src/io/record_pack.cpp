@@ -106,14 +106,23 @@ EventValues values_of(const InteractionEvent& r) {
 
 void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line) {
   PackedEvent row;
-  if (!out.events.empty() && same_text(out.text(out.events.back().interaction), r.interaction)) {
-    row.interaction = out.events.back().interaction;  // an interaction's events usually come together
-    row.interaction_hash = out.events.back().interaction_hash;
+  // An interaction's events usually come together, often with one agent: what they share with
+  // the event before is taken from it.
+  const PackedEvent* before = out.events.empty() ? nullptr : &out.events.back();
+  if (before != nullptr && same_text(out.text(before->interaction), r.interaction)) {
+    row.interaction = before->interaction;
+    row.interaction_hash = before->interaction_hash;
   } else {
     row.interaction = put(out.arena, r.interaction);
     row.interaction_hash = Dictionary::hash(r.interaction);
   }
-  row.agent = label(out, Dimension::agent, r.agent);
+  const BatchLabels& agents = out.labels[index_of(Dimension::agent)];
+  if (before != nullptr && before->agent != no_code && !r.agent.empty() &&
+      same_text(out.text(agents.text[before->agent]), r.agent)) {
+    row.agent = before->agent;
+  } else {
+    row.agent = label(out, Dimension::agent, r.agent);
+  }
   row.at_ms = r.at_ms;
   row.type = r.type;
   row.status = r.status ? static_cast<std::uint8_t>(*r.status) : PackedEvent::no_status;

@@ -188,7 +188,7 @@ bool all_blank(std::string_view record, char separator) noexcept {
   return true;
 }
 
-bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator) {
+bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator, std::size_t readable) {
   const Blanks is_blank{separator != '\t'};
   out.fields.clear();
   const char* const data = record.data();
@@ -202,7 +202,8 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
   };
   bool any_blank = false;
 #if defined(CSKPI_SCAN_SSE2)
-  // 64 bytes at a time; the last block is copied into zeros (no separator, quote, blank or high bit).
+  // 64 bytes at a time, each bit past the record masked off; a last block that would read past
+  // the readable bytes is copied into zeros (no separator, quote, blank or high bit).
   const __m128i sep = _mm_set1_epi8(separator);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i blank = _mm_set1_epi8(' ');
@@ -211,20 +212,21 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
     const std::size_t size = std::min<std::size_t>(64, n - i);
     alignas(16) char tail[64];
     const char* block = data + i;
-    if (size < 64) {
+    if (size < 64 && i + 64 > readable) {
       std::memset(tail, 0, sizeof tail);
       std::memcpy(tail, block, size);
       block = tail;
     }
     const auto [separators, stop, blanks] = plain_masks(block, sep, quote, blank, tab);
-    if (stop != 0) return false;
     const std::uint64_t within = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+    if ((stop & within) != 0) return false;
     any_blank = any_blank || (blanks & within) != 0;
     for (std::uint64_t mask = separators & within; mask != 0; mask &= mask - 1) {
       field_to(i + static_cast<std::size_t>(std::countr_zero(mask)));
     }
   }
 #else
+  (void)readable;
   for (std::size_t i = 0; i < n; ++i) {
     const char c = data[i];
     if (c == '"' || static_cast<unsigned char>(c) >= 0x80) return false;

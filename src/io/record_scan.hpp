@@ -61,7 +61,12 @@ void split_csv_record(std::string_view record, CsvRecord& out, std::string& scra
 /// The common record's split: when `record` holds no quote and no byte past ASCII, sets out as
 /// split_csv_record() would (fields trimmed, ascii, status ok) in one pass and returns true;
 /// otherwise returns false with `out` unspecified (split_csv_record() reads such a record).
-bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator = ',');
+/// `readable`: the bytes from record.data() on that may be read (at least record.size()): the
+/// scan reads whole 64-byte blocks within them, and copies the record's last block otherwise.
+bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator, std::size_t readable);
+inline bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator = ',') {
+  return split_plain_csv_record(record, out, separator, record.size());
+}
 
 /// Whether every byte is a space or a tab (true for the empty record); with a TAB separator,
 /// whether every byte is a space.

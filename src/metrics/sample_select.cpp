@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
+#include <type_traits>
 
 namespace cskpi::detail {
 namespace {
@@ -131,8 +132,11 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
   unsigned shift = width > digit_bits ? width - digit_bits : 0;  // the lowest bit of the digit
   unsigned bits = width - shift;                                 // the digit's bits (≤ 12)
   std::array<Target, 2> targets{{{ranks[0], 0}, {ranks[1], 0}}};
+  // A rank among the samples equal to the least is the least, known after the first pass (which
+  // counts them): a duration that is 0 for most interactions (time on hold) needs no more passes.
+  std::array<bool, 2> least{false, false};
   std::vector<std::uint64_t> histograms(2 * buckets);
-  for (;;) {
+  for (bool first_pass = true;; first_pass = false) {
     const unsigned above = shift + bits;  // keys >> above: the digits chosen so far
     const bool shared = targets[0].prefix == targets[1].prefix;
     std::fill(histograms.begin(), histograms.end(), 0);
@@ -141,21 +145,41 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
     const std::uint64_t p0 = targets[0].prefix;
     const std::uint64_t p1 = targets[1].prefix;
     const std::uint64_t digit_mask = (std::uint64_t{1} << bits) - 1;
-    samples.for_each([&](std::int64_t x) {
-      const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
-      const std::uint64_t high = above >= 64 ? 0 : key >> above;
-      const std::size_t digit = (key >> shift) & digit_mask;
-      if (high == p0) ++first[digit];
-      if (!shared && high == p1) ++second[digit];
-    });
+    std::uint64_t at_least = 0;  // keys 0 (the first pass only)
+    const auto count = [&](auto counts_least) {
+      samples.for_each([&](std::int64_t x) {
+        const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
+        if constexpr (decltype(counts_least)::value) at_least += key == 0 ? 1 : 0;
+        const std::uint64_t high = above >= 64 ? 0 : key >> above;
+        const std::size_t digit = (key >> shift) & digit_mask;
+        if (high == p0) ++first[digit];
+        if (!shared && high == p1) ++second[digit];
+      });
+    };
+    if (first_pass) {
+      count(std::true_type{});
+      least = {targets[0].rank < at_least, targets[1].rank < at_least};
+      if (least[0] && least[1]) return {range.min, range.min};
+      if (least[0]) targets[0] = targets[1];  // followed along (one histogram), answered by the least
+      if (least[1]) targets[1] = targets[0];
+    } else {
+      count(std::false_type{});
+    }
     const std::uint64_t left = descend(targets[0], first, bits);
     const std::uint64_t right = descend(targets[1], second, bits);
     if (shift == 0) break;
-    if (left + right <= samples.count / gather_fraction) return select_gathered(samples, base, shift, targets);
+    if (left + right <= samples.count / gather_fraction) {
+      std::array<std::int64_t, 2> out = select_gathered(samples, base, shift, targets);
+      for (std::size_t i = 0; i < 2; ++i) out[i] = least[i] ? range.min : out[i];
+      return out;
+    }
     bits = std::min(shift, digit_bits);
     shift -= bits;
   }
-  return {static_cast<std::int64_t>(base + targets[0].prefix), static_cast<std::int64_t>(base + targets[1].prefix)};
+  std::array<std::int64_t, 2> out{static_cast<std::int64_t>(base + targets[0].prefix),
+                                  static_cast<std::int64_t>(base + targets[1].prefix)};
+  for (std::size_t i = 0; i < 2; ++i) out[i] = least[i] ? range.min : out[i];
+  return out;
 }
 
 }  // namespace cskpi::detail
