@@ -335,6 +335,7 @@ std::size_t Dictionary::guess_ordered(std::string_view value) const noexcept {
   }
   if (v.number <= first_number_) return 0;
   if (v.number >= last_number) return n - 1;
+  if (last_number - first_number_ == n - 1) return v.number - first_number_;  // numbered without gaps
   const double share = static_cast<double>(v.number - first_number_) / static_cast<double>(last_number - first_number_);
   return std::min(n - 1, static_cast<std::size_t>(std::llround(share * static_cast<double>(n - 1))));
 }

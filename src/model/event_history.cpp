@@ -32,27 +32,24 @@ void add_duration(HistoryFacts& facts, TicketStatus status, Milliseconds length)
 /// positive length with differing neighbours, and sums the state durations.
 void build_timeline(HistoryFacts& facts, TimePoint created_at, const std::vector<HistoryEvent>& events,
                     TimePoint end) {
-  StatusSpan open_span{created_at, created_at, TicketStatus::new_};  // `to` is set when it closes
+  // The open span, [from, the next move), in status; kept in scalars (a span copied whole
+  // through memory per move stalled on its store).
+  TimePoint from = created_at;
+  TicketStatus status = TicketStatus::new_;
   for (const HistoryEvent& e : events) {
     if (e.at >= end) break;  // moves at the end instant leave no time before it
-    if (e.type != InteractionEventType::status || e.status == open_span.status) continue;
-    if (e.at > open_span.from) {
-      open_span.to = e.at;
-      facts.statuses.push_back(open_span);
-      open_span = StatusSpan{e.at, e.at, e.status};
-    } else {
+    if (e.type != InteractionEventType::status || e.status == status) continue;
+    if (e.at > from) {
+      facts.statuses.push_back(StatusSpan{from, e.at, status});
+      from = e.at;
+    } else if (!facts.statuses.empty() && facts.statuses.back().status == e.status) {
       // A second move at the span's first instant: the first one lasted no time.
-      open_span.status = e.status;
-      if (!facts.statuses.empty() && facts.statuses.back().status == e.status) {
-        open_span.from = facts.statuses.back().from;
-        facts.statuses.pop_back();
-      }
+      from = facts.statuses.back().from;
+      facts.statuses.pop_back();
     }
+    status = e.status;
   }
-  if (end > open_span.from) {
-    open_span.to = end;
-    facts.statuses.push_back(open_span);
-  }
+  if (end > from) facts.statuses.push_back(StatusSpan{from, end, status});
   for (const StatusSpan& s : facts.statuses) add_duration(facts, s.status, s.to - s.from);
 }
 
