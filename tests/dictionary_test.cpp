@@ -2,6 +2,7 @@
 
 #include <cskpi/model/dictionary.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <random>
@@ -194,4 +195,26 @@ TEST_CASE("Ordered values keep no table when their numbering guesses well, and g
   CHECK_FALSE(dated.find("2026-33-1101"));
   CHECK(dated.intern("2026-60-1001") == 5000u);  // and interning goes on through it
   CHECK(dated.intern("2026-10-1001") == 0u);
+}
+
+TEST_CASE("Ordered values of 8 to 16 bytes compare by unsigned bytes, their last word included", "[dataset]") {
+  // Values sorted shorter first, then byte by byte as unsigned (0x80 and up after ASCII), that
+  // differ in the first word, the last one or the bytes both share: the run stays ordered.
+  std::mt19937_64 rng(3);
+  std::vector<std::string> values;
+  for (int i = 0; i < 3000; ++i) {
+    std::string v(8 + rng() % 9, 'a');
+    for (char& c : v) c = static_cast<char>(rng() % 4 == 0 ? 0x80 + rng() % 128 : 'a' + rng() % 3);
+    values.push_back(v);
+  }
+  std::sort(values.begin(), values.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;  // char_traits<char> compares as unsigned char
+  });
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  Dictionary d;
+  for (std::size_t i = 0; i < values.size(); ++i) REQUIRE(d.intern(values[i]) == static_cast<std::uint32_t>(i));
+  CHECK(d.ordered());
+  for (std::size_t i = 0; i < values.size(); ++i) CHECK(d.find(values[i]) == static_cast<std::uint32_t>(i));
+  CHECK(d.intern(values[values.size() / 2]) == static_cast<std::uint32_t>(values.size() / 2));  // not after the last
+  CHECK_FALSE(d.ordered());
 }

@@ -1,6 +1,7 @@
 #include "cskpi/model/dictionary.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -80,7 +81,23 @@ std::uint64_t hash_of(std::string_view value) noexcept {
 // Shortlex order (shorter first, then bytes): < 0, 0 or > 0 as a comes before, is, or comes after b.
 int shortlex(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  return a.empty() ? 0 : std::memcmp(a.data(), b.data(), a.size());
+  const std::size_t n = a.size();
+  if (n >= 8 && n <= 16) {  // most ids: two words in byte order (the second overlaps), no memcmp call
+    const auto word = [](const char* p) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, p, 8);
+      if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+      return v;
+    };
+    std::uint64_t x = word(a.data());
+    std::uint64_t y = word(b.data());
+    if (x == y) {
+      x = word(a.data() + n - 8);
+      y = word(b.data() + n - 8);
+    }
+    return x < y ? -1 : (x > y ? 1 : 0);
+  }
+  return n == 0 ? 0 : std::memcmp(a.data(), b.data(), n);
 }
 
 // A value's trailing digits (at most 18) as a number, and the text before them.

@@ -27,12 +27,9 @@ class OptionalColumn {
   [[nodiscard]] const std::vector<T>& values() const noexcept { return values_; }
 
   /// Appends row `row` (the column's rows so far: every column of the table has `row` rows).
-  void push_back(std::size_t row, T value) {
-    if (values_.empty()) {
-      if (is_absent(value)) return;
-      values_.reserve(capacity_ > row ? capacity_ : row + 1);
-      values_.assign(row, absent_);
-    }
+  /// Inline where the rows are appended (a call per field of each record was 3 % of a load).
+  [[gnu::always_inline]] void push_back(std::size_t row, T value) {
+    if (values_.empty()) return push_first(row, value);  // once per column: out of the appends' way
     values_.push_back(value);
   }
   /// The whole column at once: one value per row, or none when every row is absent.
@@ -44,6 +41,14 @@ class OptionalColumn {
   }
 
  private:
+  // The rows so far absent, then `value`; nothing while it is absent too.
+  [[gnu::noinline]] void push_first(std::size_t row, T value) {
+    if (is_absent(value)) return;
+    values_.reserve(capacity_ > row ? capacity_ : row + 1);
+    values_.assign(row, absent_);
+    values_.push_back(value);
+  }
+
   [[nodiscard]] bool is_absent(T value) const noexcept {
     if constexpr (std::is_floating_point_v<T>) {
       return std::isnan(value);
