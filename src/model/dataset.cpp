@@ -229,17 +229,17 @@ std::vector<MemorySpan> Dataset::unwritten_survey_reserve(std::size_t rows) cons
   return out;
 }
 
-void Dataset::reserve_events(std::size_t n) {
-  auto& e = events_;
-  const std::size_t want = e.interaction.size() + n;
-  reserve_column(e.interaction, want);
-  reserve_column(e.at_ms, want);
-  reserve_column(e.type, want);
-  reserve_column(e.status, want);
-  reserve_column(e.agent, want);
-}
-
 namespace {
+
+// Calls f on each column of the interaction events (the same for every column: sizing, moving).
+template <class Columns, class F>
+void for_each_event_column(Columns& e, F&& f) {
+  f(e.interaction);
+  f(e.at_ms);
+  f(e.type);
+  f(e.status);
+  f(e.agent);
+}
 
 template <class T>
 void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
@@ -251,22 +251,18 @@ void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
 
 }  // namespace
 
+void Dataset::reserve_events(std::size_t n) {
+  const std::size_t want = events_.size() + n;
+  for_each_event_column(events_, [want](auto& column) { reserve_column(column, want); });
+}
+
 void Dataset::reorder_events(const std::vector<std::uint32_t>& order) {
-  auto& e = events_;
-  permute(e.interaction, order);
-  permute(e.at_ms, order);
-  permute(e.type, order);
-  permute(e.status, order);
-  permute(e.agent, order);
+  for_each_event_column(events_, [&order](auto& column) { permute(column, order); });
 }
 
 std::vector<MemorySpan> Dataset::unwritten_event_reserve(std::size_t rows) const {
   std::vector<MemorySpan> out;
-  spare_of(events_.interaction, rows, out);
-  spare_of(events_.at_ms, rows, out);
-  spare_of(events_.type, rows, out);
-  spare_of(events_.status, rows, out);
-  spare_of(events_.agent, rows, out);
+  for_each_event_column(events_, [&](const auto& column) { spare_of(column, rows, out); });
   return out;
 }
 

@@ -80,10 +80,10 @@ struct HistoryFacts {
 [[nodiscard]] HistoryFacts derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events,
                                           TimePoint as_of,
                                           std::optional<TimePoint> record_resolved_at = std::nullopt);
-/// The same into `out`, whose vectors keep their capacity: no allocation once they are large
+/// The same into `facts`, whose vectors keep their capacity: no allocation once they are large
 /// enough (for deriving many histories in turn).
 void derive_history(TimePoint created_at, const std::vector<HistoryEvent>& events, TimePoint as_of,
-                    std::optional<TimePoint> record_resolved_at, HistoryFacts& out);
+                    std::optional<TimePoint> record_resolved_at, HistoryFacts& facts);
 
 /// Time in the given statuses within [from, to) of a timeline, e.g. the paused statuses of
 /// an SLA resolution clock. Time outside the timeline's spans counts nowhere; 0 when to ≤ from.
