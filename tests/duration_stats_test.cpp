@@ -223,6 +223,9 @@ TEST_CASE("Median and p90 of large groups (radix select in place) equal those of
       [&] { return rng() % 100 < 50 ? -5 : static_cast<std::int64_t>(rng() % 1'000'000); },
       [&, i = std::size_t{0}]() mutable { return i++ % 2 == 0 ? 0 : static_cast<std::int64_t>(1 + rng() % 100'000); },
       [&, i = std::size_t{0}]() mutable { return i++ % 10 < 9 ? 0 : static_cast<std::int64_t>(1 + rng() % 100'000); },
+      // A few zeros (counted, not stored) in the middle of a symmetric spread: the median's bucket
+      // holds them and is small enough to be gathered.
+      [&] { return rng() % 100 < 3 ? 0 : static_cast<std::int64_t>(rng() % 200'000) - 100'000; },
   };
   for (const std::size_t n : {std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{70001}}) {
     for (std::size_t s = 0; s < shapes.size(); ++s) {
@@ -341,4 +344,51 @@ TEST_CASE("Duration ranks over sources of which some kept nothing", "[metrics][d
   const DurationSummary m = merged.result();
   CHECK(m.median == Milliseconds{-1});
   CHECK(m.p90 == Milliseconds{3999});
+}
+
+TEST_CASE("Zero samples kept as a count give the ranks, sums and samples of zeros kept one by one",
+          "[metrics][duration][property]") {
+  // Sources of random sizes (under and over the 4,096 of the copy path), each mostly zeros, only
+  // zeros, or none, with negative samples (zero is then not the least) and 64-bit ones: the
+  // report's three ways of putting sources together (result over sources, taking their samples
+  // in, merging them) give the sorted nearest-rank values, and sorted_samples() lists the zeros.
+  std::mt19937_64 rng(1205);
+  for (int round = 0; round < 60; ++round) {
+    std::vector<DurationAccumulator> sources(1 + rng() % 5);
+    std::vector<std::int64_t> all;
+    DurationAccumulator counted;
+    const bool negatives = rng() % 2 == 0;
+    for (DurationAccumulator& s : sources) {
+      const std::size_t n = rng() % 4 == 0 ? 0 : rng() % 9000;
+      const unsigned zero_share = static_cast<unsigned>(rng() % 3) * 50;  // 0, 50 or 100 %
+      for (std::size_t i = 0; i < n; ++i) {
+        std::int64_t x = 0;
+        if (rng() % 100 >= zero_share) {
+          x = static_cast<std::int64_t>(rng() % 100'000) - (negatives ? 30'000 : 0);
+          if (rng() % 500 == 0) x = std::int64_t{1} << 40;
+        }
+        s.add(Milliseconds{x});
+        counted.add_counted(Milliseconds{x});
+        all.push_back(x);
+      }
+    }
+    INFO("round " << round << ", " << all.size() << " samples");
+    std::vector<const DurationAccumulator*> pointers;
+    for (const DurationAccumulator& s : sources) pointers.push_back(&s);
+    DurationAccumulator taken = counted;
+    for (const DurationAccumulator& s : sources) taken.take_samples_of(s);
+    DurationAccumulator merged;
+    for (const DurationAccumulator& s : sources) merged.merge(s);
+    std::vector<std::int64_t> sorted = all;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(merged.sorted_samples() == sorted);
+    CHECK(taken.sorted_samples() == sorted);
+    if (all.empty()) continue;
+    for (const DurationSummary& r : {counted.result(pointers), taken.result(), merged.result()}) {
+      CHECK(r.count == all.size());
+      CHECK(r.median->count() == static_cast<double>(sorted_rank(all, 0.5)));
+      CHECK(r.p90->count() == static_cast<double>(sorted_rank(all, 0.9)));
+    }
+    CHECK(merged.result() == taken.result());
+  }
 }

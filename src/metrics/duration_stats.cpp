@@ -109,6 +109,11 @@ void DurationAccumulator::take_samples_of(const DurationAccumulator& source) {
     for (const std::int32_t x : block) add_sample(x);
   }
   for (const std::int64_t x : source.wide_) add_sample(x);
+  if (source.zeros_ > 0) {
+    zeros_ += source.zeros_;
+    min_ = std::min<std::int64_t>(min_, 0);
+    max_ = std::max<std::int64_t>(max_, 0);
+  }
   kept_ += source.kept_;
 }
 
@@ -118,6 +123,7 @@ std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
   out.reserve(static_cast<std::size_t>(count_));
   for (const std::vector<std::int32_t>& block : blocks_) out.insert(out.end(), block.begin(), block.end());
   out.insert(out.end(), wide_.begin(), wide_.end());
+  out.insert(out.end(), static_cast<std::size_t>(zeros_), std::int64_t{0});
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -125,6 +131,10 @@ std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
 void DurationAccumulator::add_sample(std::int64_t ms) {
   min_ = std::min(min_, ms);
   max_ = std::max(max_, ms);
+  if (ms == 0) {
+    ++zeros_;
+    return;
+  }
   using narrow = std::numeric_limits<std::int32_t>;
   if (ms < narrow::min() || ms > narrow::max()) {
     wide_.push_back(ms);
@@ -163,6 +173,7 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   wide_.insert(wide_.end(), other.wide_.begin(), other.wide_.end());
   count_ += other.count_;
   kept_ += other.kept_;
+  zeros_ += other.zeros_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
   sum_ms_ = sum;
@@ -180,7 +191,7 @@ void DurationAccumulator::merge_counted(const DurationAccumulator& other) {
 
 DurationSummary DurationAccumulator::result() const {
   require_samples(kept_, count_);
-  return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_, min_, max_}}, count_});
+  return summary(detail::SampleSpans{{detail::SampleSource{&blocks_, &wide_, min_, max_, zeros_}}, count_});
 }
 
 DurationSummary DurationAccumulator::result(const std::vector<const DurationAccumulator*>& sources) const {
@@ -188,7 +199,8 @@ DurationSummary DurationAccumulator::result(const std::vector<const DurationAccu
   detail::SampleSpans samples;
   samples.sources.reserve(sources.size());
   for (const DurationAccumulator* source : sources) {
-    samples.sources.push_back(detail::SampleSource{&source->blocks_, &source->wide_, source->min_, source->max_});
+    samples.sources.push_back(
+        detail::SampleSource{&source->blocks_, &source->wide_, source->min_, source->max_, source->zeros_});
     samples.count += source->kept_;
   }
   require_samples(samples.count, count_);

@@ -55,12 +55,14 @@ std::array<std::int64_t, 2> select_gathered(const SampleSpans& samples, std::uin
                                             const std::array<Target, 2>& targets) {
   const bool shared = targets[0].prefix == targets[1].prefix;
   std::array<std::vector<std::uint64_t>, 2> keys;
-  samples.for_each([&](std::int64_t x) {
-    const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
+  const auto gather = [&](std::uint64_t key, std::uint64_t times) {
     const std::uint64_t high = key >> shift;
-    if (high == targets[0].prefix) keys[0].push_back(key);
-    if (!shared && high == targets[1].prefix) keys[1].push_back(key);
-  });
+    if (high == targets[0].prefix) keys[0].insert(keys[0].end(), static_cast<std::size_t>(times), key);
+    if (!shared && high == targets[1].prefix) keys[1].insert(keys[1].end(), static_cast<std::size_t>(times), key);
+  };
+  samples.for_each_stored([&](std::int64_t x) { gather(static_cast<std::uint64_t>(x) - base, 1); });
+  // The zeros, at most the buckets' share of the samples (a 16th) when they are in them.
+  if (const std::uint64_t zeros = samples.zeros(); zeros > 0) gather(std::uint64_t{0} - base, zeros);
   std::array<std::int64_t, 2> out{};
   for (std::size_t i = 0; i < 2; ++i) {
     std::vector<std::uint64_t>& k = keys[shared ? 0 : i];
@@ -135,6 +137,7 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
   // A rank among the samples equal to the least is the least, known after the first pass (which
   // counts them): a duration that is 0 for most interactions (time on hold) needs no more passes.
   std::array<bool, 2> least{false, false};
+  const std::uint64_t zeros = samples.zeros();  // then min ≤ 0 ≤ max: their key is 0 − min
   std::vector<std::uint64_t> histograms(2 * buckets);
   for (bool first_pass = true;; first_pass = false) {
     const unsigned above = shift + bits;  // keys >> above: the digits chosen so far
@@ -146,15 +149,22 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
     const std::uint64_t p1 = targets[1].prefix;
     const std::uint64_t digit_mask = (std::uint64_t{1} << bits) - 1;
     std::uint64_t at_least = 0;  // keys 0 (the first pass only)
+    const auto add = [&](std::uint64_t key, std::uint64_t times) {
+      const std::uint64_t high = above >= 64 ? 0 : key >> above;
+      const std::size_t digit = (key >> shift) & digit_mask;
+      if (high == p0) first[digit] += times;
+      if (!shared && high == p1) second[digit] += times;
+    };
     const auto count = [&](auto counts_least) {
-      samples.for_each([&](std::int64_t x) {
+      samples.for_each_stored([&](std::int64_t x) {
         const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
         if constexpr (decltype(counts_least)::value) at_least += key == 0 ? 1 : 0;
-        const std::uint64_t high = above >= 64 ? 0 : key >> above;
-        const std::size_t digit = (key >> shift) & digit_mask;
-        if (high == p0) ++first[digit];
-        if (!shared && high == p1) ++second[digit];
+        add(key, 1);
       });
+      if (zeros > 0) {  // counted, not stored: added at once
+        add(std::uint64_t{0} - base, zeros);
+        if constexpr (decltype(counts_least)::value) at_least += base == 0 ? zeros : 0;
+      }
     };
     if (first_pass) {
       count(std::true_type{});

@@ -10,12 +10,14 @@
 
 namespace cskpi::detail {
 
-/// Where samples lie: one accumulator's blocks of 32-bit samples and its list of 64-bit ones.
+/// Where samples lie: one accumulator's blocks of 32-bit samples, its list of 64-bit ones and
+/// the count of its samples equal to 0 (kept as a count, in neither).
 struct SampleSource {
   const std::vector<std::vector<std::int32_t>>* blocks = nullptr;
   const std::vector<std::int64_t>* wide = nullptr;
-  std::int64_t min = 0;  // the least and greatest of its samples (min > max: none)
+  std::int64_t min = 0;  // the least and greatest of its samples, zeros included (min > max: none)
   std::int64_t max = -1;
+  std::uint64_t zeros = 0;
 };
 
 /// The samples of one accumulator, or of several taken together (a group whose samples are its
@@ -24,14 +26,27 @@ struct SampleSpans {
   std::vector<SampleSource> sources;
   std::uint64_t count = 0;  // the samples of all sources
 
+  /// Every sample but the counted zeros.
   template <class Visit>
-  void for_each(Visit&& visit) const {
+  void for_each_stored(Visit&& visit) const {
     for (const SampleSource& source : sources) {
       for (const std::vector<std::int32_t>& block : *source.blocks) {
         for (const std::int32_t x : block) visit(std::int64_t{x});
       }
       for (const std::int64_t x : *source.wide) visit(x);
     }
+  }
+  /// The samples equal to 0 (not visited by for_each_stored).
+  [[nodiscard]] std::uint64_t zeros() const noexcept {
+    std::uint64_t n = 0;
+    for (const SampleSource& source : sources) n += source.zeros;
+    return n;
+  }
+  /// Every sample, the zeros one by one.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for_each_stored(visit);
+    for (std::uint64_t k = zeros(); k > 0; --k) visit(std::int64_t{0});
   }
 };
 

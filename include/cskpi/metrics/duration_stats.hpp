@@ -76,7 +76,10 @@ class DurationAccumulator {
   std::vector<std::vector<std::int32_t>> blocks_;  // add() appends to the last until it is full
   std::vector<std::int64_t> wide_;                 // the samples beyond 32 bits
   std::uint64_t count_ = 0;
-  std::uint64_t kept_ = 0;  // the samples in blocks_ and wide_
+  std::uint64_t kept_ = 0;  // the samples in blocks_ and wide_, and the zeros
+  // Samples of 0 ms, counted instead of kept one by one: most interactions spend no time on hold
+  // or pending, and their zeros were a fifth of a report's samples with events.
+  std::uint64_t zeros_ = 0;
   // The least and the greatest kept sample (max < min while none is kept): where a selection's
   // keys start, without a pass over the samples.
   std::int64_t min_ = std::numeric_limits<std::int64_t>::max();
