@@ -218,3 +218,154 @@ TEST_CASE("Ordered values of 8 to 16 bytes compare by unsigned bytes, their last
   CHECK(d.intern(values[values.size() / 2]) == static_cast<std::uint32_t>(values.size() / 2));  // not after the last
   CHECK_FALSE(d.ordered());
 }
+
+namespace {
+
+// "C" and `width` digits: the form of the benchmark's customers ("C0012345").
+std::string numbered(std::uint64_t n, std::size_t width, const std::string& prefix = "C") {
+  std::string digits = std::to_string(n);
+  return prefix + std::string(width - std::min(width, digits.size()), '0') + digits;
+}
+
+}  // namespace
+
+TEST_CASE("Numbered values are found by their numbers once the numbers are dense", "[dataset]") {
+  // 3,000 customers drawn out of order from 0–19,999: while fewer than (20,000 − 4,096) / 16
+  // = 994 are known the numbers are too sparse and a table finds them; past the next power of
+  // two (1,024) the array takes over.
+  std::mt19937_64 rng(5);
+  Dictionary d;
+  std::map<std::string, std::uint32_t> reference;
+  bool was_numbered_early = false;
+  while (reference.size() < 3000) {
+    const std::string v = numbered(rng() % 20000, 7);
+    const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
+    REQUIRE(d.intern(v) == it->second);
+    if (reference.size() == 900) was_numbered_early = d.numbered();
+  }
+  CHECK_FALSE(was_numbered_early);
+  CHECK(d.numbered());
+  CHECK_FALSE(d.ordered());
+  for (const auto& [v, code] : reference) CHECK(d.find(v) == code);
+  // The text of a number is one: other spellings of known numbers are other values, absent.
+  const std::string known = reference.begin()->first;  // "C00…"
+  const std::vector<std::string> others{known.substr(1), "c" + known.substr(1), known + "0", known.substr(0, 7),
+                                       "C" + std::string(7, ' '), "C00000-1", std::string("C00000") + '\xB9' + "1", ""};
+  for (const std::string& other : others) {
+    INFO(other);
+    CHECK_FALSE(d.find(other));
+  }
+  d.prefetch(known, Dictionary::hash(known));  // a hint: no effect on results
+  d.prefetch("x", Dictionary::hash("x"));
+  d.prefetch_entry(Dictionary::hash(known));
+  CHECK(d.find(known) == reference.begin()->second);
+}
+
+TEST_CASE("A numbered dictionary takes a table when a value breaks the numbering", "[dataset]") {
+  const auto fill = [](Dictionary& d) {
+    for (const std::uint64_t n : {7u, 3u, 9u, 1u, 5u}) d.intern(numbered(n, 4, "A"));  // A0007, A0003 …
+    REQUIRE(d.numbered());
+  };
+  const auto check_all = [](const Dictionary& d, std::uint32_t count) {
+    CHECK(d.size() == count);
+    for (std::uint32_t code = 0; code < count; ++code) CHECK(d.find(d.value(code)) == code);
+  };
+  SECTION("another form") {
+    Dictionary d;
+    fill(d);
+    CHECK(d.intern("A07") == 5u);  // two digits, not four
+    CHECK_FALSE(d.numbered());
+    CHECK(d.intern("A0003") == 1u);
+    CHECK(d.intern("B0003") == 6u);
+    check_all(d, 7);
+  }
+  SECTION("a character that is not a digit") {
+    Dictionary d;
+    fill(d);
+    CHECK(d.intern("A0:07") == 5u);  // ':' follows '9'
+    CHECK_FALSE(d.numbered());
+    check_all(d, 6);
+  }
+  SECTION("a number past the density the array allows") {
+    Dictionary d;
+    fill(d);
+    // 5 values allow numbers below 16 × 6 + 4,096 = 4,192 for the sixth.
+    CHECK(d.intern("A4191") == 5u);
+    CHECK(d.numbered());
+    CHECK(d.intern("A9999") == 6u);  // 10,000 numbers for 7 values: sparse
+    CHECK_FALSE(d.numbered());
+    CHECK(d.intern("A0009") == 2u);
+    check_all(d, 7);
+  }
+  SECTION("released and restored, then interned") {
+    Dictionary d;
+    fill(d);
+    d.release_index();
+    CHECK(d.find("A0009") == 2u);  // every label compared
+    CHECK(d.intern("A0002") == 5u);  // the array is built again
+    CHECK(d.numbered());
+    d.release_index();
+    d.restore_index();
+    CHECK(d.numbered());
+    CHECK(d.find("A0002") == 5u);
+    CHECK_FALSE(d.find("A0004"));
+    CHECK(d.intern("A2000") == 6u);  // the array grows
+    d.release_index();
+    d.restore_index();  // and is rebuilt to the largest number
+    CHECK(d.find("A2000") == 6u);
+    check_all(d, 7);
+  }
+  SECTION("values with no digits are never numbered") {
+    Dictionary d;
+    for (const char* v : {"chat", "email", "api", "phone"}) d.intern(v);
+    CHECK_FALSE(d.numbered());
+    CHECK(d.find("api") == 2u);
+  }
+}
+
+TEST_CASE("Ordered values restored into a dictionary whose guesses are poor may be numbered", "[dataset]") {
+  // In order, but every other number missing in a block: the guess from the numeric suffix is
+  // off, so restore_index() indexes them — by number, as they are dense.
+  Dictionary d;
+  for (std::uint64_t n = 0; n < 4000; ++n) d.intern(numbered(n < 2000 ? n : 2 * n, 6, "T"));
+  CHECK(d.ordered());
+  d.restore_index();
+  CHECK_FALSE(d.ordered());
+  CHECK(d.numbered());
+  CHECK(d.find("T002000") == std::nullopt);
+  CHECK(d.find("T004000") == 2000u);
+  CHECK(d.find("T001999") == 1999u);
+}
+
+TEST_CASE("Numbered and table dictionaries give the codes and finds of a map", "[dataset][property]") {
+  std::mt19937_64 rng(23);
+  for (int round = 0; round < 300; ++round) {
+    Dictionary d;
+    std::map<std::string, std::uint32_t> reference;
+    // Numbers of `width` digits below `top`: 1–8 digits, dense or as sparse as 1 in 20.
+    const std::size_t width = 1 + rng() % 8;
+    std::uint64_t top = 1;
+    for (std::size_t k = 0; k < width; ++k) top *= 10;
+    top = std::min<std::uint64_t>(top, 1 + rng() % 60000);
+    const int n = 1 + static_cast<int>(rng() % 3000);
+    const int odd_one = rng() % 3 == 0 ? static_cast<int>(rng() % static_cast<std::uint64_t>(n)) : -1;
+    for (int i = 0; i < n; ++i) {
+      std::string v = numbered(rng() % top, width, "N-");
+      if (i == odd_one) v = rng() % 2 == 0 ? numbered(rng() % top, width + 1, "N-") : numbered(top * 50 + rng() % 7, width + 3, "N-");
+      const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
+      INFO(round << " " << i << ": " << v);
+      REQUIRE(d.intern(v) == it->second);
+      if (i == n / 2) {
+        d.release_index();
+        d.restore_index();
+      }
+    }
+    REQUIRE(d.size() == reference.size());
+    for (const auto& [v, code] : reference) CHECK(d.find(v) == code);
+    for (int k = 0; k < 50; ++k) {
+      const std::string probe = numbered(rng() % (2 * top), width, "N-");
+      const auto it = reference.find(probe);
+      CHECK(d.find(probe) == (it == reference.end() ? std::nullopt : std::optional<std::uint32_t>{it->second}));
+    }
+  }
+}

@@ -638,14 +638,15 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
       if (entries) {
         data.prefetch_interaction_entries(r.id_hash, r.customer_hash);
       } else {
-        data.prefetch_interaction(r.id_hash, r.customer_hash);
+        data.prefetch_interaction(r.id_hash, {view(r.customer).value_or(std::string_view{}), r.customer_hash});
       }
     } else if (e.kind == Kind::survey) {
       const detail::PackedSurvey& r = b.surveys[e.index];
       if (entries) {
         data.prefetch_survey_entries(r.id_hash, r.customer_hash, r.link_hash);
       } else {
-        data.prefetch_survey(r.id_hash, r.customer_hash, r.link_hash);
+        data.prefetch_survey(r.id_hash, {view(r.customer).value_or(std::string_view{}), r.customer_hash},
+                             {view(r.link).value_or(std::string_view{}), r.link_hash});
       }
     } else if (e.kind == Kind::event) {  // a no-op for ordered ids (no table), as the benchmark's are
       const std::uint64_t h = b.events[e.index].interaction_hash;

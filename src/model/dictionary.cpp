@@ -197,13 +197,21 @@ void Dictionary::push_offset(std::uint64_t offset) {
   wide_offsets_.push_back(offset);
 }
 
-void Dictionary::release_index() { std::vector<std::uint64_t>().swap(slots_); }
+void Dictionary::release_index() {
+  std::vector<std::uint64_t>().swap(slots_);
+  std::vector<std::uint32_t>().swap(by_number_);
+}
 
 void Dictionary::restore_index() {
   if (ordered_) {
     note_last_number();
     if (guesses_well()) return;
-    ordered_ = false;  // a table finds these values faster than a search from a poor guess
+    ordered_ = false;  // a table (or the numbers) find these values faster than a search from a poor guess
+    if (numbering_possible_ && try_numbered()) return;
+  }
+  if (numbered_) {
+    if (by_number_.empty() && size() > 0) build_numbers();
+    return;
   }
   if (slots_.empty() && size() > 0) rehash(slots_for(std::max(size(), reserved_)));
 }
@@ -224,7 +232,7 @@ bool Dictionary::guesses_well() const noexcept {
 void Dictionary::reserve(std::size_t n) {
   reserved_ = std::max(reserved_, n);
   const std::size_t want = slots_for(n);
-  if (!ordered_ && want > slots_.size()) rehash(want);
+  if (!ordered_ && !numbered_ && want > slots_.size()) rehash(want);
   if (wide_offsets_.empty() && n > offsets_.capacity()) {
     offsets_.reserve(n);
     detail::advise_huge_pages(offsets_.data(), offsets_.capacity() * sizeof(std::uint32_t));
@@ -254,6 +262,11 @@ void Dictionary::unwritten_reserve(std::size_t values, std::vector<MemorySpan>& 
 void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
   if (slots_.empty()) return;
   __builtin_prefetch(&slots_[value_hash & (slots_.size() - 1)]);
+}
+
+void Dictionary::prefetch(std::string_view value, std::uint64_t value_hash) const noexcept {
+  if (!numbered_) return prefetch(value_hash);
+  if (const auto n = number_of(value); n && *n < by_number_.size()) __builtin_prefetch(&by_number_[static_cast<std::size_t>(*n)]);
 }
 
 // The entry of the first slot on the value's probe path whose tag matches: at the table's load
@@ -299,6 +312,7 @@ std::uint32_t Dictionary::append(std::string_view value) {
     first_digits_at_ = first.prefix.size();
     first_number_ = first.number;
     first_numbered_ = first.found;
+    first_digit_count_ = value.size() - first.prefix.size();
   }
   return code;
 }
@@ -306,19 +320,94 @@ std::uint32_t Dictionary::append(std::string_view value) {
 std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
   if (ordered_) {
     if (size() == 0 || shortlex(this->value(static_cast<std::uint32_t>(size() - 1)), value) < 0) return append(value);
-    ordered_ = false;  // out of order: the values so far go into a table, and every later one
-    rehash(slots_for(std::max(size() + 1, reserved_)));
+    leave_ordered();  // out of order: the values so far are indexed by number or by a table
+  }
+  if (numbered_) {
+    if (const auto n = number_of(value)) {
+      if (by_number_.empty() && size() > 0) build_numbers();  // released (release_index)
+      if (*n >= by_number_.size() && dense(*n + 1, size() + 1)) {
+        const std::uint64_t limit = numbers_per_value * (size() + 1) + free_numbers;
+        by_number_.resize(static_cast<std::size_t>(std::max(*n + 1, std::min<std::uint64_t>(2 * by_number_.size(), limit))));
+      }
+      if (*n < by_number_.size()) {
+        std::uint32_t& slot = by_number_[static_cast<std::size_t>(*n)];
+        if (slot != 0) return slot - 1;
+        const std::uint32_t code = append(value);
+        slot = code + 1;
+        max_number_ = std::max(max_number_, *n);
+        return code;
+      }
+    }
+    leave_numbered();  // a value of another form, or a number that would leave the array sparse
   }
   if (slots_.empty()) rehash(slots_for(size() + 1));  // released (release_index)
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
   const std::uint32_t code = append(value);
+  // At every power of two (and as the table grows) a numbering may have become dense.
+  if ((std::has_single_bit(size()) || !fits(size(), slots_.size())) && numbering_possible_ && try_numbered()) {
+    return code;
+  }
   if (!fits(size(), slots_.size())) {
     rehash(2 * slots_.size());  // places every entry, the new one included
   } else {
     slots_[i] = tag_of(value_hash) | (offset_of(code) + 1);
   }
   return code;
+}
+
+void Dictionary::leave_ordered() {
+  ordered_ = false;
+  if (numbering_possible_ && try_numbered()) return;
+  rehash(slots_for(std::max(size() + 1, reserved_)));
+}
+
+std::optional<std::uint64_t> Dictionary::number_of(std::string_view value) const noexcept {
+  if (!first_numbered_ || value.size() != first_digits_at_ + first_digit_count_) return std::nullopt;
+  if (first_digits_at_ > 0 && std::memcmp(value.data(), bytes_.data() + entry_header, first_digits_at_) != 0) {
+    return std::nullopt;  // entry 0 (at offset 0) holds the prefix
+  }
+  std::uint64_t n = 0;
+  for (std::size_t i = first_digits_at_; i < value.size(); ++i) {
+    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(value[i])) - unsigned{'0'};
+    if (digit > 9) return std::nullopt;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+bool Dictionary::read_numbers() {
+  for (; numbering_possible_ && numbers_read_ < size(); ++numbers_read_) {
+    const auto n = number_of(value(static_cast<std::uint32_t>(numbers_read_)));
+    if (!n) {
+      numbering_possible_ = false;
+    } else {
+      max_number_ = std::max(max_number_, *n);
+    }
+  }
+  return numbering_possible_;
+}
+
+bool Dictionary::try_numbered() {
+  if (!read_numbers() || !dense(max_number_ + 1, size())) return false;  // denser later, perhaps
+  std::vector<std::uint64_t>().swap(slots_);
+  build_numbers();
+  return true;
+}
+
+void Dictionary::build_numbers() {
+  numbered_ = true;
+  by_number_.assign(static_cast<std::size_t>(max_number_ + 1), 0);
+  for (std::uint32_t code = 0; code < size(); ++code) {
+    by_number_[static_cast<std::size_t>(*number_of(value(code)))] = code + 1;
+  }
+}
+
+void Dictionary::leave_numbered() {
+  numbered_ = false;
+  numbering_possible_ = false;
+  std::vector<std::uint32_t>().swap(by_number_);
+  rehash(slots_for(std::max(size() + 1, reserved_)));
 }
 
 void Dictionary::note_last_number() {
@@ -408,6 +497,11 @@ std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) co
 
 std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
   if (ordered_) return find_ordered(value);
+  if (numbered_ && !by_number_.empty()) {
+    const auto n = number_of(value);  // every value is numbered: one that is not is absent
+    if (!n || *n >= by_number_.size() || by_number_[static_cast<std::size_t>(*n)] == 0) return std::nullopt;
+    return by_number_[static_cast<std::size_t>(*n)] - 1;
+  }
   if (slots_.empty()) {  // released: every label is compared
     for (std::uint32_t code = 0; code < size(); ++code) {
       if (detail::same_text(this->value(code), value)) return code;

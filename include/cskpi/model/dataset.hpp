@@ -280,16 +280,17 @@ class Dataset {
   [[nodiscard]] std::vector<MemorySpan> unwritten_survey_reserve(std::size_t rows) const;
   [[nodiscard]] std::vector<MemorySpan> unwritten_event_reserve(std::size_t rows) const;
 
-  /// Hints that rows with these id / customer / link hashes (Dictionary::hash) are added soon:
-  /// the loader calls them a few rows ahead, so the probes of large tables overlap.
-  void prefetch_interaction(std::uint64_t id_hash, std::uint64_t customer_hash) const noexcept {
+  /// Hints that rows with these ids / customers / links (their texts and Dictionary::hash) are
+  /// added soon: the loader calls them a few rows ahead, so the probes of large tables overlap.
+  void prefetch_interaction(std::uint64_t id_hash, const detail::HashedLabel& customer) const noexcept {
     interaction_ids_.prefetch(id_hash);
-    customers_.prefetch(customer_hash);
+    customers_.prefetch(customer.text, customer.hash);
   }
-  void prefetch_survey(std::uint64_t id_hash, std::uint64_t customer_hash, std::uint64_t link_hash) const noexcept {
+  void prefetch_survey(std::uint64_t id_hash, const detail::HashedLabel& customer,
+                       const detail::HashedLabel& link) const noexcept {
     survey_ids_.prefetch(id_hash);
-    customers_.prefetch(customer_hash);
-    survey_links_.prefetch(link_hash);
+    customers_.prefetch(customer.text, customer.hash);
+    survey_links_.prefetch(link.text, link.hash);
   }
   /// The second step, a few rows later: the entries of the labels already present (a customer
   /// seen before; a new id has no entry to compare).

@@ -33,6 +33,12 @@ inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
 /// first, then byte order: "I9" < "I10", "INC001" < "INC002", as most exports number their
 /// tickets), each is certainly new, and a search of the sorted entries finds one (guessed from a
 /// numeric suffix, then galloping). The first value out of order builds the table.
+/// Numbered values need no table either: when every value is one prefix and then a number of
+/// one count of digits ("C0012345", "A07") and the numbers are dense (the largest below
+/// `numbers_per_value` times the values' count, or a few thousand beyond), a value's number indexes
+/// an array of codes: one probe of 4 bytes a number, no hash and no text compared (the text of
+/// a number is that prefix and its digits, and no other). The first value that breaks the
+/// numbering, or whose number would make the array sparse, builds the table.
 class Dictionary {
  public:
   Dictionary() = default;
@@ -55,6 +61,8 @@ class Dictionary {
   /// Starts loading the table slot where `value_hash` is probed first, so that an intern() or
   /// find() of it a few rows later does not wait for memory (a hint: no effect on results).
   void prefetch(std::uint64_t value_hash) const noexcept;
+  /// The same for a numbered dictionary too (whose array is indexed by the value's number).
+  void prefetch(std::string_view value, std::uint64_t value_hash) const noexcept;
   /// The second step, a few rows after prefetch(): starts loading the entry of the first slot on
   /// the probe path whose tag matches the value's (nothing when the path meets an empty slot).
   void prefetch_entry(std::uint64_t value_hash) const noexcept;
@@ -76,6 +84,14 @@ class Dictionary {
   /// Whether every value so far came after the one before (shorter first, then byte order), so
   /// that no table is kept (a hint for tests and diagnostics).
   [[nodiscard]] bool ordered() const noexcept { return ordered_; }
+  /// Whether the values are found by their numbers (see the class comment): no table is kept.
+  [[nodiscard]] bool numbered() const noexcept { return numbered_; }
+
+  /// The array of a numbered dictionary stays below this many numbers per value, beyond a first
+  /// `free_numbers` (4 bytes a number: 64 bytes a value at most where a table takes 11–23, but
+  /// only a numbering as sparse as a sixteenth comes near it; a dense one takes 4).
+  static constexpr std::uint64_t numbers_per_value = 16;
+  static constexpr std::uint64_t free_numbers = 4096;
 
  private:
   [[nodiscard]] std::size_t slot_of(std::string_view value, std::uint64_t value_hash) const noexcept;
@@ -88,6 +104,24 @@ class Dictionary {
   /// Whether guess_ordered() lands within a few codes of the values (tried on up to 64 spread
   /// over the codes).
   [[nodiscard]] bool guesses_well() const noexcept;
+  /// Leaves the ordered mode (a value came out of order): the numbered mode when the values
+  /// allow it, else the table.
+  void leave_ordered();
+  /// The number of `value` under the first value's numbering (its prefix, then as many digits).
+  [[nodiscard]] std::optional<std::uint64_t> number_of(std::string_view value) const noexcept;
+  /// Whether `numbers` numbers for `values` values keep the array dense.
+  [[nodiscard]] static bool dense(std::uint64_t numbers, std::size_t values) noexcept {
+    return numbers <= numbers_per_value * values + free_numbers;
+  }
+  /// Reads the numbers of the entries not read yet; false when one breaks the numbering.
+  bool read_numbers();
+  /// Enters the numbered mode when every value is numbered and the numbers are dense: builds
+  /// the array, frees the table. False otherwise (and the mode is not tried again).
+  bool try_numbered();
+  /// Indexes every entry by its number (numbered_ is set).
+  void build_numbers();
+  /// Leaves the numbered mode for good: the table takes over.
+  void leave_numbered();
 
   static constexpr std::size_t entry_header = 8;  // code (4 bytes), length (4 bytes)
   [[nodiscard]] std::string_view entry_text(std::uint64_t offset) const noexcept {
@@ -110,9 +144,16 @@ class Dictionary {
   std::uint64_t narrow_limit_ = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
   bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
+  // The numbered mode: by_number_[n] is the code + 1 of the value numbered n (0: none); no table.
+  bool numbered_ = false;
+  bool numbering_possible_ = true;  // the entries read so far are numbered (read_numbers())
+  std::size_t numbers_read_ = 0;    // the entries read_numbers() has read
+  std::uint64_t max_number_ = 0;    // the largest number among them
+  std::vector<std::uint32_t> by_number_;
   std::size_t reserved_ = 0;   // the values reserve() prepared for: the table's size once built
   // The first value's numeric suffix (for the guesses of find()): its digits' start and number.
   std::size_t first_digits_at_ = 0;
+  std::size_t first_digit_count_ = 0;
   std::uint64_t first_number_ = 0;
   bool first_numbered_ = false;
   // The last value's number, as restore_index() read it for the finds that follow: valid while
