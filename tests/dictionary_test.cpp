@@ -296,6 +296,10 @@ TEST_CASE("A numbered dictionary takes a table when a value breaks the numbering
     CHECK_FALSE(d.numbered());
     CHECK(d.intern("A0009") == 2u);
     check_all(d, 7);
+    // Dense again from 16 × 369 + 4,096 ≥ 10,000 values on: numbered at the next power of two.
+    for (std::uint64_t n = 10; n < 600; ++n) d.intern(numbered(n, 4, "A"));
+    CHECK(d.numbered());
+    check_all(d, 7 + 590);
   }
   SECTION("released and restored, then interned") {
     Dictionary d;
@@ -366,6 +370,34 @@ TEST_CASE("Numbered and table dictionaries give the codes and finds of a map", "
       const std::string probe = numbered(rng() % (2 * top), width, "N-");
       const auto it = reference.find(probe);
       CHECK(d.find(probe) == (it == reference.end() ? std::nullopt : std::optional<std::uint32_t>{it->second}));
+    }
+  }
+}
+
+TEST_CASE("A numbered value's every byte is checked: any other byte makes another value", "[dataset]") {
+  // Numbers read a word at a time (8-byte values) or a byte at a time (shorter ones): each
+  // byte of a known value replaced by each of the 256 bytes gives that value (the same byte),
+  // another number (a digit in the digits: found when below the count), or an absent value.
+  for (const auto& [prefix, width] : {std::pair<std::string, std::size_t>{"C", 7}, {"INC-", 4}, {"", 8}, {"T", 4}}) {
+    Dictionary d;
+    constexpr std::uint64_t count = 5000;
+    for (std::uint64_t n = 0; n < count; ++n) d.intern(numbered((n * 7919) % count, width, prefix));  // out of order
+    INFO(prefix << " " << width);
+    REQUIRE(d.numbered());
+    const std::string known = numbered(1234 % count, width, prefix);
+    for (std::size_t at = 0; at < known.size(); ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string v = known;
+        v[at] = static_cast<char>(byte);
+        const bool digit_in_digits = at >= prefix.size() && byte >= '0' && byte <= '9';
+        std::optional<std::uint32_t> expected;
+        if (v == known || digit_in_digits) {
+          const std::uint64_t n = std::stoull(v.substr(prefix.size()));
+          if (n < count) expected = static_cast<std::uint32_t>((n * 2679) % count);  // 2679 × 7919 ≡ 1 (mod 5000)
+        }
+        INFO(prefix << " " << at << " " << byte);
+        CHECK(d.find(v) == expected);
+      }
     }
   }
 }

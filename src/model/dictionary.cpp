@@ -313,6 +313,7 @@ std::uint32_t Dictionary::append(std::string_view value) {
     first_number_ = first.number;
     first_numbered_ = first.found;
     first_digit_count_ = value.size() - first.prefix.size();
+    note_numbering(value);
   }
   return code;
 }
@@ -323,7 +324,8 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
     leave_ordered();  // out of order: the values so far are indexed by number or by a table
   }
   if (numbered_) {
-    if (const auto n = number_of(value)) {
+    const auto n = number_of(value);
+    if (n) {
       if (by_number_.empty() && size() > 0) build_numbers();  // released (release_index)
       if (*n >= by_number_.size() && dense(*n + 1, size() + 1)) {
         const std::uint64_t limit = numbers_per_value * (size() + 1) + free_numbers;
@@ -338,7 +340,10 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
         return code;
       }
     }
-    leave_numbered();  // a value of another form, or a number that would leave the array sparse
+    // A value of another form ends the mode for good; a number that would leave the array
+    // sparse, until the values are dense again (tried at the next power of two).
+    if (!n) numbering_possible_ = false;
+    leave_numbered();
   }
   if (slots_.empty()) rehash(slots_for(size() + 1));  // released (release_index)
   const std::size_t i = slot_of(value, value_hash);
@@ -362,8 +367,42 @@ void Dictionary::leave_ordered() {
   rehash(slots_for(std::max(size() + 1, reserved_)));
 }
 
+void Dictionary::note_numbering(std::string_view first) noexcept {
+  const std::size_t prefix = first_digits_at_;
+  const std::size_t digits = first_digit_count_;
+  word_numbering_ = first_numbered_ && first.size() >= 8 && prefix <= 8 && digits <= 8;
+  if (!word_numbering_) return;
+  const auto low_bytes = [](std::size_t n) { return n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1; };
+  prefix_mask_ = low_bytes(prefix);
+  prefix_word_ = load64(first.data()) & prefix_mask_;
+  digit_mask_ = ~low_bytes(8 - digits);  // the last word's top `digits` bytes (little-endian)
+}
+
+namespace {
+
+// The number of the `mask`ed bytes of `word` (little-endian: its first byte the first digit),
+// the other bytes read as '0'; nothing when a masked byte is not a digit.
+std::optional<std::uint64_t> digits_in_word(std::uint64_t word, std::uint64_t mask) noexcept {
+  constexpr std::uint64_t zeros = 0x3030303030303030ull;
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  const std::uint64_t x = (word & mask) | (zeros & ~mask);
+  // A byte below '0' borrows into bit 7 of its own difference, one above '9' carries into bit 7
+  // of its sum with 0x46, one of 0x80 or more has bit 7: no false digit either way.
+  if (((x - zeros) | (x + 0x4646464646464646ull) | x) & high) return std::nullopt;
+  std::uint64_t v = x - zeros;                                // bytes 0–9, first digit lowest
+  v = ((v * 10) + (v >> 8)) & 0x00FF00FF00FF00FFull;         // pairs
+  v = ((v * 100) + (v >> 16)) & 0x0000FFFF0000FFFFull;       // fours
+  return ((v * 10000) + (v >> 32)) & 0xFFFFFFFFull;          // eight
+}
+
+}  // namespace
+
 std::optional<std::uint64_t> Dictionary::number_of(std::string_view value) const noexcept {
   if (!first_numbered_ || value.size() != first_digits_at_ + first_digit_count_) return std::nullopt;
+  if (word_numbering_) {  // the common ids: "C0012345", "INC-00012345"
+    if ((load64(value.data()) & prefix_mask_) != prefix_word_) return std::nullopt;  // the prefix is in the first word
+    return digits_in_word(load64(value.data() + value.size() - 8), digit_mask_);
+  }
   if (first_digits_at_ > 0 && std::memcmp(value.data(), bytes_.data() + entry_header, first_digits_at_) != 0) {
     return std::nullopt;  // entry 0 (at offset 0) holds the prefix
   }
@@ -405,7 +444,7 @@ void Dictionary::build_numbers() {
 
 void Dictionary::leave_numbered() {
   numbered_ = false;
-  numbering_possible_ = false;
+  numbers_read_ = size();  // every entry so far is numbered, max_number_ the largest
   std::vector<std::uint32_t>().swap(by_number_);
   rehash(slots_for(std::max(size() + 1, reserved_)));
 }

@@ -38,7 +38,8 @@ inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
 /// `numbers_per_value` times the values' count, or a few thousand beyond), a value's number indexes
 /// an array of codes: one probe of 4 bytes a number, no hash and no text compared (the text of
 /// a number is that prefix and its digits, and no other). The first value that breaks the
-/// numbering, or whose number would make the array sparse, builds the table.
+/// numbering (for good), or whose number would make the array sparse (until the numbers are
+/// dense again), builds the table.
 class Dictionary {
  public:
   Dictionary() = default;
@@ -109,6 +110,8 @@ class Dictionary {
   void leave_ordered();
   /// The number of `value` under the first value's numbering (its prefix, then as many digits).
   [[nodiscard]] std::optional<std::uint64_t> number_of(std::string_view value) const noexcept;
+  /// Prepares number_of()'s word-at-a-time path from the first value.
+  void note_numbering(std::string_view first) noexcept;
   /// Whether `numbers` numbers for `values` values keep the array dense.
   [[nodiscard]] static bool dense(std::uint64_t numbers, std::size_t values) noexcept {
     return numbers <= numbers_per_value * values + free_numbers;
@@ -120,7 +123,7 @@ class Dictionary {
   bool try_numbered();
   /// Indexes every entry by its number (numbered_ is set).
   void build_numbers();
-  /// Leaves the numbered mode for good: the table takes over.
+  /// Leaves the numbered mode: the table takes over.
   void leave_numbered();
 
   static constexpr std::size_t entry_header = 8;  // code (4 bytes), length (4 bytes)
@@ -154,6 +157,12 @@ class Dictionary {
   // The first value's numeric suffix (for the guesses of find()): its digits' start and number.
   std::size_t first_digits_at_ = 0;
   std::size_t first_digit_count_ = 0;
+  // number_of()'s fast path for values of 8 bytes or more whose prefix takes at most 8 and
+  // digits at most 8: the prefix's first word (and its mask), the last word's digit mask.
+  std::uint64_t prefix_word_ = 0;
+  std::uint64_t prefix_mask_ = 0;
+  std::uint64_t digit_mask_ = 0;
+  bool word_numbering_ = false;
   std::uint64_t first_number_ = 0;
   bool first_numbered_ = false;
   // The last value's number, as restore_index() read it for the finds that follow: valid while
