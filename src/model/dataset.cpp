@@ -188,6 +188,8 @@ void spare_of(const OptionalColumn<T>& c, std::size_t rows, std::vector<MemorySp
   spare_of(c.values(), rows, out);
 }
 
+void spare_of(const CodeColumn& c, std::size_t rows, std::vector<MemorySpan>& out) { c.unwritten_reserve(rows, out); }
+
 }  // namespace
 
 std::vector<MemorySpan> Dataset::unwritten_interaction_reserve(std::size_t rows) const {
@@ -430,28 +432,29 @@ void Dataset::link_surveys() {
   for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
     if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
   }
-  // Effective codes of the dimensions that surveys or interactions carry (the others stay empty).
-  std::array<std::vector<std::uint32_t>, dimension_count> effective;
-  std::vector<std::size_t> carried;
-  for (std::size_t d = 0; d < dimension_count; ++d) {
-    if (!s.dim[d].stored() && !interactions_.dim[d].stored()) continue;
-    carried.push_back(d);
-    effective[d] = s.dim[d].stored() ? s.dim[d].values() : std::vector<std::uint32_t>(n, no_code);
-  }
   s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t link = s.link_id[i];
     const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
     s.interaction[i] = row;
     if (row == no_code) continue;
-    for (const std::size_t d : carried) {
-      if (effective[d][i] == no_code) effective[d][i] = interactions_.dim[d][row];
-    }
     for (std::size_t k = 0; k < s.custom.size(); ++k) {
       if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];
     }
   }
-  for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d].assign(std::move(effective[d]));
+  // Effective codes of the dimensions that surveys or interactions carry (the others stay empty).
+  for (std::size_t d = 0; d < dimension_count; ++d) {
+    CodeColumn effective;
+    if (s.dim[d].stored() || interactions_.dim[d].stored()) {
+      effective.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t own = s.dim[d][i];
+        const std::uint32_t row = s.interaction[i];
+        effective.push_back(i, own != no_code || row == no_code ? own : interactions_.dim[d][row]);
+      }
+    }
+    s.effective_dim[d] = std::move(effective);
+  }
   s.linked = n;
 }
 

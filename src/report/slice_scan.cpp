@@ -616,8 +616,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
     : data(d), spec(s), period(std::move(p)), zone(period.time_zone), from(to_millis(period.from)),
       to(to_millis(period.to)), as_of(to_millis(period.as_of)), facts(d, s.config, as_of) {
   if (d.customer_events().size() > 0) customers = CustomerLifecycle(d.customer_events());
-  const auto& agent_codes = d.interactions().dim[index_of(Dimension::agent)].values();  // empty: no agents
-  productivity = std::any_of(agent_codes.begin(), agent_codes.end(), [](std::uint32_t a) { return a != no_code; });
+  productivity = d.interactions().dim[index_of(Dimension::agent)].stored();  // some interaction has an agent
   fcr.method = facts.fcr_method();
   fcr.window = s.config.fcr_window;
   tables.push_back(make_table_spec({}, zone, period));

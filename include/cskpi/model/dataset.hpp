@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cskpi/model/agent_event.hpp"
+#include "cskpi/model/code_column.hpp"
 #include "cskpi/model/customer_event.hpp"
 #include "cskpi/model/dictionary.hpp"
 #include "cskpi/model/dimension.hpp"
@@ -28,11 +29,6 @@ inline constexpr std::int64_t no_instant = std::numeric_limits<std::int64_t>::mi
 /// Column sentinel for an absent count or duration in milliseconds.
 inline constexpr std::int64_t no_value = -1;
 
-/// A column of dimension codes that takes memory only once a record carries the dimension.
-class CodeColumn : public OptionalColumn<std::uint32_t> {
- public:
-  CodeColumn() : OptionalColumn<std::uint32_t>(no_code) {}
-};
 
 /// Interactions, one vector per field; row i of every vector is interaction i.
 struct InteractionColumns {

@@ -1,0 +1,118 @@
+#include "cskpi/model/code_column.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <utility>
+
+#include "detail/huge_pages.hpp"
+
+namespace cskpi {
+
+static_assert(std::endian::native == std::endian::little, "rows are read as the low bytes of a word");
+
+CodeColumn::CodeColumn(const CodeColumn& other)
+    : width_(other.width_), mask_(other.mask_), capacity_(other.capacity_), end_(other.end_) {
+  if (width_ == 0) return;
+  room_ = end_ + 8;
+  data_ = std::make_unique_for_overwrite<std::uint8_t[]>(room_);
+  std::memcpy(data_.get(), other.data_.get(), end_ + 4);
+  read_ = data_.get();
+}
+
+CodeColumn& CodeColumn::operator=(const CodeColumn& other) {
+  if (this != &other) *this = CodeColumn(other);
+  return *this;
+}
+
+CodeColumn::CodeColumn(CodeColumn&& other) noexcept
+    : width_(std::exchange(other.width_, 0)),
+      mask_(std::exchange(other.mask_, 0xFFFFFFFFu)),
+      capacity_(std::exchange(other.capacity_, 0)),
+      end_(std::exchange(other.end_, 0)),
+      room_(std::exchange(other.room_, 0)),
+      data_(std::move(other.data_)),
+      read_(std::exchange(other.read_, all_ones)) {}
+
+CodeColumn& CodeColumn::operator=(CodeColumn&& other) noexcept {
+  if (this == &other) return *this;
+  width_ = std::exchange(other.width_, 0);
+  mask_ = std::exchange(other.mask_, 0xFFFFFFFFu);
+  capacity_ = std::exchange(other.capacity_, 0);
+  end_ = std::exchange(other.end_, 0);
+  room_ = std::exchange(other.room_, 0);
+  data_ = std::move(other.data_);
+  read_ = std::exchange(other.read_, all_ones);
+  return *this;
+}
+
+std::vector<std::uint32_t> CodeColumn::values() const {
+  std::vector<std::uint32_t> out;
+  const std::size_t rows = width_ == 0 ? 0 : end_ / width_;
+  out.reserve(rows);
+  for (std::size_t row = 0; row < rows; ++row) out.push_back((*this)[row]);
+  return out;
+}
+
+unsigned CodeColumn::width_for(std::uint32_t code) noexcept {
+  if (code < 0xFFu) return 1;
+  if (code < 0xFFFFu) return 2;
+  return 4;
+}
+
+void CodeColumn::reallocate(std::size_t bytes) {
+  auto data = std::make_unique_for_overwrite<std::uint8_t[]>(bytes);
+  detail::advise_huge_pages(data.get(), bytes);
+  std::memcpy(data.get(), read_, width_ == 0 ? 4 : end_ + 4);  // the rows and the word after them
+  data_ = std::move(data);
+  read_ = data_.get();
+  room_ = bytes;
+}
+
+void CodeColumn::rewrite(unsigned width, const std::vector<std::uint32_t>& codes) {
+  const std::size_t capacity = std::max(capacity_, codes.size());
+  *this = CodeColumn{};
+  capacity_ = capacity;
+  width_ = width;
+  mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
+  reallocate((std::max(capacity_, codes.size()) + 1) * width + 8);
+  for (std::size_t row = 0; row < codes.size(); ++row) push_back(row, codes[row]);
+}
+
+void CodeColumn::push_other(std::size_t row, std::uint32_t code) {
+  if (width_ == 0 && code == no_code) return;  // nothing is stored while every row is absent
+  if (width_ == 0 || (code != no_code && code >= mask_)) {  // the first code, or a wider one
+    std::vector<std::uint32_t> codes = values();
+    codes.resize(row, no_code);
+    rewrite(std::max(width_, width_for(code)), codes);
+  }
+  if (end_ + 8 > room_) reallocate(std::max(2 * room_, end_ + 8));
+  push_back(row, code);
+}
+
+void CodeColumn::assign(const std::vector<std::uint32_t>& codes) {
+  unsigned width = 0;
+  for (const std::uint32_t c : codes) {
+    if (c != no_code) width = std::max(width, width_for(c));
+  }
+  if (width == 0) {  // every row absent: nothing stored
+    const std::size_t capacity = capacity_;
+    *this = CodeColumn{};
+    capacity_ = capacity;
+    return;
+  }
+  rewrite(width, codes);
+}
+
+void CodeColumn::reserve(std::size_t rows) {
+  capacity_ = rows;
+  const std::size_t bytes = rows * width_ + 8;
+  if (width_ != 0 && bytes > room_) reallocate(bytes);
+}
+
+void CodeColumn::unwritten_reserve(std::size_t rows, std::vector<MemorySpan>& out) const {
+  if (width_ == 0 || room_ < end_ + 8) return;
+  const std::size_t n = std::min(room_ - end_ - 8, rows * width_);
+  if (n >= min_unwritten) out.push_back({data_.get() + end_ + 8, n});
+}
+
+}  // namespace cskpi
