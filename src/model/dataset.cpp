@@ -190,6 +190,8 @@ void spare_of(const OptionalColumn<T>& c, std::size_t rows, std::vector<MemorySp
 
 void spare_of(const CodeColumn& c, std::size_t rows, std::vector<MemorySpan>& out) { c.unwritten_reserve(rows, out); }
 
+void spare_of(const IntegerColumn& c, std::size_t rows, std::vector<MemorySpan>& out) { c.unwritten_reserve(rows, out); }
+
 }  // namespace
 
 std::vector<MemorySpan> Dataset::unwritten_interaction_reserve(std::size_t rows) const {

@@ -9,9 +9,8 @@ namespace cskpi::detail {
 namespace {
 
 FcrMethod default_fcr_method(const Dataset& data) {
-  const auto& contacts = data.interactions().contacts.values();  // empty when no record has one
-  const bool any = std::any_of(contacts.begin(), contacts.end(), [](std::int64_t c) { return c != no_value; });
-  return any ? FcrMethod::contacts : FcrMethod::repeat_window;
+  // Stored once some record has a contact count.
+  return data.interactions().contacts.stored() ? FcrMethod::contacts : FcrMethod::repeat_window;
 }
 
 /// Whether a repeat contact follows each interaction, looking at contacts created up to as_of.

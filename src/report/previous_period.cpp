@@ -41,9 +41,7 @@ bool has_records_before(const Dataset& data, TimePoint from) {
 }
 
 bool has_reopen_data(const Dataset& data) {
-  const std::vector<std::int64_t>& reopened = data.interactions().reopened.values();  // empty: none has one
-  return data.has_events() ||
-         std::any_of(reopened.begin(), reopened.end(), [](std::int64_t r) { return r != no_value; });
+  return data.has_events() || data.interactions().reopened.stored();  // stored: some interaction has one
 }
 
 }  // namespace cskpi::detail

@@ -17,6 +17,7 @@
 #include "cskpi/model/customer_event.hpp"
 #include "cskpi/model/dictionary.hpp"
 #include "cskpi/model/dimension.hpp"
+#include "cskpi/model/integer_column.hpp"
 #include "cskpi/model/interaction.hpp"
 #include "cskpi/model/interaction_event.hpp"
 #include "cskpi/model/optional_column.hpp"
@@ -39,10 +40,10 @@ struct InteractionColumns {
   std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
   std::vector<std::int64_t> resolved_ms;        // no_instant = open
   // The optional fields take memory only once a record carries them (OptionalColumn).
-  OptionalColumn<std::int64_t> contacts{no_value};   // no_value = absent
-  OptionalColumn<std::int64_t> reopened{no_value};   // no_value = absent (counts as 0)
-  OptionalColumn<std::int64_t> handle_ms{no_value};  // no_value = absent
-  OptionalColumn<std::int64_t> wait_ms{no_value};    // no_value = absent
+  IntegerColumn contacts{no_value};   // no_value = absent
+  IntegerColumn reopened{no_value};   // no_value = absent (counts as 0)
+  IntegerColumn handle_ms{no_value};  // no_value = absent
+  IntegerColumn wait_ms{no_value};    // no_value = absent
   OptionalColumn<double> cost{std::numeric_limits<double>::quiet_NaN()};  // NaN = absent
   OptionalColumn<std::uint8_t> abandoned{0};         // 0 / 1
   [[nodiscard]] std::size_t size() const noexcept { return created_ms.size(); }
