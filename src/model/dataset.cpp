@@ -6,10 +6,13 @@
 #include <limits>
 
 #include "cskpi/error.hpp"
-#include "detail/huge_pages.hpp"
+#include "detail/column_room.hpp"
 
 namespace cskpi {
 namespace {
+
+using detail::reserve_column;
+using detail::spare_of;
 
 std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
 
@@ -20,14 +23,6 @@ std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
 std::optional<TimePoint> instant_of(std::int64_t ms) {
   if (ms == no_instant) return std::nullopt;
   return from_millis(ms);
-}
-
-// Reserves a column for `n` rows on huge pages (it is written once, front to back).
-template <typename T>
-void reserve_column(std::vector<T>& column, std::size_t n) {
-  if (n <= column.capacity()) return;
-  column.reserve(n);
-  detail::advise_huge_pages(column.data(), column.capacity() * sizeof(T));
 }
 
 std::optional<double> seconds_of(std::int64_t ms) {
@@ -175,13 +170,6 @@ void Dataset::reserve_surveys(std::size_t n) {
 }
 
 namespace {
-
-// The room for up to `rows` more values past a column's last one, when reserved.
-template <class T>
-void spare_of(const std::vector<T>& v, std::size_t rows, std::vector<MemorySpan>& out) {
-  const std::size_t n = std::min(v.capacity() - v.size(), rows);
-  if (n * sizeof(T) >= min_unwritten) out.push_back({v.data() + v.size(), n * sizeof(T)});
-}
 
 template <class T>
 void spare_of(const OptionalColumn<T>& c, std::size_t rows, std::vector<MemorySpan>& out) {
