@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <random>
+#include <thread>
 #include <vector>
 
 using cskpi::CodeColumn;
@@ -121,4 +122,51 @@ TEST_CASE("A reserved code column lists its unwritten room once stored", "[datas
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].size >= (std::size_t{1} << 20) - 8);  // a byte a row
   CHECK(spans[0].size <= std::size_t{1} << 20);
+}
+
+TEST_CASE("A column of absent rows takes codes row by row, from threads of their own", "[dataset]") {
+  for (const unsigned width : {1u, 2u, 4u}) {
+    INFO(width);
+    const std::uint32_t widest = width == 1 ? 254u : width == 2 ? 65534u : 0xFFFFFFFEu;
+    constexpr std::size_t rows = 1001;
+    CodeColumn c = CodeColumn::absent_rows(width, rows);
+    CHECK(c.width() == width);
+    std::vector<std::uint32_t> expected(rows, no_code);
+    check_rows(c, expected);
+    // Two threads set alternate runs of 7 rows: each writes only its rows' bytes (TSan checks).
+    const auto set_runs = [&](std::size_t parity) {
+      for (std::size_t row = 0; row < rows; ++row) {
+        if ((row / 7) % 2 == parity && row % 3 != 0) c.set(row, row % 5 == 0 ? widest : static_cast<std::uint32_t>(row % 200));
+      }
+    };
+    std::thread other(set_runs, 1);
+    set_runs(0);
+    other.join();
+    for (std::size_t row = 0; row < rows; ++row) {
+      if (row % 3 != 0) expected[row] = row % 5 == 0 ? widest : static_cast<std::uint32_t>(row % 200);
+    }
+    c.set(3, 9);
+    c.set(3, no_code);  // back to absent
+    check_rows(c, expected);
+    c.push_back(rows, 1);  // appends go on after the set rows
+    expected.push_back(1);
+    check_rows(c, expected);
+  }
+  CHECK(CodeColumn::absent_rows(1, 0).values().empty());
+}
+
+TEST_CASE("A code column widened from absent rows keeps them absent at every width", "[dataset]") {
+  for (const std::uint32_t first : {3u, 300u, 70000u}) {
+    INFO(first);
+    CodeColumn c;
+    c.reserve(10);
+    std::vector<std::uint32_t> expected(5000, no_code);  // past the reserve: widening grows the room
+    for (std::size_t row = 0; row < expected.size(); ++row) c.push_back(row, no_code);
+    c.push_back(expected.size(), first);
+    expected.push_back(first);
+    check_rows(c, expected);
+    c.push_back(expected.size(), 70001);  // widen again, from stored rows
+    expected.push_back(70001);
+    check_rows(c, expected);
+  }
 }

@@ -2,6 +2,8 @@
 
 #include <cskpi/model/dataset.hpp>
 
+#include <random>
+#include <string>
 #include <vector>
 
 using namespace cskpi;
@@ -160,4 +162,93 @@ TEST_CASE("A data set whose lookup tables are released refuses duplicates and li
   data.link();
   CHECK(data.surveys().interaction[0] == 1);  // linked to B
   CHECK(data.surveys().effective_dim[index_of(Dimension::channel)][0] == data.interactions().dim[index_of(Dimension::channel)][1]);
+}
+
+namespace {
+
+// A random data set whose surveys link to interactions (or to none, or to unknown ids), some
+// with dimensions of their own; `spread` labels of agents (more than a byte's codes at 400).
+Dataset random_linked(unsigned seed, std::uint32_t spread) {
+  std::mt19937 rng(seed);
+  const auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); };
+  Dataset data;
+  const std::uint32_t interactions = 300 + pick(300);
+  for (std::uint32_t i = 0; i < interactions; ++i) {
+    Interaction r;
+    r.id = "I" + std::to_string(i);
+    r.channel = pick(2) == 0 ? "chat" : "email";
+    if (pick(4) != 0) r.agent_id = "A" + std::to_string(pick(spread));
+    r.created_at = at("2026-03-02T09:00:00Z");
+    REQUIRE(data.add(r));
+  }
+  const std::uint32_t surveys = 500 + pick(500);
+  for (std::uint32_t i = 0; i < surveys; ++i) {
+    SurveyResponse s;
+    s.id = "S" + std::to_string(i);
+    s.kind = SurveyKind::csat;
+    s.score = 4;
+    s.responded_at = at("2026-03-03T09:00:00Z");
+    const std::uint32_t link = pick(10);
+    if (link < 7) s.interaction_id = "I" + std::to_string(pick(interactions));
+    if (link == 7) s.interaction_id = "unknown" + std::to_string(pick(5));
+    if (pick(5) == 0) s.agent_id = "B" + std::to_string(pick(spread));
+    if (pick(9) == 0) s.channel = "phone";
+    REQUIRE(data.add(s));
+  }
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("Surveys linked on several threads get the links and codes of one thread", "[dataset][property]") {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    const std::uint32_t spread = seed % 2 == 0 ? 40 : 400;
+    INFO("seed " << seed << ", agents " << spread);
+    Dataset one = random_linked(seed, spread);
+    one.link(1);
+    const SurveyColumns& s1 = one.surveys();
+    for (const unsigned threads : {2u, 3u, 8u}) {
+      INFO(threads << " threads");
+      Dataset many = random_linked(seed, spread);
+      many.link(threads);
+      const SurveyColumns& s = many.surveys();
+      REQUIRE(s.interaction == s1.interaction);
+      for (std::size_t d = 0; d < dimension_count; ++d) {
+        INFO("dimension " << d);
+        REQUIRE(s.effective_dim[d].stored() == s1.effective_dim[d].stored());
+        for (std::size_t i = 0; i < s.size(); ++i) REQUIRE(s.effective_dim[d][i] == s1.effective_dim[d][i]);
+      }
+    }
+    // By hand: a survey's own code wins, else its interaction's; none without either.
+    for (std::size_t i = 0; i < s1.size(); ++i) {
+      const std::size_t agent = index_of(Dimension::agent);
+      const std::uint32_t row = s1.interaction[i];
+      const std::uint32_t expected = s1.dim[agent][i] != no_code ? s1.dim[agent][i]
+                                     : row != no_code           ? one.interactions().dim[agent][row]
+                                                                : no_code;
+      REQUIRE(s1.effective_dim[agent][i] == expected);
+    }
+    CHECK_FALSE(s1.effective_dim[index_of(Dimension::team)].stored());  // no record has a team
+  }
+}
+
+TEST_CASE("A dimension only unlinked interactions carry gives surveys no effective codes", "[dataset]") {
+  Dataset data;
+  Interaction a;
+  a.id = "A";
+  a.channel = "chat";
+  a.team = "blue";
+  a.created_at = at("2026-03-02T09:00:00Z");
+  REQUIRE(data.add(a));
+  SurveyResponse s;
+  s.id = "s1";
+  s.kind = SurveyKind::csat;
+  s.score = 5;
+  s.responded_at = at("2026-03-03T09:00:00Z");
+  s.interaction_id = "elsewhere";
+  REQUIRE(data.add(s));
+  data.link(2);
+  CHECK(data.surveys().interaction[0] == no_code);
+  CHECK_FALSE(data.surveys().effective_dim[index_of(Dimension::team)].stored());  // stored nothing, as one thread
+  CHECK(data.surveys().effective_dim[index_of(Dimension::team)][0] == no_code);
 }

@@ -467,3 +467,21 @@ TEST_CASE("An interaction without customer_id is left out of repeat-window FCR a
   CHECK(fcr.resolved == 1);  // b: the only one with contacts
   CHECK(fcr.first_contact == 1);
 }
+
+TEST_CASE("The period and as_of of records before 1970: negative instants, absent ones aside", "[engine][v3]") {
+  Dataset data;
+  data.add(interaction("a", "chat", "1969-12-30T10:00:00Z", "1969-12-31T20:00:00Z"));  // no first response
+  Interaction b = interaction("b", "chat", "1969-12-31T12:00:00Z");
+  b.abandoned = true;
+  b.wait_seconds = 36000;  // abandoned at 12:00 + 10 h = 22:00, the latest instant recorded
+  data.add(b);
+  data.link();
+  const ReportPeriod p = resolve_period(data, ReportSpec{});
+  CHECK(p.from == at("1969-12-30T10:00:00Z"));
+  CHECK(p.to == at("1969-12-31T12:00:01Z"));     // b's creation + 1 s
+  CHECK(p.as_of == at("1969-12-31T22:00:01Z"));  // b's abandonment + 1 s (a's resolution is 20:00)
+  Dataset without_abandonment;
+  without_abandonment.add(interaction("a", "chat", "1969-12-30T10:00:00Z", "1969-12-31T20:00:00Z"));
+  without_abandonment.link();
+  CHECK(resolve_period(without_abandonment, ReportSpec{}).as_of == at("1969-12-31T20:00:01Z"));
+}

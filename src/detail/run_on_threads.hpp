@@ -1,6 +1,8 @@
 // Private: run one piece of work on several threads at once.
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -30,6 +32,18 @@ void run_on_threads(std::size_t n, const Work& work) {
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
   }
+}
+
+/// Splits [0, count) into `n` consecutive parts of near-equal size (n at most count) and runs
+/// `work(begin, end)` for each part on a thread of its own (the calling thread takes one).
+template <class Work>
+void run_in_parts(std::size_t n, std::size_t count, const Work& work) {
+  n = std::clamp<std::size_t>(n, 1, std::max<std::size_t>(count, 1));
+  std::atomic<std::size_t> next{0};
+  run_on_threads(n, [&] {
+    const std::size_t k = next++;
+    work(count * k / n, count * (k + 1) / n);
+  });
 }
 
 }  // namespace cskpi::detail

@@ -39,6 +39,11 @@ using detail::RawRecord;
 using detail::RawValue;
 using detail::ValueKind;
 
+/// The threads a load uses: the option's, or every core when it is 0.
+unsigned thread_count(const LoadOptions& options) {
+  return options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // The field of the reject of a mixed-file line that no record type claims.
 constexpr std::string_view record_member = "record";
 
@@ -810,7 +815,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   o.setup.limit = options.record_limit;
   o.setup.custom = &data.custom_dimensions();
   o.chunk_bytes = options.chunk_bytes;
-  o.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  o.threads = thread_count(options);
   std::uint64_t records = 0;  // of this file, appended so far
   if (options.progress) {
     o.progress = [this, &name, left, &records](std::uint64_t bytes) {
@@ -1023,7 +1028,7 @@ void Loader::State::finish() {
     rejects = std::move(sorted);
     reject_input = std::move(sorted_input);
   }
-  data.link();
+  data.link(thread_count(options));
 }
 
 std::optional<FileFormat> format_from_path(std::string_view path) noexcept {

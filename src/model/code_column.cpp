@@ -78,12 +78,40 @@ void CodeColumn::rewrite(unsigned width, const std::vector<std::uint32_t>& codes
   for (std::size_t row = 0; row < codes.size(); ++row) push_back(row, codes[row]);
 }
 
+void CodeColumn::widen(unsigned width, std::size_t rows) {
+  const std::size_t capacity = std::max(capacity_, rows);
+  const std::size_t bytes = (capacity + 1) * width + 8;
+  auto data = std::make_unique_for_overwrite<std::uint8_t[]>(bytes);
+  detail::advise_huge_pages(data.get(), bytes);
+  if (width_ == 0) {
+    std::memset(data.get(), 0xFF, rows * width + 4);  // every row absent, and the word after them
+  } else {
+    for (std::size_t row = 0; row < rows; ++row) {
+      const std::uint32_t code = (*this)[row];  // no_code stays all ones
+      std::memcpy(data.get() + row * width, &code, 4);
+    }
+    std::memset(data.get() + rows * width, 0xFF, 4);
+  }
+  width_ = width;
+  mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
+  capacity_ = capacity;
+  end_ = rows * width;
+  room_ = bytes;
+  data_ = std::move(data);
+  read_ = data_.get();
+}
+
+CodeColumn CodeColumn::absent_rows(unsigned width, std::size_t rows) {
+  CodeColumn column;
+  column.capacity_ = rows;
+  column.widen(width, rows);
+  return column;
+}
+
 void CodeColumn::push_other(std::size_t row, std::uint32_t code) {
   if (width_ == 0 && code == no_code) return;  // nothing is stored while every row is absent
   if (width_ == 0 || (code != no_code && code >= mask_)) {  // the first code, or a wider one
-    std::vector<std::uint32_t> codes = values();
-    codes.resize(row, no_code);
-    rewrite(std::max(width_, width_for(code)), codes);
+    widen(std::max(width_, width_for(code)), row);
   }
   if (end_ + 8 > room_) reallocate(std::max(2 * room_, end_ + 8));
   push_back(row, code);

@@ -1,12 +1,14 @@
 #include "cskpi/model/dataset.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <limits>
 
 #include "cskpi/error.hpp"
 #include "detail/column_room.hpp"
+#include "detail/run_on_threads.hpp"
 
 namespace cskpi {
 namespace {
@@ -356,9 +358,9 @@ void Dataset::add(const AgentEvent& r) {
   agent_events_.department.push_back(code(Dimension::department, r.department));
 }
 
-void Dataset::link() {
+void Dataset::link(unsigned threads) {
   link_events();
-  link_surveys();
+  link_surveys(threads);
 }
 
 namespace {
@@ -413,39 +415,57 @@ void Dataset::link_events() {
   }
 }
 
-void Dataset::link_surveys() {
+void Dataset::link_surveys(unsigned threads) {
   auto& s = surveys_;
   const std::size_t n = s.size();
-  // Map each distinct link id to an interaction row once.
+  // Map each distinct link id to an interaction row once (finds only read the dictionary).
   std::vector<std::uint32_t> row_of_link(survey_links_.size(), no_code);
   interaction_ids_.restore_index();  // after release_lookup_tables()
-  for (std::uint32_t code = 0; code < survey_links_.size(); ++code) {
-    if (const auto row = interaction_ids_.find(survey_links_.value(code))) row_of_link[code] = *row;
-  }
-  s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t link = s.link_id[i];
-    const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
-    s.interaction[i] = row;
-    if (row == no_code) continue;
-    for (std::size_t k = 0; k < s.custom.size(); ++k) {
-      if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];
+  detail::run_in_parts(threads, row_of_link.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t code = begin; code < end; ++code) {
+      const auto row = interaction_ids_.find(survey_links_.value(static_cast<std::uint32_t>(code)));
+      if (row) row_of_link[code] = *row;
     }
-  }
-  // Effective codes of the dimensions that surveys or interactions carry (the others stay empty).
-  for (std::size_t d = 0; d < dimension_count; ++d) {
-    CodeColumn effective;
-    if (s.dim[d].stored() || interactions_.dim[d].stored()) {
-      effective.reserve(n);
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t own = s.dim[d][i];
-        const std::uint32_t row = s.interaction[i];
-        effective.push_back(i, own != no_code || row == no_code ? own : interactions_.dim[d][row]);
+  });
+  s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
+  detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t link = s.link_id[i];
+      const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
+      s.interaction[i] = row;
+      if (row == no_code) continue;
+      for (std::size_t k = 0; k < s.custom.size(); ++k) {
+        if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];
       }
     }
-    s.effective_dim[d] = std::move(effective);
-  }
+  });
+  for (std::size_t d = 0; d < dimension_count; ++d) s.effective_dim[d] = effective_codes(d, threads);
   s.linked = n;
+}
+
+CodeColumn Dataset::effective_codes(std::size_t d, unsigned threads) const {
+  // A survey's own code, else its interaction's: codes of one dictionary, so the wider of the
+  // two columns' widths holds them all. Nothing is stored when no survey has either.
+  const SurveyColumns& s = surveys_;
+  const CodeColumn& own = s.dim[d];
+  const CodeColumn& inherited = interactions_.dim[d];
+  const std::size_t n = s.size();
+  if (!own.stored() && !inherited.stored()) return {};
+  CodeColumn effective = CodeColumn::absent_rows(static_cast<unsigned>(std::max(own.width(), inherited.width())), n);
+  std::atomic<bool> any{false};
+  detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
+    bool some = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t row = s.interaction[i];
+      std::uint32_t code = own[i];
+      if (code == no_code && row != no_code) code = inherited[row];
+      if (code == no_code) continue;
+      effective.set(i, code);
+      some = true;
+    }
+    if (some) any = true;
+  });
+  return any ? std::move(effective) : CodeColumn{};
 }
 
 RowRange Dataset::events_of(std::size_t interaction_row) const noexcept {

@@ -43,12 +43,29 @@ class CodeColumn {
 
   /// Appends row `row` (the column's rows so far: every column of the table has `row` rows).
   [[gnu::always_inline]] void push_back(std::size_t row, std::uint32_t code) {
+    if (width_ == 0 && code == no_code) return;  // nothing is stored while every row is absent
     if (width_ != 0 && (code < mask_ || code == no_code) && end_ + 8 <= room_) {
       std::memcpy(data_.get() + end_, &code, 4);  // the low `width_` bytes count (no_code: all ones)
       end_ += width_;
       return;
     }
     push_other(row, code);
+  }
+  /// A column of `rows` absent rows stored at `width` bytes a row (1, 2 or 4), for set().
+  [[nodiscard]] static CodeColumn absent_rows(unsigned width, std::size_t rows);
+  /// Overwrites row `row` (one of the rows) with `code`, which fits the width (or no_code). Only
+  /// that row's bytes are written, so threads may set rows of their own at the same time.
+  void set(std::size_t row, std::uint32_t code) noexcept {
+    std::uint8_t* const at = data_.get() + row * width_;
+    switch (width_) {
+      case 1: *at = static_cast<std::uint8_t>(code); break;
+      case 2: {
+        const auto narrow = static_cast<std::uint16_t>(code);
+        std::memcpy(at, &narrow, 2);
+        break;
+      }
+      default: std::memcpy(at, &code, 4); break;
+    }
   }
   /// The whole column at once: one code per row (or none), stored at the narrowest width.
   void assign(const std::vector<std::uint32_t>& codes);
@@ -65,6 +82,8 @@ class CodeColumn {
   [[nodiscard]] static unsigned width_for(std::uint32_t code) noexcept;
   // Rewrites the column at `width` with these codes.
   void rewrite(unsigned width, const std::vector<std::uint32_t>& codes);
+  // Stores the `rows` rows so far (all absent while nothing is stored) at a greater `width`.
+  void widen(unsigned width, std::size_t rows);
   // Moves the rows to a buffer of `bytes` (at least end_ + 8).
   void reallocate(std::size_t bytes);
 

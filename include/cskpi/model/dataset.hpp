@@ -303,8 +303,9 @@ class Dataset {
   }
 
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
-  /// interaction events by interaction. Call after the last add; idempotent.
-  void link();
+  /// interaction events by interaction. Call after the last add; idempotent. The surveys' part
+  /// runs on `threads` threads (the calling one among them).
+  void link(unsigned threads = 1);
 
   [[nodiscard]] const InteractionColumns& interactions() const noexcept { return interactions_; }
   [[nodiscard]] const SurveyColumns& surveys() const noexcept { return surveys_; }
@@ -355,7 +356,9 @@ class Dataset {
   }
   /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
   void link_events();
-  void link_surveys();
+  void link_surveys(unsigned threads);
+  /// The effective codes of dimension `d` (the index of a Dimension) for link_surveys().
+  [[nodiscard]] CodeColumn effective_codes(std::size_t d, unsigned threads) const;
 
   std::array<Dictionary, dimension_count> dims_;
   std::vector<std::string> custom_names_;
