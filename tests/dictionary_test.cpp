@@ -261,7 +261,7 @@ TEST_CASE("Numbered values are found by their numbers once the numbers are dense
   CHECK(d.find(known) == reference.begin()->second);
 }
 
-TEST_CASE("A numbered dictionary takes a table when a value breaks the numbering", "[dataset]") {
+TEST_CASE("A numbered dictionary finds values of another form by a table of their own, up to half", "[dataset]") {
   const auto fill = [](Dictionary& d) {
     for (const std::uint64_t n : {7u, 3u, 9u, 1u, 5u}) d.intern(numbered(n, 4, "A"));  // A0007, A0003 …
     REQUIRE(d.numbered());
@@ -273,18 +273,67 @@ TEST_CASE("A numbered dictionary takes a table when a value breaks the numbering
   SECTION("another form") {
     Dictionary d;
     fill(d);
-    CHECK(d.intern("A07") == 5u);  // two digits, not four
-    CHECK_FALSE(d.numbered());
+    CHECK(d.intern("A07") == 5u);  // two digits, not four: the others' table
+    CHECK(d.numbered());
     CHECK(d.intern("A0003") == 1u);
     CHECK(d.intern("B0003") == 6u);
+    CHECK(d.intern("A07") == 5u);
+    CHECK(d.numbered());
     check_all(d, 7);
+    CHECK_FALSE(d.find("A7"));
+    CHECK_FALSE(d.find("B0004"));
+    // 5 numbered values: up to 5 of another form (half of 10), the sixth ends the numbering.
+    for (const char* v : {"x1", "x2", "x3"}) d.intern(v);
+    CHECK(d.numbered());
+    CHECK(d.intern("x4") == 10u);
+    CHECK_FALSE(d.numbered());
+    check_all(d, 11);
+    for (std::uint64_t n = 10; n < 600; ++n) d.intern(numbered(n, 4, "A"));
+    CHECK_FALSE(d.numbered());  // for good
+    check_all(d, 11 + 590);
   }
   SECTION("a character that is not a digit") {
     Dictionary d;
     fill(d);
     CHECK(d.intern("A0:07") == 5u);  // ':' follows '9'
-    CHECK_FALSE(d.numbered());
-    check_all(d, 6);
+    CHECK(d.numbered());
+    CHECK_FALSE(d.find("A0:08"));
+    CHECK(d.intern("A0008") == 6u);
+    check_all(d, 7);
+  }
+  SECTION("values of another form, released and restored") {
+    Dictionary d;
+    fill(d);
+    CHECK(d.intern("bot") == 5u);
+    d.release_index();
+    CHECK(d.find("bot") == 5u);  // every label compared
+    CHECK_FALSE(d.find("bots"));
+    d.restore_index();
+    CHECK(d.numbered());
+    CHECK(d.find("bot") == 5u);
+    CHECK(d.find("A0007") == 0u);
+    d.release_index();
+    CHECK(d.intern("A0002") == 6u);  // the array and the others' table are built again
+    CHECK(d.intern("bot2") == 7u);
+    CHECK(d.intern("bot") == 5u);
+    CHECK(d.numbered());
+    check_all(d, 8);
+  }
+  SECTION("values of another form before the numbering starts") {
+    Dictionary d;
+    for (const char* v : {"C0003", "guest", "C0001"}) d.intern(v);  // out of order: numbered, guest aside
+    CHECK(d.numbered());
+    CHECK(d.find("guest") == 1u);
+    Dictionary half_other;
+    for (const char* v : {"C0003", "C0004", "guest", "anon", "C0001"}) half_other.intern(v);  // 2 of 4: half
+    CHECK(half_other.numbered());
+    CHECK(half_other.find("anon") == 3u);
+    CHECK(half_other.find("C0001") == 4u);
+    Dictionary more_than_half;
+    for (const char* v : {"C0003", "guest", "anon", "bot", "C0001"}) more_than_half.intern(v);  // 2 of 3 at anon
+    CHECK_FALSE(more_than_half.numbered());
+    CHECK(more_than_half.find("bot") == 3u);
+    CHECK(more_than_half.find("C0001") == 4u);
   }
   SECTION("a number past the density the array allows") {
     Dictionary d;
@@ -343,6 +392,7 @@ TEST_CASE("Ordered values restored into a dictionary whose guesses are poor may 
 
 TEST_CASE("Numbered and table dictionaries give the codes and finds of a map", "[dataset][property]") {
   std::mt19937_64 rng(23);
+  int mixed_rounds = 0;  // numbered at the end, with values of another form
   for (int round = 0; round < 300; ++round) {
     Dictionary d;
     std::map<std::string, std::uint32_t> reference;
@@ -353,9 +403,20 @@ TEST_CASE("Numbered and table dictionaries give the codes and finds of a map", "
     top = std::min<std::uint64_t>(top, 1 + rng() % 60000);
     const int n = 1 + static_cast<int>(rng() % 3000);
     const int odd_one = rng() % 3 == 0 ? static_cast<int>(rng() % static_cast<std::uint64_t>(n)) : -1;
+    // Values of another form ("M…", and the numbering's prefix with other digit counts) at a
+    // rate from 1 in 2 to 1 in 40, in a third of the rounds.
+    const std::uint64_t other_rate = rng() % 3 == 0 ? 2 + rng() % 39 : 0;
+    const auto other = [&] {
+      return rng() % 4 == 0 ? numbered(rng() % top, width + 2, "N-") : "M" + std::to_string(rng() % 700);
+    };
+    bool has_other = false;
     for (int i = 0; i < n; ++i) {
       std::string v = numbered(rng() % top, width, "N-");
       if (i == odd_one) v = rng() % 2 == 0 ? numbered(rng() % top, width + 1, "N-") : numbered(top * 50 + rng() % 7, width + 3, "N-");
+      if (other_rate != 0 && rng() % other_rate == 0) {
+        v = other();
+        has_other = true;
+      }
       const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
       INFO(round << " " << i << ": " << v);
       REQUIRE(d.intern(v) == it->second);
@@ -365,13 +426,15 @@ TEST_CASE("Numbered and table dictionaries give the codes and finds of a map", "
       }
     }
     REQUIRE(d.size() == reference.size());
+    if (d.numbered() && has_other) ++mixed_rounds;
     for (const auto& [v, code] : reference) CHECK(d.find(v) == code);
     for (int k = 0; k < 50; ++k) {
-      const std::string probe = numbered(rng() % (2 * top), width, "N-");
+      const std::string probe = k % 5 == 0 ? other() : numbered(rng() % (2 * top), width, "N-");
       const auto it = reference.find(probe);
       CHECK(d.find(probe) == (it == reference.end() ? std::nullopt : std::optional<std::uint32_t>{it->second}));
     }
   }
+  CHECK(mixed_rounds >= 20);
 }
 
 TEST_CASE("A numbered value's every byte is checked: any other byte makes another value", "[dataset]") {

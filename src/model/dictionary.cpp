@@ -159,16 +159,22 @@ std::size_t Dictionary::slot_of(std::string_view value, std::uint64_t value_hash
 }
 
 // The hashes are not kept (8 bytes a value): a rehash computes them again from the arena, at most
-// twice per value over the table's growth, and never after reserve().
+// twice per value over the table's growth, and never after reserve(). A numbered dictionary's
+// table holds the values of another form only.
 void Dictionary::rehash(std::size_t slot_count) {
   std::vector<std::uint64_t> slots = zeroed(slot_count);
   const std::size_t mask = slot_count - 1;
-  for (std::uint32_t code = 0; code < size(); ++code) {
+  const auto place = [&](std::uint32_t code) {
     const std::uint64_t offset = offset_of(code);
     const std::uint64_t h = hash_of(entry_text(offset));
     std::size_t i = static_cast<std::size_t>(h) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
     slots[i] = tag_of(h) | (offset + 1);
+  };
+  if (numbered_) {
+    for (const std::uint32_t code : other_codes_) place(code);
+  } else {
+    for (std::uint32_t code = 0; code < size(); ++code) place(code);
   }
   slots_ = std::move(slots);
 }
@@ -266,7 +272,9 @@ void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
 
 void Dictionary::prefetch(std::string_view value, std::uint64_t value_hash) const noexcept {
   if (!numbered_) return prefetch(value_hash);
-  if (const auto n = number_of(value); n && *n < by_number_.size()) __builtin_prefetch(&by_number_[static_cast<std::size_t>(*n)]);
+  const auto n = number_of(value);
+  if (!n) return prefetch(value_hash);  // the table of the values of another form
+  if (*n < by_number_.size()) __builtin_prefetch(&by_number_[static_cast<std::size_t>(*n)]);
 }
 
 // The entry of the first slot on the value's probe path whose tag matches: at the table's load
@@ -325,24 +333,22 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   }
   if (numbered_) {
     const auto n = number_of(value);
-    if (n) {
-      if (by_number_.empty() && size() > 0) build_numbers();  // released (release_index)
-      if (*n >= by_number_.size() && dense(*n + 1, size() + 1)) {
-        const std::uint64_t limit = numbers_per_value * (size() + 1) + free_numbers;
-        by_number_.resize(static_cast<std::size_t>(std::max(*n + 1, std::min<std::uint64_t>(2 * by_number_.size(), limit))));
-      }
-      if (*n < by_number_.size()) {
-        std::uint32_t& slot = by_number_[static_cast<std::size_t>(*n)];
-        if (slot != 0) return slot - 1;
-        const std::uint32_t code = append(value);
-        slot = code + 1;
-        max_number_ = std::max(max_number_, *n);
-        return code;
-      }
+    if (by_number_.empty() && size() > 0) build_numbers();  // released (release_index)
+    if (!n) return intern_other(value, value_hash);
+    if (*n >= by_number_.size() && dense(*n + 1, numbered_count() + 1)) {
+      const std::uint64_t limit = numbers_per_value * (numbered_count() + 1) + free_numbers;
+      by_number_.resize(static_cast<std::size_t>(std::max(*n + 1, std::min<std::uint64_t>(2 * by_number_.size(), limit))));
     }
-    // A value of another form ends the mode for good; a number that would leave the array
-    // sparse, until the values are dense again (tried at the next power of two).
-    if (!n) numbering_possible_ = false;
+    if (*n < by_number_.size()) {
+      std::uint32_t& slot = by_number_[static_cast<std::size_t>(*n)];
+      if (slot != 0) return slot - 1;
+      const std::uint32_t code = append(value);
+      slot = code + 1;
+      max_number_ = std::max(max_number_, *n);
+      return code;
+    }
+    // A number that would leave the array sparse ends the mode until the values are dense
+    // again (tried at the next power of two).
     leave_numbered();
   }
   if (slots_.empty()) rehash(slots_for(size() + 1));  // released (release_index)
@@ -355,6 +361,24 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
   }
   if (!fits(size(), slots_.size())) {
     rehash(2 * slots_.size());  // places every entry, the new one included
+  } else {
+    slots_[i] = tag_of(value_hash) | (offset_of(code) + 1);
+  }
+  return code;
+}
+
+std::uint32_t Dictionary::intern_other(std::string_view value, std::uint64_t value_hash) {
+  if (slots_.empty()) rehash(slots_for(other_codes_.size() + 1));
+  const std::size_t i = slot_of(value, value_hash);
+  if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
+  const std::uint32_t code = append(value);
+  other_codes_.push_back(code);
+  if (!few_others()) {  // no numbering after all: the table takes every value, for good
+    numbering_possible_ = false;
+    leave_numbered();
+    std::vector<std::uint32_t>().swap(other_codes_);
+  } else if (!fits(other_codes_.size(), slots_.size())) {
+    rehash(2 * slots_.size());  // places every other value, the new one included
   } else {
     slots_[i] = tag_of(value_hash) | (offset_of(code) + 1);
   }
@@ -416,19 +440,22 @@ std::optional<std::uint64_t> Dictionary::number_of(std::string_view value) const
 }
 
 bool Dictionary::read_numbers() {
+  if (size() > 0 && !first_numbered_) numbering_possible_ = false;  // the first value has no digits
   for (; numbering_possible_ && numbers_read_ < size(); ++numbers_read_) {
-    const auto n = number_of(value(static_cast<std::uint32_t>(numbers_read_)));
-    if (!n) {
-      numbering_possible_ = false;
-    } else {
+    const auto code = static_cast<std::uint32_t>(numbers_read_);
+    if (const auto n = number_of(value(code))) {
       max_number_ = std::max(max_number_, *n);
+    } else {
+      other_codes_.push_back(code);
+      if (!few_others()) numbering_possible_ = false;  // more than half of another form: for good
     }
   }
+  if (!numbering_possible_) std::vector<std::uint32_t>().swap(other_codes_);
   return numbering_possible_;
 }
 
 bool Dictionary::try_numbered() {
-  if (!read_numbers() || !dense(max_number_ + 1, size())) return false;  // denser later, perhaps
+  if (!read_numbers() || !dense(max_number_ + 1, numbered_count())) return false;  // denser later, perhaps
   std::vector<std::uint64_t>().swap(slots_);
   build_numbers();
   return true;
@@ -438,13 +465,14 @@ void Dictionary::build_numbers() {
   numbered_ = true;
   by_number_.assign(static_cast<std::size_t>(max_number_ + 1), 0);
   for (std::uint32_t code = 0; code < size(); ++code) {
-    by_number_[static_cast<std::size_t>(*number_of(value(code)))] = code + 1;
+    if (const auto n = number_of(value(code))) by_number_[static_cast<std::size_t>(*n)] = code + 1;
   }
+  if (!other_codes_.empty()) rehash(slots_for(other_codes_.size()));
 }
 
 void Dictionary::leave_numbered() {
   numbered_ = false;
-  numbers_read_ = size();  // every entry so far is numbered, max_number_ the largest
+  numbers_read_ = size();  // every entry so far is read: max_number_ the largest number, other_codes_ the rest
   std::vector<std::uint32_t>().swap(by_number_);
   rehash(slots_for(std::max(size() + 1, reserved_)));
 }
@@ -537,9 +565,12 @@ std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) co
 std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
   if (ordered_) return find_ordered(value);
   if (numbered_ && !by_number_.empty()) {
-    const auto n = number_of(value);  // every value is numbered: one that is not is absent
-    if (!n || *n >= by_number_.size() || by_number_[static_cast<std::size_t>(*n)] == 0) return std::nullopt;
-    return by_number_[static_cast<std::size_t>(*n)] - 1;
+    const auto n = number_of(value);
+    if (n) {
+      if (*n >= by_number_.size() || by_number_[static_cast<std::size_t>(*n)] == 0) return std::nullopt;
+      return by_number_[static_cast<std::size_t>(*n)] - 1;
+    }
+    if (other_codes_.empty()) return std::nullopt;  // no value of another form: no table either
   }
   if (slots_.empty()) {  // released: every label is compared
     for (std::uint32_t code = 0; code < size(); ++code) {

@@ -33,13 +33,14 @@ inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
 /// first, then byte order: "I9" < "I10", "INC001" < "INC002", as most exports number their
 /// tickets), each is certainly new, and a search of the sorted entries finds one (guessed from a
 /// numeric suffix, then galloping). The first value out of order builds the table.
-/// Numbered values need no table either: when every value is one prefix and then a number of
-/// one count of digits ("C0012345", "A07") and the numbers are dense (the largest below
-/// `numbers_per_value` times the values' count, or a few thousand beyond), a value's number indexes
-/// an array of codes: one probe of 4 bytes a number, no hash and no text compared (the text of
-/// a number is that prefix and its digits, and no other). The first value that breaks the
-/// numbering (for good), or whose number would make the array sparse (until the numbers are
-/// dense again), builds the table.
+/// Numbered values need no table either: when the values are one prefix and then a number of
+/// one count of digits ("C0012345", "A07"), the first value's, and the numbers are dense (the
+/// largest below `numbers_per_value` times the numbered values' count, or a few thousand beyond),
+/// a value's number indexes an array of codes: one probe of 4 bytes a number, no hash and no text
+/// compared (the text of a number is that prefix and its digits, and no other). Values of another
+/// form (an agent id among customer ids) are found by a table that holds them alone, while they
+/// are at most half the values; past half the table takes every value, for good. A number that
+/// would make the array sparse builds the whole table too, until the numbers are dense again.
 class Dictionary {
  public:
   Dictionary() = default;
@@ -108,6 +109,13 @@ class Dictionary {
   /// Leaves the ordered mode (a value came out of order): the numbered mode when the values
   /// allow it, else the table.
   void leave_ordered();
+  /// The code of `value`, of another form than the numbered values' (numbered mode): the table
+  /// of those values finds it or adds it.
+  std::uint32_t intern_other(std::string_view value, std::uint64_t value_hash);
+  /// Whether the values of another form are at most half the values (a numbering still).
+  [[nodiscard]] bool few_others() const noexcept { return 2 * other_codes_.size() <= size(); }
+  /// The numbered values among those read (every value while numbered).
+  [[nodiscard]] std::size_t numbered_count() const noexcept { return size() - other_codes_.size(); }
   /// The number of `value` under the first value's numbering (its prefix, then as many digits).
   [[nodiscard]] std::optional<std::uint64_t> number_of(std::string_view value) const noexcept;
   /// Prepares number_of()'s word-at-a-time path from the first value.
@@ -116,12 +124,13 @@ class Dictionary {
   [[nodiscard]] static bool dense(std::uint64_t numbers, std::size_t values) noexcept {
     return numbers <= numbers_per_value * values + free_numbers;
   }
-  /// Reads the numbers of the entries not read yet; false when one breaks the numbering.
+  /// Reads the numbers of the entries not read yet (the others' codes into other_codes_); false
+  /// when the values are no numbering.
   bool read_numbers();
-  /// Enters the numbered mode when every value is numbered and the numbers are dense: builds
-  /// the array, frees the table. False otherwise (and the mode is not tried again).
+  /// Enters the numbered mode when the values are a numbering and the numbers dense: builds the
+  /// array and the others' table. False otherwise.
   bool try_numbered();
-  /// Indexes every entry by its number (numbered_ is set).
+  /// Indexes every numbered entry by its number, the others by a table (numbered_ is set).
   void build_numbers();
   /// Leaves the numbered mode: the table takes over.
   void leave_numbered();
@@ -149,10 +158,12 @@ class Dictionary {
   bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
   // The numbered mode: by_number_[n] is the code + 1 of the value numbered n (0: none); no table.
   bool numbered_ = false;
-  bool numbering_possible_ = true;  // the entries read so far are numbered (read_numbers())
+  bool numbering_possible_ = true;  // the entries read so far are a numbering (read_numbers())
   std::size_t numbers_read_ = 0;    // the entries read_numbers() has read
   std::uint64_t max_number_ = 0;    // the largest number among them
   std::vector<std::uint32_t> by_number_;
+  // The codes of the values of another form among those read (and, while numbered, all).
+  std::vector<std::uint32_t> other_codes_;
   std::size_t reserved_ = 0;   // the values reserve() prepared for: the table's size once built
   // The first value's numeric suffix (for the guesses of find()): its digits' start and number.
   std::size_t first_digits_at_ = 0;
