@@ -6,6 +6,7 @@
 #include <cskpi/report/engine.hpp>
 
 #include <numeric>
+#include <random>
 #include <string>
 
 using namespace cskpi;
@@ -484,4 +485,36 @@ TEST_CASE("The period and as_of of records before 1970: negative instants, absen
   without_abandonment.add(interaction("a", "chat", "1969-12-30T10:00:00Z", "1969-12-31T20:00:00Z"));
   without_abandonment.link();
   CHECK(resolve_period(without_abandonment, ReportSpec{}).as_of == at("1969-12-31T20:00:01Z"));
+}
+
+TEST_CASE("The period's scans split among threads find the instants one thread finds", "[engine][property]") {
+  // 300,000 interactions (the scans split from 65,536 rows a thread), instants before and after
+  // 1970, the earliest and the latest anywhere: in a part's first or last row, or between.
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    std::mt19937_64 rng(seed);
+    Dataset data;
+    const std::int64_t base = to_millis(at("1969-06-01T00:00:00Z"));
+    for (int i = 0; i < 300000; ++i) {
+      Interaction r;
+      r.id = "I" + std::to_string(i);
+      r.channel = "chat";
+      r.created_at = from_millis(base + static_cast<std::int64_t>(rng() % 40'000'000'000ull));
+      if (rng() % 3 == 0) r.resolved_at = r.created_at + Milliseconds{static_cast<std::int64_t>(rng() % 9'000'000'000ull)};
+      if (rng() % 50 == 0) {
+        r.abandoned = true;
+        r.wait_seconds = static_cast<double>(rng() % 9'500'000);
+      }
+      data.add(r);
+    }
+    data.link();
+    const ReportPeriod one = resolve_period(data, ReportSpec{});
+    for (const unsigned threads : {2u, 3u, 8u}) {
+      INFO("seed " << seed << ", " << threads << " threads");
+      const ReportPeriod p = resolve_period(data, ReportSpec{}, threads);
+      CHECK(p.from == one.from);
+      CHECK(p.to == one.to);
+      CHECK(p.as_of == one.as_of);
+    }
+    CHECK(one.as_of > one.to);  // a resolution or an abandonment after the last creation
+  }
 }

@@ -13,6 +13,8 @@ namespace cskpi {
 /// Throws Error(invalid_argument) when from is not before to, and
 /// Error(unknown_time_zone) for an unknown or fixed-offset zone.
 [[nodiscard]] ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec);
+/// The same, its scans of the records' instants split among `threads` threads.
+[[nodiscard]] ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec, unsigned threads);
 
 struct ComputeOptions {
   /// Threads that scan slices of the data set in parallel (0 = all cores). The report is
