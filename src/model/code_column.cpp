@@ -101,10 +101,17 @@ void CodeColumn::widen(unsigned width, std::size_t rows) {
   read_ = data_.get();
 }
 
-CodeColumn CodeColumn::absent_rows(unsigned width, std::size_t rows) {
+CodeColumn CodeColumn::rows_to_set(unsigned width, std::size_t rows) {
   CodeColumn column;
+  column.width_ = width;
+  column.mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
   column.capacity_ = rows;
-  column.widen(width, rows);
+  column.end_ = rows * width;
+  column.room_ = (rows + 1) * width + 8;
+  column.data_ = std::make_unique_for_overwrite<std::uint8_t[]>(column.room_);
+  detail::advise_huge_pages(column.data_.get(), column.room_);
+  std::memset(column.data_.get() + column.end_, 0xFF, 4);  // the word after the rows
+  column.read_ = column.data_.get();
   return column;
 }
 

@@ -451,7 +451,7 @@ CodeColumn Dataset::effective_codes(std::size_t d, unsigned threads) const {
   const CodeColumn& inherited = interactions_.dim[d];
   const std::size_t n = s.size();
   if (!own.stored() && !inherited.stored()) return {};
-  CodeColumn effective = CodeColumn::absent_rows(static_cast<unsigned>(std::max(own.width(), inherited.width())), n);
+  CodeColumn effective = CodeColumn::rows_to_set(static_cast<unsigned>(std::max(own.width(), inherited.width())), n);
   std::atomic<bool> any{false};
   detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
     bool some = false;
@@ -459,9 +459,8 @@ CodeColumn Dataset::effective_codes(std::size_t d, unsigned threads) const {
       const std::uint32_t row = s.interaction[i];
       std::uint32_t code = own[i];
       if (code == no_code && row != no_code) code = inherited[row];
-      if (code == no_code) continue;
       effective.set(i, code);
-      some = true;
+      some = some || code != no_code;
     }
     if (some) any = true;
   });

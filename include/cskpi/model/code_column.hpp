@@ -51,8 +51,9 @@ class CodeColumn {
     }
     push_other(row, code);
   }
-  /// A column of `rows` absent rows stored at `width` bytes a row (1, 2 or 4), for set().
-  [[nodiscard]] static CodeColumn absent_rows(unsigned width, std::size_t rows);
+  /// A column of `rows` rows at `width` bytes a row (1, 2 or 4) whose bytes are not written yet:
+  /// set() each row before it is read (threads may set rows of their own, faulting their pages in).
+  [[nodiscard]] static CodeColumn rows_to_set(unsigned width, std::size_t rows);
   /// Overwrites row `row` (one of the rows) with `code`, which fits the width (or no_code). Only
   /// that row's bytes are written, so threads may set rows of their own at the same time.
   void set(std::size_t row, std::uint32_t code) noexcept {
