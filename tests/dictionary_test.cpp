@@ -464,3 +464,30 @@ TEST_CASE("A numbered value's every byte is checked: any other byte makes anothe
     }
   }
 }
+
+TEST_CASE("A hash of 0 stands for one not computed: codes and finds as with the hash", "[dataset][property]") {
+  std::mt19937_64 rng(41);
+  for (int round = 0; round < 60; ++round) {
+    Dictionary d;
+    std::map<std::string, std::uint32_t> reference;
+    // In order at first (no table), then numbered or in a table; some values of another form.
+    for (int i = 0; i < 2000; ++i) {
+      std::string v = i < 300 ? numbered(static_cast<std::uint64_t>(i), 6, "T") : numbered(rng() % 5000, 6, "T");
+      if (round % 3 == 0 && rng() % 7 == 0) v = "free-" + std::to_string(rng() % 500);
+      if (round % 3 == 1 && i >= 300) v = numbered(rng() % 90000000, 8, "T");  // sparse: a table
+      if (i == 300 || i == 1000) CHECK(d.finds_by_hash() == (!d.ordered() && !d.numbered()));
+      const auto [it, added] = reference.emplace(v, static_cast<std::uint32_t>(reference.size()));
+      INFO(round << " " << i << ": " << v);
+      REQUIRE(d.intern(v, rng() % 2 == 0 ? 0 : Dictionary::hash(v)) == it->second);
+    }
+    CHECK(d.finds_by_hash() == (!d.ordered() && !d.numbered()));
+    if (round % 3 == 1) CHECK(d.finds_by_hash());
+    for (const auto& [v, code] : reference) {
+      CHECK(d.find(v, 0) == code);
+      d.prefetch(0);
+      d.prefetch(v, 0);
+      d.prefetch_entry(0);
+    }
+    CHECK_FALSE(d.find("T-none", 0));
+  }
+}

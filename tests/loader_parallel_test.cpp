@@ -384,3 +384,34 @@ TEST_CASE("Chunked loading of UTF-16 files gives the sequential result", "[io][p
     CHECK(load(inputs, options(1, 0)).substr(0, 40) == utf8.substr(0, 40));
   }
 }
+
+TEST_CASE("Ids the workers leave unhashed while in order or numbered are found once the order breaks",
+          "[io][parallel]") {
+  // Ids and customers in order and numbered for thousands of rows (the workers skip their hashes),
+  // then out of order with duplicates, customers of another form and sparse numbers (the
+  // dictionaries take tables mid-file): the duplicates are found and the codes are those of the
+  // sequential load, for every thread count and chunk size.
+  std::mt19937_64 rng(77);
+  std::string interactions = "id,customer_id,channel,created_at\n";
+  std::string surveys = "id,kind,score,responded_at,customer_id,interaction_id\n";
+  constexpr int ordered_rows = 6000;
+  for (int i = 0; i < ordered_rows + 3000; ++i) {
+    const bool late = i >= ordered_rows;
+    const std::string id = "I" + std::to_string(late ? rng() % (ordered_rows + 2000) : static_cast<std::uint64_t>(i));
+    std::string customer = "C" + std::to_string(100000 + rng() % 3000);
+    if (late && rng() % 5 == 0) customer = rng() % 2 == 0 ? "guest-" + std::to_string(rng() % 40) : "C" + std::to_string(900000 + rng() % 9);
+    interactions += id + "," + customer + ",chat,2026-03-01T10:00:00Z\n";
+    const std::string survey = "S" + std::to_string(late ? rng() % (ordered_rows + 2000) : static_cast<std::uint64_t>(i));
+    surveys += survey + ",csat,4,2026-03-02T10:00:00Z," + customer + ",I" + std::to_string(rng() % (ordered_rows + 3000)) + "\n";
+  }
+  const std::vector<Input> inputs{{RecordType::interaction, interactions, FileFormat::csv, "i.csv"},
+                                  {RecordType::survey, surveys, FileFormat::csv, "s.csv"}};
+  const std::string reference = load(inputs, options(1, 0));
+  CHECK(reference.find(" duplicate_id ") != std::string::npos);
+  for (const unsigned threads : {2u, 3u}) {
+    for (const std::size_t chunk : {std::size_t{512}, std::size_t{4096}, std::size_t{65536}}) {
+      INFO("threads " << threads << ", chunk " << chunk << " bytes");
+      CHECK(load(inputs, options(threads, chunk)) == reference);
+    }
+  }
+}

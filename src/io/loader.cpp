@@ -500,6 +500,8 @@ struct Loader::State {
   /// `path`: the file `raw` reads, when known (its bytes may then be mapped instead of read).
   void load(RecordType type, std::istream& raw, std::uint32_t input, FileFormat format,
             const std::string* path = nullptr);
+  /// Tells the workers which ids of `type` records the data set's dictionaries find by hash now.
+  void note_hash_wants(RecordType type, detail::IdHashWants& wants) const;
   void load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format,
                     const std::string* path);
   void load_csv(RecordType type, std::istream& in, std::uint32_t input);
@@ -796,6 +798,13 @@ std::uint64_t bytes_left(std::istream& in) {
 
 }  // namespace
 
+void Loader::State::note_hash_wants(RecordType type, detail::IdHashWants& wants) const {
+  const Dictionary& ids = type == RecordType::survey ? data.survey_ids() : data.interaction_ids();
+  wants.id.store(ids.finds_by_hash(), std::memory_order_relaxed);
+  wants.customer.store(data.customers().finds_by_hash(), std::memory_order_relaxed);
+  wants.link.store(data.survey_links().finds_by_hash(), std::memory_order_relaxed);
+}
+
 void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format,
                                  const std::string* path) {
   const std::string& name = inputs[input];
@@ -814,6 +823,9 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   o.setup.instants = instants;
   o.setup.limit = options.record_limit;
   o.setup.custom = &data.custom_dimensions();
+  detail::IdHashWants hash_wants;
+  note_hash_wants(type, hash_wants);
+  o.setup.hash_wants = &hash_wants;
   o.chunk_bytes = options.chunk_bytes;
   o.threads = thread_count(options);
   std::uint64_t records = 0;  // of this file, appended so far
@@ -835,6 +847,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
              [&](const detail::Batch& b, std::size_t first, std::int64_t delta) {
                records += b.entries.size() - first;
                append(type, b, first, delta, input);
+               note_hash_wants(type, hash_wants);
              });
   stop_populating();  // the next file or phase gets both cores
 }

@@ -88,7 +88,8 @@ struct RecordParser::Impl {
         builder(s.scales, s.instants, s.custom),
         plain_instants(s.instants.plain()),
         plain(s.scales, s.custom != nullptr ? s.custom->size() : 0),
-        limit(s.limit) {}
+        limit(s.limit),
+        hash_wants(s.hash_wants) {}
 
   RecordType type;
   TextFormat format;
@@ -99,6 +100,7 @@ struct RecordParser::Impl {
   bool plain_instants;      // instants read without a format or input zone: the plain path may read them
   PlainRecordReader plain;  // the common record's fast path
   std::size_t limit;
+  const IdHashWants* hash_wants;
   std::vector<std::string_view> unknown;
   JsonFields json;
   CsvRecord csv;
@@ -121,14 +123,16 @@ struct RecordParser::Impl {
   void take(Batch& out, std::uint64_t start, std::uint64_t line) {
     switch (type) {
       case RecordType::interaction: {
-        if (plain_instants && plain.read(values, interaction_values)) return pack(out, interaction_values, start, line);
+        if (plain_instants && plain.read(values, interaction_values)) {
+          return pack(out, interaction_values, start, line, hash_wants);
+        }
         if (auto p = builder.build(values, interaction)) return problem(out, start, line, std::move(*p));
-        return pack(out, values_of(interaction), start, line);
+        return pack(out, values_of(interaction), start, line, hash_wants);
       }
       case RecordType::survey: {
-        if (plain_instants && plain.read(values, survey_values)) return pack(out, survey_values, start, line);
+        if (plain_instants && plain.read(values, survey_values)) return pack(out, survey_values, start, line, hash_wants);
         if (auto p = builder.build(values, survey)) return problem(out, start, line, std::move(*p));
-        return pack(out, values_of(survey), start, line);
+        return pack(out, values_of(survey), start, line, hash_wants);
       }
       case RecordType::interaction_event: {
         if (plain_instants && plain.read(values, event_values)) return pack(out, event_values, start, line);

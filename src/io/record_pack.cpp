@@ -1,5 +1,6 @@
 #include "io/record_pack.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -33,6 +34,13 @@ SharedLabels shared_labels(const Record& r) {
 }
 
 ArenaRef put_label(std::string& arena, LabelView text) { return text.empty() ? ArenaRef{} : put(arena, text); }
+
+// The hash of an id, or 0 (computed where needed) when absent or when the dictionary it goes to
+// finds ids without one now.
+std::uint64_t id_hash(std::string_view id, const IdHashWants* wants, std::atomic<bool> IdHashWants::*which) {
+  if (id.empty() || (wants != nullptr && !(wants->*which).load(std::memory_order_relaxed))) return 0;
+  return Dictionary::hash(id);
+}
 
 std::uint32_t label(Batch& out, Dimension d, LabelView value) {
   return value.empty() ? no_code : out.label(d, value);
@@ -130,12 +138,13 @@ void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t l
   out.events.push_back(row);
 }
 
-void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line) {
+void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line,
+          const IdHashWants* wants) {
   PackedInteraction row;
   row.id = put(out.arena, r.id);
   row.customer = put_label(out.arena, r.customer);
-  row.id_hash = Dictionary::hash(r.id);
-  if (!r.customer.empty()) row.customer_hash = Dictionary::hash(r.customer);
+  row.id_hash = id_hash(r.id, wants, &IdHashWants::id);
+  row.customer_hash = id_hash(r.customer, wants, &IdHashWants::customer);
   row.custom = put_labels(out, r.labels, row.dim);
   row.dim[index_of(Dimension::kind)] = label(out, Dimension::kind, r.kind);
   row.measures = r.measures;
@@ -143,14 +152,14 @@ void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint
   out.interactions.push_back(row);
 }
 
-void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line) {
+void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line, const IdHashWants* wants) {
   PackedSurvey row;
   row.id = put(out.arena, r.id);
-  row.id_hash = Dictionary::hash(r.id);
+  row.id_hash = id_hash(r.id, wants, &IdHashWants::id);
   row.customer = put_label(out.arena, r.customer);
-  if (!r.customer.empty()) row.customer_hash = Dictionary::hash(r.customer);
+  row.customer_hash = id_hash(r.customer, wants, &IdHashWants::customer);
   row.link = put_label(out.arena, r.link);
-  if (!r.link.empty()) row.link_hash = Dictionary::hash(r.link);
+  row.link_hash = id_hash(r.link, wants, &IdHashWants::link);
   row.dim.fill(no_code);  // the kind dimension is never explicit on a survey
   row.custom = put_labels(out, r.labels, row.dim);
   row.kind = r.kind;

@@ -70,9 +70,12 @@ ArenaRef put(std::string& arena, std::string_view text);
 [[nodiscard]] SurveyValues values_of(const SurveyResponse& r);
 [[nodiscard]] EventValues values_of(const InteractionEvent& r);
 
-/// Appends the packed row and its entry (record start, line) to the batch.
-void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line);
-void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line);
+/// Appends the packed row and its entry (record start, line) to the batch; ids hashed as
+/// `wants` says (nullptr: all).
+void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint64_t line,
+          const IdHashWants* wants = nullptr);
+void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line,
+          const IdHashWants* wants = nullptr);
 void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line);
 
 }  // namespace cskpi::detail

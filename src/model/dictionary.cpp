@@ -266,7 +266,7 @@ void Dictionary::unwritten_reserve(std::size_t values, std::vector<MemorySpan>& 
 
 // Out of line on purpose: inlined into callers, g++ 12 drops the prefetch as dead code.
 void Dictionary::prefetch(std::uint64_t value_hash) const noexcept {
-  if (slots_.empty()) return;
+  if (slots_.empty() || value_hash == 0) return;  // 0: not computed
   __builtin_prefetch(&slots_[value_hash & (slots_.size() - 1)]);
 }
 
@@ -282,7 +282,7 @@ void Dictionary::prefetch(std::string_view value, std::uint64_t value_hash) cons
 // alone left the entry unfetched for some 40 % of the finds. The path's slots were prefetched
 // before (prefetch()): they share the home slot's cache line or the next.
 void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
-  if (slots_.empty()) return;
+  if (slots_.empty() || value_hash == 0) return;  // 0: not computed
   constexpr int path = 8;
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = tag_of(value_hash);
@@ -351,6 +351,7 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
     // again (tried at the next power of two).
     leave_numbered();
   }
+  if (value_hash == 0) value_hash = hash_of(value);  // not computed by the caller (finds_by_hash())
   if (slots_.empty()) rehash(slots_for(size() + 1));  // released (release_index)
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
@@ -368,6 +369,7 @@ std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_has
 }
 
 std::uint32_t Dictionary::intern_other(std::string_view value, std::uint64_t value_hash) {
+  if (value_hash == 0) value_hash = hash_of(value);  // not computed by the caller
   if (slots_.empty()) rehash(slots_for(other_codes_.size() + 1));
   const std::size_t i = slot_of(value, value_hash);
   if (slots_[i] != 0) return code_at(bytes_, offset_in(slots_[i]));
@@ -578,7 +580,7 @@ std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint6
     }
     return std::nullopt;
   }
-  const std::size_t i = slot_of(value, value_hash);
+  const std::size_t i = slot_of(value, value_hash != 0 ? value_hash : hash_of(value));  // 0: not computed
   if (slots_[i] == 0) return std::nullopt;
   return code_at(bytes_, offset_in(slots_[i]));
 }

@@ -50,11 +50,16 @@ class Dictionary {
 
   /// The code of `value`, adding it when new.
   std::uint32_t intern(std::string_view value) { return intern(value, hash(value)); }
-  /// The same with `hash(value)` computed beforehand (the loader hashes ids on its worker threads).
+  /// The same with `hash(value)` computed beforehand (the loader hashes ids on its worker
+  /// threads), or 0: then the hash is computed where it is needed (see finds_by_hash()).
   std::uint32_t intern(std::string_view value, std::uint64_t value_hash);
   /// The code of `value` when present.
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view value) const { return find(value, hash(value)); }
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view value, std::uint64_t value_hash) const;
+  /// Whether intern() and find() read a value's hash now: false while the values are ordered or
+  /// numbered (a value of another form among numbered ones is rare: its 0 hash is computed), so
+  /// that callers may pass 0 instead of hashing. The mode may change at the next intern().
+  [[nodiscard]] bool finds_by_hash() const noexcept { return !ordered_ && !numbered_; }
   /// The hash the table uses (stable within a build; not for persisting).
   [[nodiscard]] static std::uint64_t hash(std::string_view value) noexcept;
   /// The string of a code (precondition: code < size()); valid until the next intern().
