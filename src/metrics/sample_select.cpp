@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
-#include <type_traits>
 
 namespace cskpi::detail {
 namespace {
@@ -49,20 +48,67 @@ std::uint64_t descend(Target& t, const std::uint64_t* histogram, unsigned bits) 
   return histogram[digit];
 }
 
+/// The first pass's histogram of the keys' top digit (no digit chosen yet: every key counts,
+/// `histogram` has 2 × buckets counters, cleared); how many keys are 0. Two interleaved
+/// histograms, summed at the end: durations crowd into the low buckets, and consecutive
+/// increments of one counter would wait for each other. The loops keep their counts in locals
+/// (a lambda's captured count was stored and reloaded at every sample, as any counter store
+/// might alias it).
+std::uint64_t count_top_digits(const SampleSpans& samples, std::uint64_t base, unsigned shift,
+                               std::uint64_t* histogram) {
+  std::uint64_t* const even = histogram;
+  std::uint64_t* const odd = histogram + buckets;
+  std::uint64_t zero_keys = 0;
+  const auto count_run = [&](const auto* x, std::size_t n) {
+    std::uint64_t zeros = 0;
+    std::size_t i = 0;
+    for (; i + 1 < n; i += 2) {
+      const std::uint64_t a = static_cast<std::uint64_t>(std::int64_t{x[i]}) - base;
+      const std::uint64_t b = static_cast<std::uint64_t>(std::int64_t{x[i + 1]}) - base;
+      ++even[a >> shift];
+      ++odd[b >> shift];
+      zeros += (a == 0 ? 1u : 0u) + (b == 0 ? 1u : 0u);
+    }
+    if (i < n) {
+      const std::uint64_t a = static_cast<std::uint64_t>(std::int64_t{x[i]}) - base;
+      ++even[a >> shift];
+      zeros += a == 0 ? 1u : 0u;
+    }
+    zero_keys += zeros;
+  };
+  for (const SampleSource& source : samples.sources) {
+    for (const std::vector<std::int32_t>& block : *source.blocks) count_run(block.data(), block.size());
+    count_run(source.wide->data(), source.wide->size());
+  }
+  for (std::size_t d = 0; d < buckets; ++d) {
+    even[d] += odd[d];
+    odd[d] = 0;
+  }
+  return zero_keys;
+}
+
 /// Once the targets' buckets are small, their keys (those with key >> shift == prefix) are
 /// gathered in one pass and each target is selected among them.
 std::array<std::int64_t, 2> select_gathered(const SampleSpans& samples, std::uint64_t base, unsigned shift,
                                             const std::array<Target, 2>& targets) {
   const bool shared = targets[0].prefix == targets[1].prefix;
+  const std::uint64_t p0 = targets[0].prefix;
+  const std::uint64_t p1 = shared ? ~std::uint64_t{0} : targets[1].prefix;  // shift ≥ 1: no high part is all ones
   std::array<std::vector<std::uint64_t>, 2> keys;
-  const auto gather = [&](std::uint64_t key, std::uint64_t times) {
+  // The prefixes, shift and base by value: in registers, not reloaded after every push_back.
+  const auto gather = [&keys, p0, p1, shift, base](std::int64_t x) {
+    const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
     const std::uint64_t high = key >> shift;
-    if (high == targets[0].prefix) keys[0].insert(keys[0].end(), static_cast<std::size_t>(times), key);
-    if (!shared && high == targets[1].prefix) keys[1].insert(keys[1].end(), static_cast<std::size_t>(times), key);
+    if (high == p0) keys[0].push_back(key);
+    if (high == p1) keys[1].push_back(key);
   };
-  samples.for_each_stored([&](std::int64_t x) { gather(static_cast<std::uint64_t>(x) - base, 1); });
+  samples.for_each_stored(gather);
   // The zeros, at most the buckets' share of the samples (a 16th) when they are in them.
-  if (const std::uint64_t zeros = samples.zeros(); zeros > 0) gather(std::uint64_t{0} - base, zeros);
+  if (const std::uint64_t zeros = samples.zeros(); zeros > 0) {
+    const std::uint64_t key = std::uint64_t{0} - base;
+    if ((key >> shift) == p0) keys[0].insert(keys[0].end(), static_cast<std::size_t>(zeros), key);
+    if ((key >> shift) == p1) keys[1].insert(keys[1].end(), static_cast<std::size_t>(zeros), key);
+  }
   std::array<std::int64_t, 2> out{};
   for (std::size_t i = 0; i < 2; ++i) {
     std::vector<std::uint64_t>& k = keys[shared ? 0 : i];
@@ -155,25 +201,22 @@ std::array<std::int64_t, 2> select_ranks(const SampleSpans& samples, const Sampl
       if (high == p0) first[digit] += times;
       if (!shared && high == p1) second[digit] += times;
     };
-    const auto count = [&](auto counts_least) {
-      samples.for_each_stored([&](std::int64_t x) {
-        const std::uint64_t key = static_cast<std::uint64_t>(x) - base;
-        if constexpr (decltype(counts_least)::value) at_least += key == 0 ? 1 : 0;
-        add(key, 1);
-      });
-      if (zeros > 0) {  // counted, not stored: added at once
-        add(std::uint64_t{0} - base, zeros);
-        if constexpr (decltype(counts_least)::value) at_least += base == 0 ? zeros : 0;
-      }
+    const auto count = [&] {
+      samples.for_each_stored([&](std::int64_t x) { add(static_cast<std::uint64_t>(x) - base, 1); });
+      if (zeros > 0) add(std::uint64_t{0} - base, zeros);  // counted, not stored: added at once
     };
-    if (first_pass) {
-      count(std::true_type{});
+    if (first_pass) {  // both targets' prefixes are empty: one histogram of every key's top digit
+      at_least = count_top_digits(samples, base, shift, first);
+      if (zeros > 0) {  // counted, not stored: added at once
+        first[(std::uint64_t{0} - base) >> shift] += zeros;
+        at_least += base == 0 ? zeros : 0;
+      }
       least = {targets[0].rank < at_least, targets[1].rank < at_least};
       if (least[0] && least[1]) return {range.min, range.min};
       if (least[0]) targets[0] = targets[1];  // followed along (one histogram), answered by the least
       if (least[1]) targets[1] = targets[0];
     } else {
-      count(std::false_type{});
+      count();
     }
     const std::uint64_t left = descend(targets[0], first, bits);
     const std::uint64_t right = descend(targets[1], second, bits);
