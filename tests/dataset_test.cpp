@@ -252,3 +252,51 @@ TEST_CASE("A dimension only unlinked interactions carry gives surveys no effecti
   CHECK_FALSE(data.surveys().effective_dim[index_of(Dimension::team)].stored());  // stored nothing, as one thread
   CHECK(data.surveys().effective_dim[index_of(Dimension::team)][0] == no_code);
 }
+
+TEST_CASE("A survey link to an interaction already added is resolved at once; others wait for link()", "[dataset]") {
+  Dataset data;
+  const auto interaction = [&](const char* id, const char* team) {
+    Interaction a;
+    a.id = id;
+    a.channel = "chat";
+    a.team = team;
+    a.created_at = at("2026-03-02T09:00:00Z");
+    REQUIRE(data.add(a));
+  };
+  const auto survey = [&](const char* id, const char* link) {
+    SurveyResponse s;
+    s.id = id;
+    s.kind = SurveyKind::csat;
+    s.score = 5;
+    s.responded_at = at("2026-03-03T09:00:00Z");
+    s.interaction_id = link;
+    REQUIRE(data.add(s));
+  };
+  interaction("Z", "green");
+  interaction("A", "blue");  // out of order: the ids take a table
+  REQUIRE_FALSE(data.interaction_ids().ordered());
+  survey("s1", "A");      // found at once: no text kept
+  survey("s2", "B");      // B comes later
+  survey("s3", "none");   // never comes
+  survey("s4", "B");
+  CHECK(data.survey_links().size() == 2);  // B and none
+  const SurveyColumns& s = data.surveys();
+  CHECK(s.interaction[0] == 1);
+  CHECK(s.link_id[0] == no_code);
+  CHECK(s.interaction[1] == no_code);
+  CHECK(s.link_id[1] == s.link_id[3]);
+  interaction("B", "red");
+  data.release_lookup_tables();
+  CHECK_FALSE(data.interaction_ids().indexed());
+  survey("s5", "B");  // the released ids are indexed again, then found
+  CHECK(data.interaction_ids().indexed());
+  CHECK(s.interaction[4] == 2);
+  data.link(2);
+  CHECK(s.interaction == std::vector<std::uint32_t>{1, 2, no_code, 2, 2});
+  const std::size_t team = index_of(Dimension::team);
+  CHECK(data.label(Dimension::team, s.effective_dim[team][1]) == "red");
+  CHECK(data.label(Dimension::team, s.effective_dim[team][0]) == "blue");
+  CHECK(s.effective_dim[team][2] == no_code);
+  data.link(1);  // idempotent
+  CHECK(s.interaction == std::vector<std::uint32_t>{1, 2, no_code, 2, 2});
+}

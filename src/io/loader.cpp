@@ -802,7 +802,7 @@ void Loader::State::note_hash_wants(RecordType type, detail::IdHashWants& wants)
   const Dictionary& ids = type == RecordType::survey ? data.survey_ids() : data.interaction_ids();
   wants.id.store(ids.finds_by_hash(), std::memory_order_relaxed);
   wants.customer.store(data.customers().finds_by_hash(), std::memory_order_relaxed);
-  wants.link.store(data.survey_links().finds_by_hash(), std::memory_order_relaxed);
+  wants.link.store(data.interaction_ids().finds_by_hash(), std::memory_order_relaxed);  // links: found there first
 }
 
 void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_t input, FileFormat format,

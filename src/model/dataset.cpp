@@ -119,13 +119,20 @@ bool Dataset::add(const detail::SurveyRow& r) {
   c.score.push_back(r.score);
   c.responded_ms.push_back(r.responded_ms);
   c.customer.push_back(r.customer ? customers_.intern(r.customer->text, r.customer->hash) : no_code);
-  c.link_id.push_back(r.link ? survey_links_.intern(r.link->text, r.link->hash) : no_code);
-  c.interaction.push_back(no_code);
+  const SurveyLink link = r.link ? link_of(r.link->text, r.link->hash) : SurveyLink{};
+  c.link_id.push_back(link.pending);
+  c.interaction.push_back(link.interaction);
   for (std::size_t d = 0; d < dimension_count; ++d) c.dim[d].push_back(row, code(d, r.dim[d], *r.labels));
   for (std::size_t k = 0; k < c.custom.size(); ++k) {
     c.custom[k].push_back(r.custom[k] ? custom_dims_[k].intern(*r.custom[k]) : no_code);
   }
   return true;
+}
+
+Dataset::SurveyLink Dataset::link_of(std::string_view id, std::uint64_t id_hash) {
+  if (!interaction_ids_.indexed()) interaction_ids_.restore_index();  // released: no scan of every id
+  if (const auto row = interaction_ids_.find(id, id_hash)) return {*row, no_code};
+  return {no_code, survey_links_.intern(id, id_hash)};
 }
 
 void Dataset::release_lookup_tables() {
@@ -302,8 +309,9 @@ bool Dataset::add(const SurveyResponse& r) {
   c.score.push_back(static_cast<std::int16_t>(r.score));
   c.responded_ms.push_back(to_millis(r.responded_at));
   c.customer.push_back(r.customer_id ? customers_.intern(*r.customer_id) : no_code);
-  c.link_id.push_back(r.interaction_id ? survey_links_.intern(*r.interaction_id) : no_code);
-  c.interaction.push_back(no_code);
+  const SurveyLink link = r.interaction_id ? link_of(*r.interaction_id, 0) : SurveyLink{};
+  c.link_id.push_back(link.pending);
+  c.interaction.push_back(link.interaction);
   c.dim[index_of(Dimension::channel)].push_back(row, code(Dimension::channel, r.channel));
   c.dim[index_of(Dimension::topic)].push_back(row, code(Dimension::topic, r.topic));
   c.dim[index_of(Dimension::product)].push_back(row, code(Dimension::product, r.product));
@@ -418,7 +426,7 @@ void Dataset::link_events() {
 void Dataset::link_surveys(unsigned threads) {
   auto& s = surveys_;
   const std::size_t n = s.size();
-  // Map each distinct link id to an interaction row once (finds only read the dictionary).
+  // Map each distinct pending link id to an interaction row once (finds only read the dictionary).
   std::vector<std::uint32_t> row_of_link(survey_links_.size(), no_code);
   interaction_ids_.restore_index();  // after release_lookup_tables()
   detail::run_in_parts(threads, row_of_link.size(), [&](std::size_t begin, std::size_t end) {
@@ -430,9 +438,9 @@ void Dataset::link_surveys(unsigned threads) {
   s.effective_custom = s.custom;  // custom dimensions are inherited like the built-in ones
   detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t link = s.link_id[i];
-      const std::uint32_t row = link == no_code ? no_code : row_of_link[link];
-      s.interaction[i] = row;
+      const std::uint32_t link = s.link_id[i];  // a link still pending (else found when added)
+      if (link != no_code) s.interaction[i] = row_of_link[link];
+      const std::uint32_t row = s.interaction[i];
       if (row == no_code) continue;
       for (std::size_t k = 0; k < s.custom.size(); ++k) {
         if (s.effective_custom[k][i] == no_code) s.effective_custom[k][i] = interactions_.custom[k][row];

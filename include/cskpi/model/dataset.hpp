@@ -56,7 +56,9 @@ struct SurveyColumns {
   std::vector<std::int16_t> score;
   std::vector<std::int64_t> responded_ms;
   std::vector<std::uint32_t> customer;     // Dataset::customers() code, no_code = absent
-  std::vector<std::uint32_t> link_id;      // Dataset::survey_links() code of interaction_id, no_code = none
+  /// Dataset::survey_links() code of an interaction_id no accepted interaction had when the
+  /// survey was added (link() looks for it again); no_code: none, or found at once.
+  std::vector<std::uint32_t> link_id;
   std::vector<std::uint32_t> interaction;  // linked accepted interaction row, no_code = none (after link())
   std::array<CodeColumn, dimension_count> dim;  // explicit values (no memory while none has one)
   /// Explicit, else inherited from the linked interaction (after link()); no memory for a
@@ -287,7 +289,7 @@ class Dataset {
                        const detail::HashedLabel& link) const noexcept {
     survey_ids_.prefetch(id_hash);
     customers_.prefetch(customer.text, customer.hash);
-    survey_links_.prefetch(link.text, link.hash);
+    interaction_ids_.prefetch(link.text, link.hash);  // a link is looked up among the interactions first
   }
   /// The second step, a few rows later: the entries of the labels already present (a customer
   /// seen before; a new id has no entry to compare).
@@ -299,7 +301,7 @@ class Dataset {
                                std::uint64_t link_hash) const noexcept {
     survey_ids_.prefetch_entry(id_hash);
     customers_.prefetch_entry(customer_hash);
-    survey_links_.prefetch_entry(link_hash);
+    interaction_ids_.prefetch_entry(link_hash);
   }
 
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
@@ -327,7 +329,8 @@ class Dataset {
   [[nodiscard]] const Dictionary& interaction_ids() const noexcept { return interaction_ids_; }
   /// Survey ids: code == row.
   [[nodiscard]] const Dictionary& survey_ids() const noexcept { return survey_ids_; }
-  /// The interaction ids that surveys link to (accepted or not).
+  /// The interaction ids that surveys link to and that no accepted interaction had when the
+  /// survey was added (a link to an interaction already added is resolved then: no text kept).
   [[nodiscard]] const Dictionary& survey_links() const noexcept { return survey_links_; }
 
   /// Rows of interaction_events() of one interaction, ordered by `at`, then input order
@@ -357,6 +360,13 @@ class Dataset {
   /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
   void link_events();
   void link_surveys(unsigned threads);
+  /// A survey's link when it is added: the row of the interaction of that id, or (none yet) the
+  /// code of the id in survey_links_, for link().
+  struct SurveyLink {
+    std::uint32_t interaction = no_code;
+    std::uint32_t pending = no_code;
+  };
+  SurveyLink link_of(std::string_view id, std::uint64_t id_hash);
   /// The effective codes of dimension `d` (the index of a Dimension) for link_surveys().
   [[nodiscard]] CodeColumn effective_codes(std::size_t d, unsigned threads) const;
 

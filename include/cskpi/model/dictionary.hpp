@@ -88,6 +88,11 @@ class Dictionary {
   /// their place well (numbering with few gaps, as most exports'), and get one otherwise (a
   /// search from a poor guess costs a cache miss a step where a table costs one or two).
   void restore_index();
+  /// Whether find() is quick: ordered values (a search), numbered ones or a table; false once
+  /// release_index() freed the array or table (find() then compares every value).
+  [[nodiscard]] bool indexed() const noexcept {
+    return ordered_ || (numbered_ ? !by_number_.empty() || size() == 0 : !slots_.empty() || size() == 0);
+  }
   /// Whether every value so far came after the one before (shorter first, then byte order), so
   /// that no table is kept (a hint for tests and diagnostics).
   [[nodiscard]] bool ordered() const noexcept { return ordered_; }
