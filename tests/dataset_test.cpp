@@ -200,6 +200,31 @@ Dataset random_linked(unsigned seed, std::uint32_t spread) {
 
 }  // namespace
 
+namespace {
+
+// A chat interaction of a team, created 2026-03-02T09:00Z.
+Interaction team_interaction(const char* id, const char* team) {
+  Interaction a;
+  a.id = id;
+  a.channel = "chat";
+  a.team = team;
+  a.created_at = at("2026-03-02T09:00:00Z");
+  return a;
+}
+
+// A CSAT answer of 5 linked to `link`, responded 2026-03-03T09:00Z.
+SurveyResponse linked_survey(const char* id, const char* link) {
+  SurveyResponse s;
+  s.id = id;
+  s.kind = SurveyKind::csat;
+  s.score = 5;
+  s.responded_at = at("2026-03-03T09:00:00Z");
+  s.interaction_id = link;
+  return s;
+}
+
+}  // namespace
+
 TEST_CASE("Surveys linked on several threads get the links and codes of one thread", "[dataset][property]") {
   for (unsigned seed = 1; seed <= 12; ++seed) {
     const std::uint32_t spread = seed % 2 == 0 ? 40 : 400;
@@ -234,19 +259,8 @@ TEST_CASE("Surveys linked on several threads get the links and codes of one thre
 
 TEST_CASE("A dimension only unlinked interactions carry gives surveys no effective codes", "[dataset]") {
   Dataset data;
-  Interaction a;
-  a.id = "A";
-  a.channel = "chat";
-  a.team = "blue";
-  a.created_at = at("2026-03-02T09:00:00Z");
-  REQUIRE(data.add(a));
-  SurveyResponse s;
-  s.id = "s1";
-  s.kind = SurveyKind::csat;
-  s.score = 5;
-  s.responded_at = at("2026-03-03T09:00:00Z");
-  s.interaction_id = "elsewhere";
-  REQUIRE(data.add(s));
+  REQUIRE(data.add(team_interaction("A", "blue")));
+  REQUIRE(data.add(linked_survey("s1", "elsewhere")));
   data.link(2);
   CHECK(data.surveys().interaction[0] == no_code);
   CHECK_FALSE(data.surveys().effective_dim[index_of(Dimension::team)].stored());  // stored nothing, as one thread
@@ -255,23 +269,8 @@ TEST_CASE("A dimension only unlinked interactions carry gives surveys no effecti
 
 TEST_CASE("A survey link to an interaction already added is resolved at once; others wait for link()", "[dataset]") {
   Dataset data;
-  const auto interaction = [&](const char* id, const char* team) {
-    Interaction a;
-    a.id = id;
-    a.channel = "chat";
-    a.team = team;
-    a.created_at = at("2026-03-02T09:00:00Z");
-    REQUIRE(data.add(a));
-  };
-  const auto survey = [&](const char* id, const char* link) {
-    SurveyResponse s;
-    s.id = id;
-    s.kind = SurveyKind::csat;
-    s.score = 5;
-    s.responded_at = at("2026-03-03T09:00:00Z");
-    s.interaction_id = link;
-    REQUIRE(data.add(s));
-  };
+  const auto interaction = [&](const char* id, const char* team) { REQUIRE(data.add(team_interaction(id, team))); };
+  const auto survey = [&](const char* id, const char* link) { REQUIRE(data.add(linked_survey(id, link))); };
   interaction("Z", "green");
   interaction("A", "blue");  // out of order: the ids take a table
   REQUIRE_FALSE(data.interaction_ids().ordered());
