@@ -124,7 +124,7 @@ TEST_CASE("A reserved code column lists its unwritten room once stored", "[datas
   CHECK(spans[0].size <= std::size_t{1} << 20);
 }
 
-TEST_CASE("A column of rows to set takes codes row by row, from threads of their own", "[dataset]") {
+TEST_CASE("A column of rows to set takes codes row by row, from threads of their own", "[dataset][threads]") {
   for (const unsigned width : {1u, 2u, 4u}) {
     INFO(width);
     const std::uint32_t widest = width == 1 ? 254u : width == 2 ? 65534u : 0xFFFFFFFEu;

@@ -225,7 +225,7 @@ SurveyResponse linked_survey(const char* id, const char* link) {
 
 }  // namespace
 
-TEST_CASE("Surveys linked on several threads get the links and codes of one thread", "[dataset][property]") {
+TEST_CASE("Surveys linked on several threads get the links and codes of one thread", "[dataset][property][threads]") {
   for (unsigned seed = 1; seed <= 12; ++seed) {
     const std::uint32_t spread = seed % 2 == 0 ? 40 : 400;
     INFO("seed " << seed << ", agents " << spread);
@@ -267,7 +267,7 @@ TEST_CASE("A dimension only unlinked interactions carry gives surveys no effecti
   CHECK(data.surveys().effective_dim[index_of(Dimension::team)][0] == no_code);
 }
 
-TEST_CASE("A survey link to an interaction already added is resolved at once; others wait for link()", "[dataset]") {
+TEST_CASE("A survey link to an interaction already added is resolved at once; others wait for link()", "[dataset][threads]") {
   Dataset data;
   const auto interaction = [&](const char* id, const char* team) { REQUIRE(data.add(team_interaction(id, team))); };
   const auto survey = [&](const char* id, const char* link) { REQUIRE(data.add(linked_survey(id, link))); };

@@ -487,7 +487,7 @@ TEST_CASE("The period and as_of of records before 1970: negative instants, absen
   CHECK(resolve_period(without_abandonment, ReportSpec{}).as_of == at("1969-12-31T20:00:01Z"));
 }
 
-TEST_CASE("The period's scans split among threads find the instants one thread finds", "[engine][property]") {
+TEST_CASE("The period's scans split among threads find the instants one thread finds", "[engine][property][threads]") {
   // 300,000 interactions (the scans split from 65,536 rows a thread), instants before and after
   // 1970, the earliest and the latest anywhere: in a part's first or last row, or between.
   for (unsigned seed = 1; seed <= 3; ++seed) {
