@@ -68,50 +68,32 @@ void CodeColumn::reallocate(std::size_t bytes) {
   room_ = bytes;
 }
 
-void CodeColumn::rewrite(unsigned width, const std::vector<std::uint32_t>& codes) {
-  const std::size_t capacity = std::max(capacity_, codes.size());
-  *this = CodeColumn{};
-  capacity_ = capacity;
+void CodeColumn::start(unsigned width, std::size_t rows) {
+  capacity_ = std::max(capacity_, rows);
   width_ = width;
   mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
-  reallocate((std::max(capacity_, codes.size()) + 1) * width + 8);
-  for (std::size_t row = 0; row < codes.size(); ++row) push_back(row, codes[row]);
+  end_ = rows * width;
+  room_ = (capacity_ + 1) * width + 8;
+  data_ = std::make_unique_for_overwrite<std::uint8_t[]>(room_);
+  detail::advise_huge_pages(data_.get(), room_);
+  std::memset(data_.get() + end_, 0xFF, 4);  // the word after the rows
+  read_ = data_.get();
 }
 
 void CodeColumn::widen(unsigned width, std::size_t rows) {
-  const std::size_t capacity = std::max(capacity_, rows);
-  const std::size_t bytes = (capacity + 1) * width + 8;
-  auto data = std::make_unique_for_overwrite<std::uint8_t[]>(bytes);
-  detail::advise_huge_pages(data.get(), bytes);
-  if (width_ == 0) {
-    std::memset(data.get(), 0xFF, rows * width + 4);  // every row absent, and the word after them
-  } else {
-    for (std::size_t row = 0; row < rows; ++row) {
-      const std::uint32_t code = (*this)[row];  // no_code stays all ones
-      std::memcpy(data.get() + row * width, &code, 4);
-    }
-    std::memset(data.get() + rows * width, 0xFF, 4);
+  const CodeColumn old = std::move(*this);
+  capacity_ = old.capacity_;
+  start(width, rows);
+  if (!old.stored()) {
+    std::memset(data_.get(), 0xFF, end_);  // every row absent
+    return;
   }
-  width_ = width;
-  mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
-  capacity_ = capacity;
-  end_ = rows * width;
-  room_ = bytes;
-  data_ = std::move(data);
-  read_ = data_.get();
+  for (std::size_t row = 0; row < rows; ++row) set(row, old[row]);
 }
 
 CodeColumn CodeColumn::rows_to_set(unsigned width, std::size_t rows) {
   CodeColumn column;
-  column.width_ = width;
-  column.mask_ = width == 4 ? 0xFFFFFFFFu : (std::uint32_t{1} << (8 * width)) - 1;
-  column.capacity_ = rows;
-  column.end_ = rows * width;
-  column.room_ = (rows + 1) * width + 8;
-  column.data_ = std::make_unique_for_overwrite<std::uint8_t[]>(column.room_);
-  detail::advise_huge_pages(column.data_.get(), column.room_);
-  std::memset(column.data_.get() + column.end_, 0xFF, 4);  // the word after the rows
-  column.read_ = column.data_.get();
+  column.start(width, rows);
   return column;
 }
 
@@ -129,13 +111,12 @@ void CodeColumn::assign(const std::vector<std::uint32_t>& codes) {
   for (const std::uint32_t c : codes) {
     if (c != no_code) width = std::max(width, width_for(c));
   }
-  if (width == 0) {  // every row absent: nothing stored
-    const std::size_t capacity = capacity_;
-    *this = CodeColumn{};
-    capacity_ = capacity;
-    return;
-  }
-  rewrite(width, codes);
+  const std::size_t capacity = capacity_;
+  *this = CodeColumn{};
+  capacity_ = capacity;
+  if (width == 0) return;  // every row absent: nothing stored
+  start(width, codes.size());
+  for (std::size_t row = 0; row < codes.size(); ++row) set(row, codes[row]);
 }
 
 void CodeColumn::reserve(std::size_t rows) {

@@ -13,8 +13,7 @@ void IntegerColumn::push_other(std::size_t row, std::int64_t value) {
     wide_.push_back(value);
     return;
   }
-  if (narrow_.empty()) {  // nothing stored yet
-    if (value == absent_) return;
+  if (narrow_.empty()) {  // nothing stored yet: `value` is the first present one
     if (fits(value) && fits(absent_)) {
       reserve_column(narrow_, std::max(capacity_, row + 1));
       narrow_.assign(row, static_cast<std::int32_t>(absent_));

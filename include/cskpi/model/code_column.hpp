@@ -81,8 +81,9 @@ class CodeColumn {
   [[gnu::noinline]] void push_other(std::size_t row, std::uint32_t code);
   // The width a code needs.
   [[nodiscard]] static unsigned width_for(std::uint32_t code) noexcept;
-  // Rewrites the column at `width` with these codes.
-  void rewrite(unsigned width, const std::vector<std::uint32_t>& codes);
+  // A fresh buffer of `rows` unwritten rows at `width` (room for the capacity), the word after
+  // them written all ones.
+  void start(unsigned width, std::size_t rows);
   // Stores the `rows` rows so far (all absent while nothing is stored) at a greater `width`.
   void widen(unsigned width, std::size_t rows);
   // Moves the rows to a buffer of `bytes` (at least end_ + 8).

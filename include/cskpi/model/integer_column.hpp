@@ -35,6 +35,7 @@ class IntegerColumn {
       narrow_.push_back(static_cast<std::int32_t>(value));
       return;
     }
+    if (value == absent_ && !stored()) return;  // nothing is stored while every row is absent
     push_other(row, value);
   }
   /// Room for `rows` rows, used when the first value comes (nothing is allocated before).
@@ -46,7 +47,7 @@ class IntegerColumn {
   [[nodiscard]] static bool fits(std::int64_t v) noexcept {
     return v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
   }
-  // The rare appends: the first value, a value past 32 bits, an 8-byte column.
+  // The rare appends: the first present value, a value past 32 bits, an 8-byte column.
   [[gnu::noinline]] void push_other(std::size_t row, std::int64_t value);
 
   std::int64_t absent_;
