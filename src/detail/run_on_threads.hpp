@@ -10,6 +10,11 @@
 
 namespace cskpi::detail {
 
+/// `threads`, or every core for 0 (at least 1).
+inline unsigned threads_or_cores(unsigned threads) noexcept {
+  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// Runs `work()` on `n` threads at once, the calling thread being one of them (n ≤ 1: only
 /// the calling thread), and returns when all have returned. The first exception thrown (in
 /// thread order) is rethrown after every thread joined.

@@ -22,6 +22,7 @@
 
 #include "cskpi/error.hpp"
 #include "detail/huge_pages.hpp"
+#include "detail/run_on_threads.hpp"
 #include "io/csv_reader.hpp"
 #include "io/field_map.hpp"
 #include "io/input_text.hpp"
@@ -38,11 +39,6 @@ using detail::Problem;
 using detail::RawRecord;
 using detail::RawValue;
 using detail::ValueKind;
-
-/// The threads a load uses: the option's, or every core when it is 0.
-unsigned thread_count(const LoadOptions& options) {
-  return options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-}
 
 // The field of the reject of a mixed-file line that no record type claims.
 constexpr std::string_view record_member = "record";
@@ -827,7 +823,7 @@ void Loader::State::load_chunked(RecordType type, std::istream& in, std::uint32_
   note_hash_wants(type, hash_wants);
   o.setup.hash_wants = &hash_wants;
   o.chunk_bytes = options.chunk_bytes;
-  o.threads = thread_count(options);
+  o.threads = detail::threads_or_cores(options.threads);
   std::uint64_t records = 0;  // of this file, appended so far
   if (options.progress) {
     o.progress = [this, &name, left, &records](std::uint64_t bytes) {
@@ -1041,7 +1037,7 @@ void Loader::State::finish() {
     rejects = std::move(sorted);
     reject_input = std::move(sorted_input);
   }
-  data.link(thread_count(options));
+  data.link(detail::threads_or_cores(options.threads));
 }
 
 std::optional<FileFormat> format_from_path(std::string_view path) noexcept {

@@ -428,7 +428,7 @@ void Dataset::link_surveys(unsigned threads) {
   const std::size_t n = s.size();
   // Map each distinct pending link id to an interaction row once (finds only read the dictionary).
   std::vector<std::uint32_t> row_of_link(survey_links_.size(), no_code);
-  interaction_ids_.restore_index();  // after release_lookup_tables()
+  if (!row_of_link.empty()) interaction_ids_.restore_index();  // after release_lookup_tables()
   detail::run_in_parts(threads, row_of_link.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t code = begin; code < end; ++code) {
       const auto row = interaction_ids_.find(survey_links_.value(static_cast<std::uint32_t>(code)));

@@ -76,14 +76,24 @@ InstantExtent extent_of(const std::vector<std::int64_t>& column, unsigned thread
   return extent;
 }
 
+/// The instants of the records themselves: creations, survey answers, customer and agent events
+/// (never absent).
+InstantExtent record_extent(const Dataset& data, unsigned threads) {
+  InstantExtent extent;
+  for (const auto* column : {&data.interactions().created_ms, &data.surveys().responded_ms,
+                             &data.customer_events().at_ms, &data.agent_events().at_ms}) {
+    extent.add(extent_of(*column, threads));
+  }
+  return extent;
+}
+
 /// The latest instant of anything recorded in the data set (SPEC §2): creations, first
 /// responses, resolutions, abandonments, interaction events, survey answers, customer and
-/// agent events; 0 when there is nothing.
-std::int64_t latest_recorded(const Dataset& data, unsigned threads) {
+/// agent events; 0 when there is nothing. `records`: record_extent(), read once.
+std::int64_t latest_recorded(const Dataset& data, const InstantExtent& records, unsigned threads) {
   const InteractionColumns& c = data.interactions();
-  std::int64_t latest = no_instant;
-  for (const auto* column : {&c.created_ms, &c.first_response_ms, &c.resolved_ms, &data.interaction_events().at_ms,
-                             &data.surveys().responded_ms, &data.customer_events().at_ms, &data.agent_events().at_ms}) {
+  std::int64_t latest = records.hi;
+  for (const auto* column : {&c.first_response_ms, &c.resolved_ms, &data.interaction_events().at_ms}) {
     latest = std::max(latest, extent_of(*column, threads).hi);
   }
   if (c.abandoned.stored()) {
@@ -96,25 +106,15 @@ std::int64_t latest_recorded(const Dataset& data, unsigned threads) {
 
 }  // namespace
 
-unsigned resolve_threads(unsigned threads) noexcept {
-  if (threads != 0) return threads;
-  return std::max(1u, std::thread::hardware_concurrency());
-}
+unsigned resolve_threads(unsigned threads) noexcept { return detail::threads_or_cores(threads); }
 
 ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec) { return resolve_period(data, spec, 1); }
 
 ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec, unsigned threads) {
   const ZoneBuckets zone(spec.time_zone);  // validates the zone name
-  std::int64_t lo = std::numeric_limits<std::int64_t>::max();
-  std::int64_t hi = no_instant;
-  if (!spec.from || !spec.to) {  // the records' instants are never absent
-    for (const auto* column : {&data.interactions().created_ms, &data.surveys().responded_ms,
-                               &data.customer_events().at_ms, &data.agent_events().at_ms}) {
-      const InstantExtent e = extent_of(*column, threads);
-      lo = std::min(lo, e.lo);
-      hi = std::max(hi, e.hi);
-    }
-  }
+  const InstantExtent records = !spec.from || !spec.to ? record_extent(data, threads) : InstantExtent{};
+  std::int64_t lo = records.lo;
+  std::int64_t hi = records.hi;
   if (lo > hi) lo = hi = 0;  // no records: an empty first second of the epoch
   ReportPeriod period;
   period.from = spec.from.value_or(from_millis(lo));
@@ -125,7 +125,7 @@ ReportPeriod resolve_period(const Dataset& data, const ReportSpec& spec, unsigne
     period.as_of = period.to;
   } else {
     // v3: a report of a whole export sees everything the export holds.
-    period.as_of = std::max(period.to, from_millis(latest_recorded(data, threads) + 1000));
+    period.as_of = std::max(period.to, from_millis(latest_recorded(data, records, threads) + 1000));
   }
   period.time_zone = zone.zone_name();
   period.attribution = spec.config.attribution;

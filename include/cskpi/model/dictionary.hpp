@@ -91,7 +91,7 @@ class Dictionary {
   /// Whether find() is quick: ordered values (a search), numbered ones or a table; false once
   /// release_index() freed the array or table (find() then compares every value).
   [[nodiscard]] bool indexed() const noexcept {
-    return ordered_ || (numbered_ ? !by_number_.empty() || size() == 0 : !slots_.empty() || size() == 0);
+    return ordered_ || size() == 0 || (numbered_ ? !by_number_.empty() : !slots_.empty());
   }
   /// Whether every value so far came after the one before (shorter first, then byte order), so
   /// that no table is kept (a hint for tests and diagnostics).
