@@ -190,7 +190,7 @@ std::size_t slots_for(std::size_t n) noexcept {
 
 }  // namespace
 
-void Dictionary::push_offset(std::uint64_t offset) {
+void Dictionary::push_offset(std::uint64_t offset) const {
   if (wide_offsets_.empty() && offset < narrow_limit_) {
     offsets_.push_back(static_cast<std::uint32_t>(offset));
     return;
@@ -209,6 +209,7 @@ void Dictionary::release_index() {
 }
 
 void Dictionary::restore_index() {
+  if (run_) return;  // a run's codes follow from the numbers
   if (ordered_) {
     note_last_number();
     if (guesses_well()) return;
@@ -237,6 +238,7 @@ bool Dictionary::guesses_well() const noexcept {
 
 void Dictionary::reserve(std::size_t n) {
   reserved_ = std::max(reserved_, n);
+  if (run_) return;  // a run writes no entry: end_run() reserves
   const std::size_t want = slots_for(n);
   if (!ordered_ && !numbered_ && want > slots_.size()) rehash(want);
   if (wide_offsets_.empty() && n > offsets_.capacity()) {
@@ -299,10 +301,14 @@ void Dictionary::prefetch_entry(std::uint64_t value_hash) const noexcept {
 
 std::uint64_t Dictionary::hash(std::string_view value) noexcept { return hash_of(value); }
 
-std::uint32_t Dictionary::append(std::string_view value) {
+void Dictionary::check_room() const {
   if (size() >= no_code - 1) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: more than 4294967294 distinct labels");
   }
+}
+
+std::uint32_t Dictionary::append(std::string_view value) {
+  check_room();
   if (value.size() > std::numeric_limits<std::uint32_t>::max() || bytes_.size() + value.size() >= offset_mask) {
     throw Error(ErrorCode::invalid_argument, "Dictionary: the labels exceed 1 TiB");
   }
@@ -315,18 +321,81 @@ std::uint32_t Dictionary::append(std::string_view value) {
   bytes_.append(header, entry_header);
   bytes_.append(value);
   push_offset(offset);
+  ++count_;
   if (code == 0) {
     const NumericSuffix first = numeric_suffix(value);
     first_digits_at_ = first.prefix.size();
     first_number_ = first.number;
     first_numbered_ = first.found;
     first_digit_count_ = value.size() - first.prefix.size();
+    first_prefix_.assign(first.prefix);
     note_numbering(value);
   }
   return code;
 }
 
+std::optional<std::uint32_t> Dictionary::continue_run(std::string_view value) {
+  if (size() == 0) {
+    const std::uint32_t code = append(value);
+    if (!first_numbered_) end_run();  // no number: no run
+    return code;
+  }
+  const auto n = number_of(value);
+  if (!n || *n != first_number_ + size() || run_entries_.state.load(std::memory_order_acquire) != RunEntries::unwritten) {
+    return std::nullopt;  // out of the run, or its entries written (value() asked): the entries go on
+  }
+  check_room();
+  return static_cast<std::uint32_t>(count_++);
+}
+
+std::optional<std::uint32_t> Dictionary::find_in_run(std::string_view value) const noexcept {
+  const auto n = number_of(value);
+  if (!n || *n < first_number_ || *n - first_number_ >= size()) return std::nullopt;
+  return static_cast<std::uint32_t>(*n - first_number_);
+}
+
+void Dictionary::write_run_entries() const noexcept {
+  std::atomic<int>& state = run_entries_.state;
+  int seen = RunEntries::unwritten;
+  if (!state.compare_exchange_strong(seen, RunEntries::writing, std::memory_order_acq_rel)) {
+    while (seen != RunEntries::written) {  // another thread writes them
+      state.wait(seen, std::memory_order_acquire);
+      seen = state.load(std::memory_order_acquire);
+    }
+    return;
+  }
+  // The text of code 0 (written), then each next number: the digits counted up in place.
+  std::string text(value(0));
+  const std::size_t length = text.size();
+  const std::size_t entries = size() - 1;
+  bytes_.reserve(bytes_.size() + entries * (entry_header + length));
+  detail::advise_huge_pages(bytes_.data(), bytes_.capacity());
+  if (wide_offsets_.empty()) offsets_.reserve(size());
+  char header[entry_header];
+  const auto text_length = static_cast<std::uint32_t>(length);
+  std::memcpy(header + 4, &text_length, 4);
+  for (std::uint32_t code = 1; code < size(); ++code) {
+    for (std::size_t i = length; i-- > first_digits_at_ && ++text[i] > '9';) text[i] = '0';
+    push_offset(bytes_.size());
+    std::memcpy(header, &code, 4);
+    bytes_.append(header, entry_header);
+    bytes_.append(text);
+  }
+  state.store(RunEntries::written, std::memory_order_release);
+  state.notify_all();
+}
+
+void Dictionary::end_run() {
+  if (size() > 1) write_run_entries();
+  run_ = false;
+  if (reserved_ > size()) reserve(reserved_);  // deferred while the run wrote no entry
+}
+
 std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
+  if (run_) {
+    if (const auto code = continue_run(value)) return *code;
+    if (run_) end_run();
+  }
   if (ordered_) {
     if (size() == 0 || shortlex(this->value(static_cast<std::uint32_t>(size() - 1)), value) < 0) return append(value);
     leave_ordered();  // out of order: the values so far are indexed by number or by a table
@@ -429,8 +498,8 @@ std::optional<std::uint64_t> Dictionary::number_of(std::string_view value) const
     if ((load64(value.data()) & prefix_mask_) != prefix_word_) return std::nullopt;  // the prefix is in the first word
     return digits_in_word(load64(value.data() + value.size() - 8), digit_mask_);
   }
-  if (first_digits_at_ > 0 && std::memcmp(value.data(), bytes_.data() + entry_header, first_digits_at_) != 0) {
-    return std::nullopt;  // entry 0 (at offset 0) holds the prefix
+  if (first_digits_at_ > 0 && std::memcmp(value.data(), first_prefix_.data(), first_digits_at_) != 0) {
+    return std::nullopt;
   }
   std::uint64_t n = 0;
   for (std::size_t i = first_digits_at_; i < value.size(); ++i) {
@@ -565,6 +634,7 @@ std::optional<std::uint32_t> Dictionary::find_ordered(std::string_view value) co
 }
 
 std::optional<std::uint32_t> Dictionary::find(std::string_view value, std::uint64_t value_hash) const {
+  if (run_) return find_in_run(value);
   if (ordered_) return find_ordered(value);
   if (numbered_ && !by_number_.empty()) {
     const auto n = number_of(value);

@@ -1,6 +1,7 @@
 // cskpi/model/dictionary.hpp: interned labels, so columns hold 32-bit codes instead of strings.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -41,6 +42,10 @@ inline constexpr std::size_t min_unwritten = std::size_t{64} << 10;
 /// form (an agent id among customer ids) are found by a table that holds them alone, while they
 /// are at most half the values; past half the table takes every value, for good. A number that
 /// would make the array sparse builds the whole table too, until the numbers are dense again.
+/// A run needs no entries at all: while every value is the first value's prefix and digits
+/// numbered one more than the value before ("I00000001", "I00000002", …, as exports number their
+/// tickets), a value's code is its number minus the first's, and its text follows from the code.
+/// The entries are written only when a value breaks the run or value() is first asked for.
 class Dictionary {
  public:
   Dictionary() = default;
@@ -62,9 +67,14 @@ class Dictionary {
   [[nodiscard]] bool finds_by_hash() const noexcept { return !ordered_ && !numbered_; }
   /// The hash the table uses (stable within a build; not for persisting).
   [[nodiscard]] static std::uint64_t hash(std::string_view value) noexcept;
-  /// The string of a code (precondition: code < size()); valid until the next intern().
-  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept { return entry_text(offset_of(code)); }
-  [[nodiscard]] std::size_t size() const noexcept { return offsets_.size() + wide_offsets_.size(); }
+  /// The string of a code (precondition: code < size()); valid until the next intern(). The
+  /// first call on a run writes the run's entries (safe from several threads at once; the program
+  /// ends when their memory cannot be had, as for any allocation in a noexcept function).
+  [[nodiscard]] std::string_view value(std::uint32_t code) const noexcept {
+    if (run_ && code != 0) write_run_entries();
+    return entry_text(offset_of(code));
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return count_; }
   /// Starts loading the table slot where `value_hash` is probed first, so that an intern() or
   /// find() of it a few rows later does not wait for memory (a hint: no effect on results).
   void prefetch(std::uint64_t value_hash) const noexcept;
@@ -98,6 +108,9 @@ class Dictionary {
   [[nodiscard]] bool ordered() const noexcept { return ordered_; }
   /// Whether the values are found by their numbers (see the class comment): no table is kept.
   [[nodiscard]] bool numbered() const noexcept { return numbered_; }
+  /// Whether the values so far are a run (see the class comment; true while empty): their codes
+  /// follow from their numbers, and their entries are not written until value() asks.
+  [[nodiscard]] bool run() const noexcept { return run_; }
 
   /// The array of a numbered dictionary stays below this many numbers per value, beyond a first
   /// `free_numbers` (4 bytes a number: 64 bytes a value at most where a table takes 11–23, but
@@ -110,6 +123,18 @@ class Dictionary {
   void rehash(std::size_t slot_count);
   /// Appends a value known to be new; its code.
   std::uint32_t append(std::string_view value);
+  /// Throws when no code is left for another value.
+  void check_room() const;
+  /// The code of `value` while the values are a run: the next code when `value` continues it,
+  /// nothing when it breaks the run (the caller ends it).
+  [[nodiscard]] std::optional<std::uint32_t> continue_run(std::string_view value);
+  /// The code of `value` in the run, when present.
+  [[nodiscard]] std::optional<std::uint32_t> find_in_run(std::string_view value) const noexcept;
+  /// Writes the entries of the run's codes 1 … size() − 1 once (code 0's is always written); the
+  /// first caller writes them, any other waits until they are.
+  void write_run_entries() const noexcept;
+  /// Leaves the run: its entries are written, and the reserve() it deferred is made.
+  void end_run();
   /// The code of `value` among ordered values (a guess, galloping, then halving).
   [[nodiscard]] std::optional<std::uint32_t> find_ordered(std::string_view value) const noexcept;
   [[nodiscard]] std::size_t guess_ordered(std::string_view value) const noexcept;
@@ -152,17 +177,39 @@ class Dictionary {
     return {bytes_.data() + offset + entry_header, length};
   }
 
-  std::string bytes_;                   // the entries back to back
+  // The entries back to back. The arena and the offsets are mutable: value() writes a run's
+  // entries when first asked (write_run_entries(), once, whatever the threads).
+  mutable std::string bytes_;
   /// The offset of a code's entry in bytes_.
   [[nodiscard]] std::uint64_t offset_of(std::uint32_t code) const noexcept {
     return wide_offsets_.empty() ? std::uint64_t{offsets_[code]} : wide_offsets_[code];
   }
-  /// Appends the offset of the next code's entry.
-  void push_offset(std::uint64_t offset);
+  /// Appends the offset of the next code's entry (const: write_run_entries() calls it too).
+  void push_offset(std::uint64_t offset) const;
   // By code: the offset of its entry in bytes_, 4 bytes while the arena is under 4 GiB (ids of
   // 10M interactions take ≈ 160 MB), then 8 (wide_offsets_ takes them all over; offsets_ is emptied).
-  std::vector<std::uint32_t> offsets_;
-  std::vector<std::uint64_t> wide_offsets_;
+  mutable std::vector<std::uint32_t> offsets_;
+  mutable std::vector<std::uint64_t> wide_offsets_;
+  std::size_t count_ = 0;  // the values (a run's entries may not be written: offsets_ is not their count)
+  bool run_ = true;        // the values are a run (see the class comment): codes ≥ 1 may have no entry
+  /// Whether a run's entries are written: 0 not yet, 1 being written, 2 written. An atomic that
+  /// copies and moves as its value (the rest of the dictionary is copied with it).
+  class RunEntries {
+   public:
+    static constexpr int unwritten = 0;
+    static constexpr int writing = 1;
+    static constexpr int written = 2;
+    RunEntries() = default;
+    RunEntries(const RunEntries& other) noexcept : state(other.state.load()) {}
+    RunEntries& operator=(const RunEntries& other) noexcept {
+      state.store(other.state.load());
+      return *this;
+    }
+    ~RunEntries() = default;
+    mutable std::atomic<int> state{unwritten};
+  };
+  RunEntries run_entries_;
+  std::string first_prefix_;  // the first value's text before its numeric suffix
   std::uint64_t narrow_limit_ = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
   bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
