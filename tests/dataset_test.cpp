@@ -2,6 +2,8 @@
 
 #include <cskpi/model/dataset.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -298,4 +300,64 @@ TEST_CASE("A survey link to an interaction already added is resolved at once; ot
   CHECK(s.effective_dim[team][2] == no_code);
   data.link(1);  // idempotent
   CHECK(s.interaction == std::vector<std::uint32_t>{1, 2, no_code, 2, 2});
+}
+
+TEST_CASE("Events are grouped alike on 1, 2, 3 and 8 threads, in order or not", "[dataset][property][threads]") {
+  for (unsigned seed = 1; seed <= 16; ++seed) {
+    std::mt19937 rng(seed);
+    const auto pick = [&rng](std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); };
+    const std::uint32_t interactions = 1 + pick(300);
+    // Half the seeds list the events by interaction and time (gaps of interactions without
+    // events, ties, the first and last rows with or without); the other half break it once.
+    const bool in_order = seed % 2 == 0;
+    std::vector<std::pair<std::uint32_t, int>> events;  // (row, minute)
+    for (std::uint32_t r = pick(3); r < interactions; r += 1 + pick(3)) {
+      int minute = 0;
+      for (std::uint32_t k = pick(5); k > 0; --k) events.emplace_back(r, minute += static_cast<int>(pick(3)));
+    }
+    if (!in_order && seed % 4 == 1 && events.size() > 1) {  // an event among another interaction's
+      const std::size_t i = 1 + pick(static_cast<std::uint32_t>(events.size() - 1));
+      std::swap(events[i], events[pick(static_cast<std::uint32_t>(i))]);
+    }
+    if (!in_order && seed % 4 == 3) {  // two events of one interaction out of time order
+      for (std::size_t i = 1; i < events.size(); ++i) {
+        if (events[i].first == events[i - 1].first && events[i].second != events[i - 1].second) {
+          std::swap(events[i].second, events[i - 1].second);
+          break;
+        }
+      }
+    }
+    const auto build = [&] {
+      Dataset data;
+      for (std::uint32_t r = 0; r < interactions; ++r) {
+        Interaction x;
+        x.id = "I" + std::to_string(r);
+        x.created_at = at("2026-01-01T00:00:00Z");
+        REQUIRE(data.add(x));
+      }
+      for (const auto& [row, minute] : events) {
+        InteractionEvent e;
+        e.interaction_id = "I" + std::to_string(row);
+        e.at = at("2026-01-01T00:00:00Z") + std::chrono::minutes{minute};
+        e.type = InteractionEventType::agent_reply;
+        REQUIRE(data.add(e) == EventAdd::accepted);
+      }
+      return data;
+    };
+    // By hand: each row's events by minute, ties in input order.
+    std::vector<std::vector<std::uint32_t>> expected(interactions);
+    for (std::uint32_t i = 0; i < events.size(); ++i) expected[events[i].first].push_back(i);
+    for (auto& rows : expected) {
+      std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) { return events[a].second < events[b].second; });
+    }
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+      INFO("seed " << seed << ", " << threads << " threads, " << events.size() << " events");
+      Dataset data = build();
+      data.link(threads);
+      for (std::uint32_t r = 0; r < interactions; ++r) {
+        const RowRange range = data.events_of(r);
+        REQUIRE(std::vector<std::uint32_t>(range.begin(), range.end()) == expected[r]);
+      }
+    }
+  }
 }

@@ -367,38 +367,51 @@ void Dataset::add(const AgentEvent& r) {
 }
 
 void Dataset::link(unsigned threads) {
-  link_events();
+  link_events(threads);
   link_surveys(threads);
 }
 
-namespace {
-
-// Whether the events are by interaction row, then by instant (ties in input order, as they are).
-bool events_in_order(const InteractionEventColumns& e) {
-  for (std::size_t i = 1; i < e.size(); ++i) {
-    if (e.interaction[i] < e.interaction[i - 1]) return false;
-    if (e.interaction[i] == e.interaction[i - 1] && e.at_ms[i] < e.at_ms[i - 1]) return false;
-  }
+bool Dataset::start_events_in_order(unsigned threads) {
+  const auto& row = events_.interaction;
+  const auto& at = events_.at_ms;
+  const std::size_t n = events_.size();
+  event_start_.assign(interactions_.size() + 1, 0);  // the rows up to the first event's start at 0
+  std::atomic<bool> in_order{true};
+  // Each part checks the order of its events against the one before and writes the start of
+  // every row whose first event it holds (after a row, the rows with no events start there too):
+  // each start is written by one part.
+  detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i) {
+      if (row[i] == row[i - 1]) {
+        if (at[i] >= at[i - 1]) continue;
+      } else if (row[i] > row[i - 1]) {
+        std::fill(event_start_.begin() + row[i - 1] + 1, event_start_.begin() + row[i] + 1, static_cast<std::uint32_t>(i));
+        continue;
+      }
+      in_order.store(false, std::memory_order_relaxed);
+      return;
+    }
+  });
+  if (!in_order.load()) return false;
+  std::fill(event_start_.begin() + row[n - 1] + 1, event_start_.end(), static_cast<std::uint32_t>(n));
   return true;
 }
 
-}  // namespace
-
-void Dataset::link_events() {
+void Dataset::link_events(unsigned threads) {
   if (events_.size() == 0) {  // no index (4 bytes an interaction): events_of() gives none
     std::vector<std::uint32_t>().swap(event_start_);
     std::vector<std::uint32_t>().swap(event_order_);
     return;
   }
-  // Events by interaction, then instant, then input order: a counting sort by interaction (in
-  // input order), then a stable sort by instant of each interaction's few events.
-  event_start_.assign(interactions_.size() + 1, 0);
-  for (const std::uint32_t row : events_.interaction) ++event_start_[row + 1];
-  std::partial_sum(event_start_.begin(), event_start_.end(), event_start_.begin());
-  if (events_in_order(events_)) {  // exports often list them so: the order is the events' own
+  if (start_events_in_order(threads)) {  // exports often list them so: the order is the events' own
     std::vector<std::uint32_t>().swap(event_order_);
     return;
   }
+  // Events by interaction, then instant, then input order: a counting sort by interaction (in
+  // input order), then a stable sort by instant of each interaction's few events.
+  std::fill(event_start_.begin(), event_start_.end(), 0);
+  for (const std::uint32_t row : events_.interaction) ++event_start_[row + 1];
+  std::partial_sum(event_start_.begin(), event_start_.end(), event_start_.begin());
   {
     std::vector<std::uint32_t> next(event_start_.begin(), event_start_.end() - 1);
     event_order_.assign(events_.size(), 0);

@@ -305,8 +305,8 @@ class Dataset {
   }
 
   /// Resolves survey links to interactions, fills SurveyColumns::effective_dim and groups
-  /// interaction events by interaction. Call after the last add; idempotent. The surveys' part
-  /// runs on `threads` threads (the calling one among them).
+  /// interaction events by interaction. Call after the last add; idempotent. It runs on
+  /// `threads` threads (the calling one among them).
   void link(unsigned threads = 1);
 
   [[nodiscard]] const InteractionColumns& interactions() const noexcept { return interactions_; }
@@ -358,7 +358,11 @@ class Dataset {
     return {&interaction_ids_, &survey_ids_, &survey_links_, &customers_};
   }
   /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
-  void link_events();
+  void link_events(unsigned threads);
+  /// Events already by interaction, then instant (as most exports list them): the starts of
+  /// each interaction's events, found on `threads` threads. False, with the starts left
+  /// unfinished, when the events are in another order.
+  bool start_events_in_order(unsigned threads);
   void link_surveys(unsigned threads);
   /// A survey's link when it is added: the row of the interaction of that id, or (none yet) the
   /// code of the id in survey_links_, for link().
