@@ -16,6 +16,11 @@ namespace {
 constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
 
 #if defined(CSKPI_SCAN_SSE2)
+// The 16 byte hits of block k of 64 bytes as bits 16k … 16k + 15 of a mask.
+std::uint64_t hit_bits(__m128i hits, std::size_t k) noexcept {
+  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hits))) << (16 * k);
+}
+
 // Bit k of the result: byte k of the 64 at p is a, b or c. Four 16-byte compares, one mask: a
 // loop over 64-byte blocks branches once per block, where 16-byte steps mispredicted an exit
 // in nearly every record.
@@ -23,8 +28,7 @@ std::uint64_t block_mask(const char* p, __m128i a, __m128i b, __m128i c) noexcep
   std::uint64_t mask = 0;
   for (std::size_t k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)), _mm_cmpeq_epi8(v, c));
-    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hit))) << (16 * k);
+    mask |= hit_bits(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)), _mm_cmpeq_epi8(v, c)), k);
   }
   return mask;
 }
@@ -38,15 +42,11 @@ struct PlainMasks {
 };
 PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote, __m128i blank, __m128i tab) noexcept {
   PlainMasks m{0, 0, 0};
-  const auto bits = [](__m128i hits, std::size_t shift) {
-    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hits))) << shift;
-  };
   for (std::size_t k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const auto shift = 16 * k;
-    m.separators |= bits(_mm_cmpeq_epi8(v, sep), shift);
-    m.stop |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, quote), v), shift);  // a quote, or the top bit set
-    m.blanks |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, blank), _mm_cmpeq_epi8(v, tab)), shift);
+    m.separators |= hit_bits(_mm_cmpeq_epi8(v, sep), k);
+    m.stop |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, quote), v), k);  // a quote, or the top bit set
+    m.blanks |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, blank), _mm_cmpeq_epi8(v, tab)), k);
   }
   return m;
 }

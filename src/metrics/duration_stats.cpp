@@ -111,8 +111,7 @@ void DurationAccumulator::take_samples_of(const DurationAccumulator& source) {
   for (const std::int64_t x : source.wide_) add_sample(x);
   if (source.zeros_ > 0) {
     zeros_ += source.zeros_;
-    min_ = std::min<std::int64_t>(min_, 0);
-    max_ = std::max<std::int64_t>(max_, 0);
+    widen(0, 0);
   }
   kept_ += source.kept_;
 }
@@ -129,8 +128,7 @@ std::vector<std::int64_t> DurationAccumulator::sorted_samples() const {
 }
 
 void DurationAccumulator::add_sample(std::int64_t ms) {
-  min_ = std::min(min_, ms);
-  max_ = std::max(max_, ms);
+  widen(ms, ms);
   if (ms == 0) {
     ++zeros_;
     return;
@@ -174,8 +172,7 @@ void DurationAccumulator::merge(DurationAccumulator&& other) {
   count_ += other.count_;
   kept_ += other.kept_;
   zeros_ += other.zeros_;
-  min_ = std::min(min_, other.min_);
-  max_ = std::max(max_, other.max_);
+  widen(other.min_, other.max_);
   sum_ms_ = sum;
   add_squares(other);
   other = DurationAccumulator{};

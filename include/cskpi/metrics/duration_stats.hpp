@@ -2,6 +2,7 @@
 // Order statistics): count, mean, and nearest-rank median and p90.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -71,6 +72,11 @@ class DurationAccumulator {
 
  private:
   void add_sample(std::int64_t ms);
+  /// Widens [min_, max_] to hold [least, greatest] (nothing for an empty range: greatest < least).
+  void widen(std::int64_t least, std::int64_t greatest) noexcept {
+    min_ = std::min(min_, least);
+    max_ = std::max(max_, greatest);
+  }
   [[nodiscard]] DurationSummary summary(const detail::SampleSpans& samples) const;
 
   std::vector<std::vector<std::int32_t>> blocks_;  // add() appends to the last until it is full
