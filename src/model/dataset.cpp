@@ -375,24 +375,26 @@ bool Dataset::start_events_in_order(unsigned threads) {
   const auto& row = events_.interaction;
   const auto& at = events_.at_ms;
   const std::size_t n = events_.size();
-  event_start_.assign(interactions_.size() + 1, 0);  // the rows up to the first event's start at 0
+  // First each part checks the order of its events against the one before (only reading: a
+  // start written before the whole order is known could be another part's too).
   std::atomic<bool> in_order{true};
-  // Each part checks the order of its events against the one before and writes the start of
-  // every row whose first event it holds (after a row, the rows with no events start there too):
-  // each start is written by one part.
   detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i) {
-      if (row[i] == row[i - 1]) {
-        if (at[i] >= at[i - 1]) continue;
-      } else if (row[i] > row[i - 1]) {
-        std::fill(event_start_.begin() + row[i - 1] + 1, event_start_.begin() + row[i] + 1, static_cast<std::uint32_t>(i));
-        continue;
-      }
+      if (row[i] > row[i - 1] || (row[i] == row[i - 1] && at[i] >= at[i - 1])) continue;
       in_order.store(false, std::memory_order_relaxed);
       return;
     }
   });
   if (!in_order.load()) return false;
+  // Then each part writes the start of every row whose first event it holds (the rows with no
+  // events after a row start there too): in order, each start is one part's.
+  event_start_.assign(interactions_.size() + 1, 0);  // the rows up to the first event's start at 0
+  detail::run_in_parts(threads, n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i) {
+      if (row[i] == row[i - 1]) continue;
+      std::fill(event_start_.begin() + row[i - 1] + 1, event_start_.begin() + row[i] + 1, static_cast<std::uint32_t>(i));
+    }
+  });
   std::fill(event_start_.begin() + row[n - 1] + 1, event_start_.end(), static_cast<std::uint32_t>(n));
   return true;
 }
@@ -409,7 +411,7 @@ void Dataset::link_events(unsigned threads) {
   }
   // Events by interaction, then instant, then input order: a counting sort by interaction (in
   // input order), then a stable sort by instant of each interaction's few events.
-  std::fill(event_start_.begin(), event_start_.end(), 0);
+  event_start_.assign(interactions_.size() + 1, 0);
   for (const std::uint32_t row : events_.interaction) ++event_start_[row + 1];
   std::partial_sum(event_start_.begin(), event_start_.end(), event_start_.begin());
   {

@@ -360,8 +360,8 @@ class Dataset {
   /// The two halves of link(): events grouped by interaction; surveys' rows and effective labels.
   void link_events(unsigned threads);
   /// Events already by interaction, then instant (as most exports list them): the starts of
-  /// each interaction's events, found on `threads` threads. False, with the starts left
-  /// unfinished, when the events are in another order.
+  /// each interaction's events, found on `threads` threads. False, with no start written, when
+  /// the events are in another order.
   bool start_events_in_order(unsigned threads);
   void link_surveys(unsigned threads);
   /// A survey's link when it is added: the row of the interaction of that id, or (none yet) the
