@@ -3,6 +3,8 @@
 
 #include <cskpi/model/dictionary.hpp>
 
+#include "numbered_ids.hpp"
+
 #include <map>
 #include <optional>
 #include <random>
@@ -11,13 +13,9 @@
 #include <vector>
 
 using cskpi::Dictionary;
+using cskpi::test::numbered;
 
 namespace {
-
-std::string numbered(std::uint64_t n, std::size_t width, const std::string& prefix) {
-  std::string digits = std::to_string(n);
-  return prefix + std::string(width - std::min(width, digits.size()), '0') + digits;
-}
 
 // The spare room unwritten_reserve() lists for `values` values.
 std::size_t spare_bytes(const Dictionary& d, std::size_t values) {

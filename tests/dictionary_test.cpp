@@ -2,6 +2,8 @@
 
 #include <cskpi/model/dictionary.hpp>
 
+#include "numbered_ids.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -10,6 +12,7 @@
 #include <vector>
 
 using cskpi::Dictionary;
+using cskpi::test::numbered;
 
 TEST_CASE("Dictionary codes are dense, first-seen and stable across growth", "[dataset]") {
   Dictionary d;
@@ -218,16 +221,6 @@ TEST_CASE("Ordered values of 8 to 16 bytes compare by unsigned bytes, their last
   CHECK(d.intern(values[values.size() / 2]) == static_cast<std::uint32_t>(values.size() / 2));  // not after the last
   CHECK_FALSE(d.ordered());
 }
-
-namespace {
-
-// "C" and `width` digits: the form of the benchmark's customers ("C0012345").
-std::string numbered(std::uint64_t n, std::size_t width, const std::string& prefix = "C") {
-  std::string digits = std::to_string(n);
-  return prefix + std::string(width - std::min(width, digits.size()), '0') + digits;
-}
-
-}  // namespace
 
 TEST_CASE("Numbered values are found by their numbers once the numbers are dense", "[dataset]") {
   // 3,000 customers drawn out of order from 0–19,999: while fewer than (20,000 − 4,096) / 16
