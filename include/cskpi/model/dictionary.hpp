@@ -209,7 +209,9 @@ class Dictionary {
     mutable std::atomic<int> state{unwritten};
   };
   RunEntries run_entries_;
-  std::string first_prefix_;  // the first value's text before its numeric suffix
+  // The first value's text before its numeric suffix, for number_of(): kept apart from entry 0,
+  // since a find() may read it while another thread's value() writes a run's entries (bytes_ moves).
+  std::string first_prefix_;
   std::uint64_t narrow_limit_ = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> slots_;    // top 24 bits of the hash << 40 | (offset + 1); 0 = empty; a power of two
   bool ordered_ = true;        // every value came after the one before: no table (slots_ empty)
