@@ -62,7 +62,7 @@ void check_same_events(const Dataset& got, const Dataset& expected) {
   const auto& b = expected.interaction_events();
   REQUIRE(a.size() == b.size());
   CHECK(a.interaction == b.interaction);
-  CHECK(a.at_ms == b.at_ms);
+  CHECK(a.at_ms.millis() == b.at_ms.millis());
   CHECK(a.type == b.type);
   CHECK(a.status == b.status);
   CHECK(agents_of(got) == agents_of(expected));

@@ -18,7 +18,7 @@ Interaction interaction(int i) {
   Interaction r;
   r.id = "I" + std::to_string(i);
   r.channel = "chat";
-  r.created_at = from_millis(1'700'000'000'000 + i);
+  r.created_at = from_millis(1'700'000'000'000 + std::int64_t{1000} * i);  // whole seconds: 4 bytes a row
   r.handle_seconds = 1.5;
   return r;
 }
@@ -41,21 +41,25 @@ TEST_CASE("Populating pages leaves their contents as they were", "[model][pages]
 TEST_CASE("The reserved room the next rows write: the spare part of each allocated column", "[model][pages]") {
   Dataset data;
   CHECK(data.unwritten_interaction_reserve(1000).empty());  // nothing reserved, nothing allocated
-  data.reserve_interactions(100'000);  // 800 kB for created_ms
+  data.reserve_interactions(100'000);  // 400 kB for created_ms (whole seconds: 4 bytes a row)
   for (int i = 0; i < 10; ++i) REQUIRE(data.add(interaction(i)));
   const auto spans = data.unwritten_interaction_reserve(100'000);
   const InteractionColumns& c = data.interactions();
-  // created_ms: 99,990 rows of 8 bytes left, right after the 10 written.
+  // created_ms: 99,990 rows of 4 bytes left, right after the 10 written.
+  REQUIRE(c.created_ms.width() == 4);
+  std::vector<MemorySpan> created_room;
+  c.created_ms.unwritten_reserve(100'000, created_room);
+  REQUIRE(created_room.size() == 1);
   const auto created = std::find_if(spans.begin(), spans.end(), [&](MemorySpan s) {
-    return s.data == c.created_ms.data() + 10;
+    return s.data == created_room[0].data;
   });
   REQUIRE(created != spans.end());
-  CHECK(created->size == (c.created_ms.capacity() - 10) * sizeof(std::int64_t));
+  CHECK(created->size == (c.created_ms.capacity() - 10) * 4);
   CHECK(c.created_ms.capacity() >= 100'000);
-  // Only the room the next `rows` rows write: 50,000 of created_ms are 400,000 bytes.
+  // Only the room the next `rows` rows write: 50,000 of created_ms are 200,000 bytes.
   const auto half = data.unwritten_interaction_reserve(50'000);
   CHECK(std::any_of(half.begin(), half.end(), [&](MemorySpan s) {
-    return s.data == c.created_ms.data() + 10 && s.size == 400'000;
+    return s.data == created_room[0].data && s.size == 200'000;
   }));
   // Surveys: none reserved, none listed.
   CHECK(data.unwritten_survey_reserve(50'000).empty());
@@ -73,7 +77,7 @@ TEST_CASE("The reserved room the next rows write: the spare part of each allocat
   for (int i = 0; i < 10; ++i) {
     const auto row = static_cast<std::size_t>(i);
     CHECK(data.interaction_ids().value(static_cast<std::uint32_t>(i)) == "I" + std::to_string(i));
-    CHECK(c.created_ms[row] == 1'700'000'000'000 + i);
+    CHECK(c.created_ms[row] == 1'700'000'000'000 + std::int64_t{1000} * i);
     CHECK(c.handle_ms[row] == 1500);
   }
 }
@@ -91,10 +95,13 @@ TEST_CASE("The reserved room of interaction events: the columns' spare part for 
   const auto spans = data.unwritten_event_reserve(40'000);
   const InteractionEventColumns& c = data.interaction_events();
   CHECK(c.at_ms.capacity() >= 100'000);
-  // at_ms: 40,000 events of 8 bytes after the one written; interaction and agent 160,000 bytes
-  // each; type and status (1 byte) are under 64 KiB and not listed.
+  // at_ms: 40,000 events of 4 bytes (whole seconds) after the one written; interaction and agent
+  // 160,000 bytes each too; type and status (1 byte) are under 64 KiB and not listed.
+  std::vector<MemorySpan> at_room;
+  c.at_ms.unwritten_reserve(40'000, at_room);
+  REQUIRE(at_room.size() == 1);
   CHECK(std::any_of(spans.begin(), spans.end(), [&](MemorySpan s) {
-    return s.data == c.at_ms.data() + 1 && s.size == 320'000;
+    return s.data == at_room[0].data && s.size == 160'000;
   }));
   CHECK(spans.size() == 3);
   for (const MemorySpan s : spans) detail::populate_pages(s.data, s.size);

@@ -16,6 +16,8 @@ namespace {
 using detail::reserve_column;
 using detail::spare_of;
 
+void reserve_column(InstantColumn& column, std::size_t n) { column.reserve(n); }
+
 std::int64_t millis_or(const std::optional<TimePoint>& t) { return t ? to_millis(*t) : no_instant; }
 
 std::int64_t seconds_to_millis(const std::optional<double>& seconds) {
@@ -189,6 +191,8 @@ void spare_of(const CodeColumn& c, std::size_t rows, std::vector<MemorySpan>& ou
 
 void spare_of(const IntegerColumn& c, std::size_t rows, std::vector<MemorySpan>& out) { c.unwritten_reserve(rows, out); }
 
+void spare_of(const InstantColumn& c, std::size_t rows, std::vector<MemorySpan>& out) { c.unwritten_reserve(rows, out); }
+
 }  // namespace
 
 std::vector<MemorySpan> Dataset::unwritten_interaction_reserve(std::size_t rows) const {
@@ -248,6 +252,13 @@ void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
   out.reserve(order.size());
   for (const std::uint32_t from : order) out.push_back(column[from]);
   column.swap(out);
+}
+
+void permute(InstantColumn& column, const std::vector<std::uint32_t>& order) {
+  InstantColumn out;
+  out.reserve(order.size());
+  for (const std::uint32_t from : order) out.push_back(column[from]);
+  column = std::move(out);
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ struct InstantExtent {
   }
 };
 
-InstantExtent extent_of(const std::vector<std::int64_t>& column, unsigned threads) {
+template <class Column>
+InstantExtent extent_of(const Column& column, unsigned threads) {
   constexpr std::size_t rows_per_thread = std::size_t{1} << 16;  // fewer: one thread is as quick
   InstantExtent extent;
   std::mutex combine;
@@ -80,8 +81,10 @@ InstantExtent extent_of(const std::vector<std::int64_t>& column, unsigned thread
 /// (never absent).
 InstantExtent record_extent(const Dataset& data, unsigned threads) {
   InstantExtent extent;
-  for (const auto* column : {&data.interactions().created_ms, &data.surveys().responded_ms,
-                             &data.customer_events().at_ms, &data.agent_events().at_ms}) {
+  for (const InstantColumn* column : {&data.interactions().created_ms, &data.surveys().responded_ms}) {
+    extent.add(extent_of(*column, threads));
+  }
+  for (const auto* column : {&data.customer_events().at_ms, &data.agent_events().at_ms}) {
     extent.add(extent_of(*column, threads));
   }
   return extent;

@@ -94,7 +94,7 @@ void FactsBuilder::init(Shared& s, FactsBuilder& scratch, const Dataset& data, c
       if (c.resolved_ms[r] != no_instant || data.events_of(r).empty()) continue;
       scratch.derive_history(r);
       if (!scratch.history_.resolved_at) continue;
-      if (s.resolved_at.empty()) s.resolved_at = c.resolved_ms;
+      if (s.resolved_at.empty()) s.resolved_at = c.resolved_ms.millis();
       s.resolved_at[r] = to_millis(*scratch.history_.resolved_at);
     }
   }

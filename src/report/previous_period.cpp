@@ -6,8 +6,22 @@
 namespace cskpi::detail {
 namespace {
 
-bool any_in(const std::vector<std::int64_t>& column, std::int64_t from, std::int64_t to) {
-  return std::any_of(column.begin(), column.end(), [=](std::int64_t t) { return t != no_instant && t >= from && t < to; });
+template <class Column>
+bool any_in(const Column& column, std::int64_t from, std::int64_t to) {
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    const std::int64_t t = column[r];
+    if (t != no_instant && t >= from && t < to) return true;
+  }
+  return false;
+}
+
+template <class Column>
+bool any_before(const Column& column, std::int64_t before) {
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    const std::int64_t t = column[r];
+    if (t != no_instant && t < before) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -33,11 +47,8 @@ bool covers(const Dataset& data, const ReportPeriod& period) {
 
 bool has_records_before(const Dataset& data, TimePoint from) {
   const std::int64_t before = to_millis(from);
-  const auto earlier = [before](const std::vector<std::int64_t>& column) {
-    return std::any_of(column.begin(), column.end(), [before](std::int64_t t) { return t != no_instant && t < before; });
-  };
-  return earlier(data.interactions().created_ms) || earlier(data.surveys().responded_ms) ||
-         earlier(data.customer_events().at_ms) || earlier(data.agent_events().at_ms);
+  return any_before(data.interactions().created_ms, before) || any_before(data.surveys().responded_ms, before) ||
+         any_before(data.customer_events().at_ms, before) || any_before(data.agent_events().at_ms, before);
 }
 
 bool has_reopen_data(const Dataset& data) {

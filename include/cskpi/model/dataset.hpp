@@ -17,6 +17,7 @@
 #include "cskpi/model/customer_event.hpp"
 #include "cskpi/model/dictionary.hpp"
 #include "cskpi/model/dimension.hpp"
+#include "cskpi/model/instant_column.hpp"
 #include "cskpi/model/integer_column.hpp"
 #include "cskpi/model/interaction.hpp"
 #include "cskpi/model/interaction_event.hpp"
@@ -25,8 +26,6 @@
 
 namespace cskpi {
 
-/// Column sentinel for an absent instant (milliseconds since the epoch otherwise).
-inline constexpr std::int64_t no_instant = std::numeric_limits<std::int64_t>::min();
 /// Column sentinel for an absent count or duration in milliseconds.
 inline constexpr std::int64_t no_value = -1;
 
@@ -36,9 +35,9 @@ struct InteractionColumns {
   std::array<CodeColumn, dimension_count> dim;  // codes; no_code = absent (no memory while all are)
   std::vector<std::vector<std::uint32_t>> custom;  // [k]: codes of custom dimension k (Dataset::custom_dictionary(k))
   std::vector<std::uint32_t> customer;                         // Dataset::customers() code, no_code = absent
-  std::vector<std::int64_t> created_ms;
-  std::vector<std::int64_t> first_response_ms;  // no_instant = none yet
-  std::vector<std::int64_t> resolved_ms;        // no_instant = open
+  InstantColumn created_ms;
+  InstantColumn first_response_ms;  // no_instant = none yet
+  InstantColumn resolved_ms;        // no_instant = open
   // The optional fields take memory only once a record carries them (OptionalColumn).
   IntegerColumn contacts{no_value};   // no_value = absent
   IntegerColumn reopened{no_value};   // no_value = absent (counts as 0)
@@ -54,7 +53,7 @@ struct InteractionColumns {
 struct SurveyColumns {
   std::vector<SurveyKind> kind;
   std::vector<std::int16_t> score;
-  std::vector<std::int64_t> responded_ms;
+  InstantColumn responded_ms;
   std::vector<std::uint32_t> customer;     // Dataset::customers() code, no_code = absent
   /// Dataset::survey_links() code of an interaction_id no accepted interaction had when the
   /// survey was added (link() looks for it again); no_code: none, or found at once.
@@ -72,7 +71,7 @@ struct SurveyColumns {
 
 struct InteractionEventColumns {
   std::vector<std::uint32_t> interaction;  // row of the interaction
-  std::vector<std::int64_t> at_ms;
+  InstantColumn at_ms;
   std::vector<InteractionEventType> type;
   std::vector<TicketStatus> status;  // meaningful when type == status
   std::vector<std::uint32_t> agent;  // agent dimension code, no_code = absent
