@@ -334,7 +334,7 @@ std::uint32_t Dictionary::append(std::string_view value) {
   return code;
 }
 
-std::optional<std::uint32_t> Dictionary::continue_run(std::string_view value) {
+std::uint32_t Dictionary::continue_run(std::string_view value) {
   if (size() == 0) {
     const std::uint32_t code = append(value);
     if (!first_numbered_) end_run();  // no number: no run
@@ -342,7 +342,7 @@ std::optional<std::uint32_t> Dictionary::continue_run(std::string_view value) {
   }
   const auto n = number_of(value);
   if (!n || *n != first_number_ + size() || run_entries_.state.load(std::memory_order_acquire) != RunEntries::unwritten) {
-    return std::nullopt;  // out of the run, or its entries written (value() asked): the entries go on
+    return no_code;  // out of the run, or its entries written (value() asked): the entries go on
   }
   check_room();
   return static_cast<std::uint32_t>(count_++);
@@ -393,7 +393,7 @@ void Dictionary::end_run() {
 
 std::uint32_t Dictionary::intern(std::string_view value, std::uint64_t value_hash) {
   if (run_) {
-    if (const auto code = continue_run(value)) return *code;
+    if (const std::uint32_t code = continue_run(value); code != no_code) return code;
     if (run_) end_run();
   }
   if (ordered_) {

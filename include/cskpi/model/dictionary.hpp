@@ -126,8 +126,9 @@ class Dictionary {
   /// Throws when no code is left for another value.
   void check_room() const;
   /// The code of `value` while the values are a run: the next code when `value` continues it,
-  /// nothing when it breaks the run (the caller ends it).
-  [[nodiscard]] std::optional<std::uint32_t> continue_run(std::string_view value);
+  /// no_code when it breaks the run (the caller ends it). A plain code, not an optional: g++ 12
+  /// builds an optional's two parts on the stack and reads them back as one word, a stall per id.
+  [[nodiscard]] std::uint32_t continue_run(std::string_view value);
   /// The code of `value` in the run, when present.
   [[nodiscard]] std::optional<std::uint32_t> find_in_run(std::string_view value) const noexcept;
   /// Writes the entries of the run's codes 1 … size() − 1 once (code 0's is always written); the
