@@ -12,7 +12,7 @@ namespace cskpi {
 
 /// Row i is column[i], `absent` for a record without the field (counts and durations in
 /// milliseconds). No memory while no record carries the field; then 1 byte a row while every
-/// value is 0 … 254 (contacts and reopens: small counts; `absent` must be outside them), 4 while
+/// value is 0 … 254 (contacts and reopens: small counts; when `absent` is not one), 4 while
 /// every value fits in 32 bits (handle and wait times under 24 days), else 8: the column widens,
 /// copying its rows, when a value needs it.
 class IntegerColumn {
