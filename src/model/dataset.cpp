@@ -246,16 +246,10 @@ void for_each_event_column(Columns& e, F&& f) {
   f(e.agent);
 }
 
-template <class T>
-void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
-  std::vector<T> out;
-  out.reserve(order.size());
-  for (const std::uint32_t from : order) out.push_back(column[from]);
-  column.swap(out);
-}
-
-void permute(InstantColumn& column, const std::vector<std::uint32_t>& order) {
-  InstantColumn out;
+// A vector or an InstantColumn with its rows in `order`.
+template <class Column>
+void permute(Column& column, const std::vector<std::uint32_t>& order) {
+  Column out;
   out.reserve(order.size());
   for (const std::uint32_t from : order) out.push_back(column[from]);
   column = std::move(out);

@@ -8,11 +8,15 @@ namespace cskpi {
 using detail::reserve_column;
 using detail::spare_of;
 
+void InstantColumn::append_millis(std::vector<std::int64_t>& out) const {
+  for (std::size_t row = 0; row < size(); ++row) out.push_back((*this)[row]);
+}
+
 std::vector<std::int64_t> InstantColumn::millis() const {
   if (wide_mode_) return millis_;
   std::vector<std::int64_t> out;
   out.reserve(seconds_.size());
-  for (std::size_t row = 0; row < seconds_.size(); ++row) out.push_back((*this)[row]);
+  append_millis(out);
   return out;
 }
 
@@ -26,7 +30,7 @@ void InstantColumn::push_other(std::int64_t ms) {
   if (!wide_mode_) {  // not whole seconds from the first, or too far: 8 bytes a row
     std::vector<std::int64_t> wide;
     reserve_column(wide, std::max(seconds_.capacity(), seconds_.size() + 1));
-    for (std::size_t row = 0; row < seconds_.size(); ++row) wide.push_back((*this)[row]);
+    append_millis(wide);
     millis_.swap(wide);
     std::vector<std::int32_t>().swap(seconds_);
     wide_mode_ = true;

@@ -1,27 +1,23 @@
 #include "report/previous_period.hpp"
 
-#include <algorithm>
 #include <vector>
 
 namespace cskpi::detail {
 namespace {
 
-template <class Column>
-bool any_in(const Column& column, std::int64_t from, std::int64_t to) {
+// Whether some present instant t of the column has pred(t).
+template <class Column, class Pred>
+bool any_instant(const Column& column, Pred pred) {
   for (std::size_t r = 0; r < column.size(); ++r) {
     const std::int64_t t = column[r];
-    if (t != no_instant && t >= from && t < to) return true;
+    if (t != no_instant && pred(t)) return true;
   }
   return false;
 }
 
 template <class Column>
-bool any_before(const Column& column, std::int64_t before) {
-  for (std::size_t r = 0; r < column.size(); ++r) {
-    const std::int64_t t = column[r];
-    if (t != no_instant && t < before) return true;
-  }
-  return false;
+bool any_in(const Column& column, std::int64_t from, std::int64_t to) {
+  return any_instant(column, [=](std::int64_t t) { return t >= from && t < to; });
 }
 
 }  // namespace
@@ -47,8 +43,9 @@ bool covers(const Dataset& data, const ReportPeriod& period) {
 
 bool has_records_before(const Dataset& data, TimePoint from) {
   const std::int64_t before = to_millis(from);
-  return any_before(data.interactions().created_ms, before) || any_before(data.surveys().responded_ms, before) ||
-         any_before(data.customer_events().at_ms, before) || any_before(data.agent_events().at_ms, before);
+  const auto earlier = [before](std::int64_t t) { return t < before; };
+  return any_instant(data.interactions().created_ms, earlier) || any_instant(data.surveys().responded_ms, earlier) ||
+         any_instant(data.customer_events().at_ms, earlier) || any_instant(data.agent_events().at_ms, earlier);
 }
 
 bool has_reopen_data(const Dataset& data) {

@@ -66,6 +66,8 @@ class InstantColumn {
 
   // The rare appends: the first instant, one that does not fit in seconds, an 8-byte column.
   [[gnu::noinline]] void push_other(std::int64_t ms);
+  // Appends every row, in milliseconds, to `out`.
+  void append_millis(std::vector<std::int64_t>& out) const;
 
   bool wide_mode_ = false;
   bool based_ = false;  // base_ms_ is set: the first instant
