@@ -7,8 +7,14 @@
 #include <cskpi/report/config_file.hpp>
 #include <cskpi/report/state_file.hpp>
 
+#include <cstdint>
+#include <map>
+#include <string>
+#include <type_traits>
+
 #include "partial_fixture.hpp"
 #include "report/partial_state.hpp"
+#include "report/sample_sources.hpp"
 #include "report/slice_scan.hpp"
 
 using namespace partial_fixture;
@@ -41,7 +47,12 @@ ReportSpec coarse_spec(Attribution attribution, bool calendar) {
 PartialReport scan(const Dataset& data, const ReportSpec& spec, const DataSlice& slice, bool direct) {
   detail::EngineContext context(data, spec, resolve_period(data, spec));
   REQUIRE(context.cells.has_value());  // else this test compares the direct path with itself
-  if (direct) context.cells.reset();
+  if (direct) {  // and the samples kept as without cells
+    context.cells.reset();
+    std::vector<Grouping> groupings;
+    for (const detail::TableSpec& table : context.tables) groupings.push_back(table.by);
+    context.sample_source = detail::choose_sample_sources(groupings);
+  }
   return PartialReport(detail::scan_slice(context, slice));
 }
 
@@ -75,7 +86,7 @@ TEST_CASE("Cells: partial states of slices fed through cells merge to the whole"
 
 TEST_CASE("Cells: planned only for few places and groupings that all have flows", "[engine][cells]") {
   const Dataset data = random_dataset(24);
-  const auto planned = [&](std::vector<const char*> groupings) {
+  const auto planned = [&](const std::vector<const char*>& groupings) {
     ReportSpec spec = rich_spec(Attribution::created);
     spec.groupings.clear();
     for (const char* g : groupings) spec.groupings.push_back(by(g));
@@ -88,11 +99,56 @@ TEST_CASE("Cells: planned only for few places and groupings that all have flows"
   CHECK(standard->spec.by == Grouping{Dimension::channel, Dimension::topic, TimeBucket::month});
   CHECK(standard->positions ==
         std::vector<std::vector<std::size_t>>{{}, {0}, {1}, {2}, {0, 2}});
-  CHECK(standard->spec.dense_places == 5 * 4 * 3);  // channel 4 + null, topic 3 + null, Mar–May in Rome
+  CHECK(standard->spec.dense_places == std::uint64_t{5} * 4 * 3);  // channel 4 + null, topic 3 + null, Mar–May in Rome
   CHECK_FALSE(planned({}).has_value());                              // the overall group alone
   CHECK_FALSE(planned({"channel", "hour_of_week"}).has_value());     // hour_of_week has no flows
   // agent (7 + null) × day (62 in Rome) × topic (3 + null) = 1,984 places ≤ 4,096: planned;
   // with region (4 + null) 9,920 places, more than a quarter of 600 + ≈ 200 records: not.
   CHECK(planned({"agent", "day", "topic"}).has_value());
   CHECK_FALSE(planned({"agent", "day", "topic", "region"}).has_value());
+}
+
+namespace {
+
+/// Σ count() and Σ kept() over the duration accumulators of some groups.
+struct SampleTally {
+  std::uint64_t counted = 0;
+  std::uint64_t kept = 0;
+};
+
+SampleTally tally(const std::map<std::string, detail::GroupAccumulators>& groups) {
+  SampleTally t;
+  const auto visit = [&t](const auto& field) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(field)>, DurationAccumulator>) {
+      t.counted += field.count();
+      t.kept += field.kept();
+    }
+  };
+  for (const auto& entry : groups) detail::GroupAccumulators::state_fields(entry.second, visit);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("Cells: every duration sample is kept once, by the cells, whatever the groupings", "[engine][cells]") {
+  const Dataset data = random_dataset(25);
+  const ReportSpec spec = coarse_spec(Attribution::event, true);
+  const PartialReport partial = scan(data, spec, DataSlice{}, false);
+  const PartialReport::State& s = partial.state();
+  REQUIRE(s.cells.has_value());
+  CHECK(s.sample_source == detail::SampleSources(s.tables.size(), detail::cells_source));
+  const SampleTally overall = tally(s.tables.front().groups);
+  REQUIRE(overall.counted > 0);
+  for (const PartialTable& table : s.tables) {
+    const SampleTally t = tally(table.groups);
+    CHECK(t.kept == 0);                   // every table only counts its samples ...
+    CHECK(t.counted == overall.counted);  // ... and each table's groups count every one once
+  }
+  const SampleTally cells = tally(s.cells->table.groups);
+  CHECK(cells.kept == overall.counted);  // the cells keep each sample once
+  CHECK(cells.counted == overall.counted);
+  // Written out, every group keeps its own again, and the cells are gone.
+  const PartialReport read = read_state(write_state(partial), "cells.state");
+  CHECK_FALSE(read.state().cells.has_value());
+  for (const PartialTable& table : read.state().tables) CHECK(tally(table.groups).kept == overall.counted);
 }

@@ -180,7 +180,9 @@ void PartialReport::merge(PartialReport&& other) {
   }
   if (b.tables.empty()) return;
   check_same_report(a, b);
-  if (a.sample_source != b.sample_source) {  // groups that count samples kept elsewhere merge only with their kind
+  const bool same_cells = a.cells.has_value() == b.cells.has_value() && (!a.cells || a.cells->by == b.cells->by);
+  // Groups that count samples kept elsewhere merge only with their kind.
+  if (a.sample_source != b.sample_source || !same_cells) {
     detail::keep_all_samples(a);
     detail::keep_all_samples(b);
   }
@@ -190,6 +192,7 @@ void PartialReport::merge(PartialReport&& other) {
   for (std::size_t t = 0; t < a.tables.size(); ++t) {
     merge_table(a.tables[t], std::move(b.tables[t]), same_agents ? nullptr : &recode);
   }
+  if (a.cells) merge_table(a.cells->table, std::move(b.cells->table), same_agents ? nullptr : &recode);
   for (std::size_t r = 0; r < record_type_count; ++r) {
     a.inputs[r].accepted += b.inputs[r].accepted;
     a.inputs[r].rejected += b.inputs[r].rejected;

@@ -51,6 +51,14 @@ struct PartialTable {
   std::map<std::string, std::vector<CustomerCounts>> customers;
 };
 
+/// The groups that keep the duration samples of every table's groups when the engine rolled its
+/// tables up from cells (report/slice_scan.hpp, CellPlan): the grouping by every part of every
+/// table, each sample kept once whatever the report's groupings.
+struct SampleCells {
+  Grouping by;
+  PartialTable table;  // its groups only; their agent-days are dropped (the tables have them)
+};
+
 struct PartialReport::State {
   ReportPeriod period;
   std::vector<Grouping> groupings;  // [0] is the overall group's empty grouping
@@ -65,9 +73,11 @@ struct PartialReport::State {
   /// Agent labels by the codes the agent-days of the groups use.
   std::shared_ptr<const std::vector<std::string>> agents = std::make_shared<std::vector<std::string>>();
   std::vector<PartialTable> tables;  // one per grouping
-  /// Per grouping, the grouping whose groups keep its duration samples (report/sample_sources.hpp);
-  /// empty when every group keeps its own (as every state read from a file does).
+  /// Per grouping, the grouping whose groups keep its duration samples (report/sample_sources.hpp),
+  /// or detail::cells_source: the cells'; empty when every group keeps its own (as every state
+  /// read from a file does).
   detail::SampleSources sample_source;
+  std::optional<SampleCells> cells;  // with sample sources that name the cells
   bool has_customer_events = false;  // figures exist only with customer events
   std::vector<RosterEvent> roster;
   std::map<std::string, AdoptionCounts> adoption;  // encoded product key

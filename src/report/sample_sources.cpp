@@ -53,22 +53,33 @@ std::string project_key(const std::string& fine_key, const std::vector<std::size
   return encode_key(coarse);
 }
 
-/// The source table of `table` and where its parts are in the source's keys.
-std::pair<std::size_t, std::vector<std::size_t>> source_of(const PartialReport::State& state, std::size_t table) {
+/// The groups that keep the samples of `table`'s groups (a finer table's, or the cells'), and
+/// where the table's parts are in their keys.
+struct Source {
+  const std::map<std::string, GroupAccumulators>* groups;
+  std::vector<std::size_t> positions;
+};
+
+Source source_of(const PartialReport::State& state, std::size_t table) {
   const std::size_t source = state.sample_source.at(table).value();
-  auto positions = part_positions(state.groupings.at(table), state.groupings.at(source));
-  if (!positions || state.sample_source.at(source)) {
+  const bool cells = source == cells_source;
+  if (cells && !state.cells) {
+    throw Error(ErrorCode::invalid_argument, "a partial state lacks the cells that keep its samples");
+  }
+  const Grouping& fine = cells ? state.cells->by : state.groupings.at(source);
+  auto positions = part_positions(state.groupings.at(table), fine);
+  if (!positions || (!cells && state.sample_source.at(source))) {
     throw Error(ErrorCode::invalid_argument, "a partial state names a grouping's sample source it cannot have");
   }
-  return {source, std::move(*positions)};
+  return {cells ? &state.cells->table.groups : &state.tables.at(source).groups, std::move(*positions)};
 }
 
 }  // namespace
 
 GroupSources group_sources(const PartialReport::State& state, std::size_t table) {
-  const auto [source, positions] = source_of(state, table);
+  const auto [groups, positions] = source_of(state, table);
   GroupSources out;
-  for (const auto& [key, acc] : state.tables.at(source).groups) out[project_key(key, positions)].push_back(&acc);
+  for (const auto& [key, acc] : *groups) out[project_key(key, positions)].push_back(&acc);
   return out;
 }
 
@@ -77,7 +88,7 @@ void keep_all_samples(PartialReport::State& state) {
     if (!state.sample_source[t]) continue;
     const auto [source, positions] = source_of(state, t);
     auto& groups = state.tables[t].groups;
-    for (const auto& [key, acc] : state.tables[source].groups) {
+    for (const auto& [key, acc] : *source) {
       const auto it = groups.find(project_key(key, positions));
       if (it == groups.end()) throw Error(ErrorCode::invalid_argument, "a partial state lacks a group its samples belong to");
       it->second.take_samples_of(acc);
@@ -85,6 +96,7 @@ void keep_all_samples(PartialReport::State& state) {
     for (auto& entry : groups) entry.second.keep_samples();
   }
   state.sample_source.clear();
+  state.cells.reset();
 }
 
 }  // namespace cskpi::detail

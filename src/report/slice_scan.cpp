@@ -8,25 +8,12 @@
 #include "cskpi/error.hpp"
 #include "report/backlog.hpp"
 #include "report/group_key.hpp"
+#include "report/group_table.hpp"
 #include "report/key_codec.hpp"
 #include "report/partial_state.hpp"
 
 namespace cskpi::detail {
 namespace {
-
-template <std::size_t N>
-constexpr std::array<std::uint32_t, N> filled_array(std::uint32_t v) {
-  std::array<std::uint32_t, N> a{};
-  for (auto& x : a) x = v;
-  return a;
-}
-
-constexpr std::int64_t null_label = -1;
-
-/// Bucket keys of one instant, computed once per record for the buckets in use.
-using BucketKeys = std::array<std::int64_t, time_bucket_count>;
-
-std::size_t bucket_index(TimeBucket b) noexcept { return static_cast<std::size_t>(b); }
 
 bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed, bool custom) {
   return std::all_of(by.begin(), by.end(), [&](const GroupPart& p) {
@@ -36,45 +23,18 @@ bool labels_within(const Grouping& by, std::initializer_list<Dimension> allowed,
   });
 }
 
-/// The groups of one grouping while a slice is scanned: keys of data-set codes and bucket keys.
-struct ScanTable {
-  static constexpr std::uint32_t no_group = 0xFFFFFFFF;
-  static constexpr std::size_t recent_size = 64;
-  const TableSpec* spec = nullptr;
-  /// By dense index (TableSpec::dense_parts): the group, or no_group before its first record;
-  /// empty when the grouping has no dense index.
-  std::vector<std::uint32_t> dense;
-  bool keep_samples = true;  // false: a finer grouping's groups keep them (EngineContext::sample_source)
-  std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> index;
-  /// Groups found last, by a hash of their key: a report's groups are few and recur, so most
-  /// lookups end here with one key comparison instead of a map probe.
-  std::array<std::uint32_t, recent_size> recent = filled_array<recent_size>(no_group);
-  GroupKey scratch;  // the key being built (reused: a key is 200 bytes)
-  std::vector<GroupKey> keys;
-  std::vector<GroupAccumulators> accs;
-  std::unordered_map<GroupKey, BacklogDiff, GroupKeyHash> backlog;  // by label-only key
-};
-
 class SliceScan {
  public:
   SliceScan(const EngineContext& c, const DataSlice& slice)
       : c_(c), zone_(c.zone), facts_(c.facts), slice_(slice) {
     for (std::size_t t = 0; t < c_.tables.size(); ++t) {
-      ScanTable table;
-      table.spec = &c_.tables[t];
-      table.keep_samples = !c_.sample_source[t];
-      table.dense.assign(c_.tables[t].dense_places, ScanTable::no_group);
-      tables_.push_back(std::move(table));
+      tables_.emplace_back(c_.tables[t], empty_group(!c_.sample_source[t]));
     }
-    if (c_.cells) {
-      cells_.emplace();
-      cells_->spec = &c_.cells->spec;
-      cells_->dense.assign(c_.cells->spec.dense_places, ScanTable::no_group);
-    }
+    if (c_.cells) cells_.emplace(c_.cells->spec, empty_group(true));
   }
 
   std::unique_ptr<PartialReport::State> run() {
-    slot(tables_.front(), GroupKey{});  // the overall group exists even when the period holds nothing
+    tables_.front().slot(GroupKey{});  // the overall group exists even when the period holds nothing
     const auto& ic = c_.data.interactions();
     const std::size_t i_end = std::min(slice_.interactions.end, ic.size());
     const std::size_t i_begin = std::min(slice_.interactions.begin, i_end);
@@ -85,54 +45,15 @@ class SliceScan {
     if (slice_.customer_events) scan_customer_events();
     if (slice_.agent_events) scan_agent_events();
     for (auto& table : tables_) {
-      if (table.spec->flows) count_backlog(table, i_begin, i_end);
+      if (table.spec().flows) count_backlog(table, i_begin, i_end);
     }
     return to_state();
   }
 
  private:
-  GroupAccumulators& slot(ScanTable& table, const GroupKey& key) { return table.accs[group_of(table, key)]; }
-
-  /// The number of a key's group in its table, the group made when new.
-  std::uint32_t group_of(ScanTable& table, const GroupKey& key) {
-    const std::size_t hash = GroupKeyHash{}(key);
-    std::uint32_t& recent = table.recent[(hash >> 20) % ScanTable::recent_size];
-    if (recent != ScanTable::no_group && table.keys[recent] == key) return recent;
-    const auto [it, inserted] = table.index.try_emplace(key, static_cast<std::uint32_t>(table.keys.size()));
-    if (inserted) {
-      table.keys.push_back(key);
-      table.accs.emplace_back(c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity,
-                              table.keep_samples);
-    }
-    recent = it->second;
-    return it->second;
-  }
-
-  /// The group of a record in a table: by its dense index when the table has one and the key
-  /// is within its ranges; a new group is made through the key map either way, so groups are
-  /// numbered alike.
-  template <class DimOf, class CustomOf>
-  GroupAccumulators& slot_of(ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
-                             const BucketKeys& buckets) {
-    if (table.dense.empty()) return slot(table, key_of(table, dim_of, custom_of, buckets));
-    std::uint64_t index = 0;
-    const Grouping& by = table.spec->by;
-    for (const DensePart& part : table.spec->dense_parts) {
-      std::int64_t v = 0;
-      if (const auto* b = std::get_if<TimeBucket>(&by[part.part])) {
-        v = buckets[bucket_index(*b)];
-      } else {
-        const auto* d = std::get_if<Dimension>(&by[part.part]);
-        const std::uint32_t code = d ? dim_of(*d) : custom_of(table.spec->custom_index[part.part]);
-        v = code == no_code ? null_label : static_cast<std::int64_t>(code);
-      }
-      const auto offset = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(part.low);
-      if (offset >= part.count) return slot(table, key_of(table, dim_of, custom_of, buckets));
-      index += offset * part.stride;
-    }
-    std::uint32_t& group = table.dense[index];
-    if (group == ScanTable::no_group) group = group_of(table, key_of(table, dim_of, custom_of, buckets));
-    return table.accs[group];
+  /// A group before its first record: whether it keeps its duration samples (see sample_source).
+  GroupAccumulators empty_group(bool keep_samples) const {
+    return {c_.spec.config, c_.fcr, facts_.has_business_calendar(), facts_.has_sla(), c_.productivity, keep_samples};
   }
 
   /// f(group) for the group of a record in every table (`flows_only`: in the tables with
@@ -141,36 +62,30 @@ class SliceScan {
   void for_each_group(const DimOf& dim_of, const CustomOf& custom_of, const BucketKeys& buckets, bool flows_only,
                       F&& f) {
     if (cells_) {  // every table has flows (CellPlan)
-      f(slot_of(*cells_, dim_of, custom_of, buckets));
+      f(cells_->slot_of(dim_of, custom_of, buckets));
       return;
     }
     for (auto& table : tables_) {
-      if (!flows_only || table.spec->flows) f(slot_of(table, dim_of, custom_of, buckets));
+      if (!flows_only || table.spec().flows) f(table.slot_of(dim_of, custom_of, buckets));
     }
   }
 
-  /// Each cell merged into its group of every table. The samples are copied to the tables that
-  /// keep them and moved to the last of those, merged last; the tables that only count them
-  /// take counts and sums (GroupAccumulators::merge).
+  /// Each cell merged into its group of every table, which counts its duration samples without
+  /// keeping them (GroupAccumulators::merge); the cells keep them, for every table
+  /// (PartialReport::State::cells), and drop their agent-days, which the tables have.
   void roll_up() {
-    ScanTable& cells = *cells_;
-    std::optional<std::size_t> last_keeper;
-    for (std::size_t t = 0; t < tables_.size(); ++t) {
-      if (tables_[t].keep_samples) last_keeper = t;
-    }
-    const auto group_in = [&](std::size_t t, std::size_t cell) -> GroupAccumulators& {
-      ScanTable& table = tables_[t];
-      GroupKey& key = table.scratch;
-      key.clear();
-      for (const std::size_t p : c_.cells->positions[t]) key.push(cells.keys[cell][p]);
-      return slot(table, key);
-    };
-    for (std::size_t g = 0; g < cells.keys.size(); ++g) {
+    GroupTable& cells = *cells_;
+    for (std::size_t g = 0; g < cells.size(); ++g) {
       for (std::size_t t = 0; t < tables_.size(); ++t) {
-        if (t != last_keeper) group_in(t, g).merge(cells.accs[g]);
+        GroupTable& table = tables_[t];
+        GroupKey& key = table.scratch();
+        key.clear();
+        for (const std::size_t p : c_.cells->positions[t]) key.push(cells.key(g)[p]);
+        table.slot(key).merge(cells.accumulators(g));
       }
-      if (last_keeper) group_in(*last_keeper, g).merge(std::move(cells.accs[g]));
+      cells.accumulators(g).agent_days() = ProductivityAccumulator{};
     }
+    rolled_cells_ = std::move(cells_);
     cells_.reset();
   }
 
@@ -180,26 +95,6 @@ class SliceScan {
     for (std::size_t b = 0; b < keys.size(); ++b) {
       if (c_.used_buckets[b]) keys[b] = zone_.key(static_cast<TimeBucket>(b), from_millis(t));
     }
-  }
-
-  /// Key of a record in a table: label codes from `dim_of` and `custom_of` (custom dimension
-  /// k → code), time parts from `buckets`.
-  template <class DimOf, class CustomOf>
-  static const GroupKey& key_of(ScanTable& table, const DimOf& dim_of, const CustomOf& custom_of,
-                                const BucketKeys& buckets) {
-    GroupKey& key = table.scratch;
-    key.clear();
-    const Grouping& by = table.spec->by;
-    for (std::size_t p = 0; p < by.size(); ++p) {
-      if (const auto* b = std::get_if<TimeBucket>(&by[p])) {
-        key.push(buckets[bucket_index(*b)]);
-        continue;
-      }
-      const auto* d = std::get_if<Dimension>(&by[p]);
-      const std::uint32_t code = d ? dim_of(*d) : custom_of(table.spec->custom_index[p]);
-      key.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
-    }
-    return key;
   }
 
   /// Each interaction feeds three parts: the created part (volume, complaints, handle,
@@ -324,7 +219,7 @@ class SliceScan {
       const auto dim_of = [&](Dimension d) { return d == Dimension::product ? ce.product[i] : no_code; };
       const auto custom_of = [&](std::size_t k) { return c_.customer_custom[k][i]; };
       for (auto& table : tables_) {
-        if (table.spec->customer_keys) slot_of(table, dim_of, custom_of, buckets);
+        if (table.spec().customer_keys) table.slot_of(dim_of, custom_of, buckets);
       }
     }
   }
@@ -342,15 +237,16 @@ class SliceScan {
       };
       const auto no_custom = [](std::size_t) { return no_code; };  // agent_keys groupings have none
       for (auto& table : tables_) {
-        if (table.spec->agent_keys) slot_of(table, dim_of, no_custom, buckets);
+        if (table.spec().agent_keys) table.slot_of(dim_of, no_custom, buckets);
       }
     }
   }
 
   /// Every interaction of the slice against every snapshot of the grouping (SPEC §3 backlog).
-  void count_backlog(ScanTable& table, std::size_t begin, std::size_t end) {
+  void count_backlog(GroupTable& table, std::size_t begin, std::size_t end) {
     const auto& c = c_.data.interactions();
-    const auto& snaps = table.spec->snapshots;
+    const TableSpec& spec = table.spec();
+    const auto& snaps = spec.snapshots;
     const std::size_t n = snaps.size();
     // lo: the first snapshot after the creation. Rows come mostly in creation order, so the
     // interval [snaps[lo − 1], snaps[lo]) of the last row usually holds the next one too.
@@ -368,15 +264,16 @@ class SliceScan {
       if (over != no_instant && over <= snaps[lo]) continue;
       const auto hi = over == no_instant ? snaps.end()
                                          : std::lower_bound(snaps.begin() + static_cast<std::ptrdiff_t>(lo), snaps.end(), over);
-      GroupKey& labels = table.scratch;  // reused: a key is 200 bytes
+      GroupKey& labels = table.scratch();
       labels.clear();
-      for (const std::size_t p : table.spec->label_parts) {
-        const auto* d = std::get_if<Dimension>(&table.spec->by[p]);
-        const std::uint32_t code = d ? c.dim[index_of(*d)][r] : c.custom[table.spec->custom_index[p]][r];
+      for (const std::size_t p : spec.label_parts) {
+        const auto* d = std::get_if<Dimension>(&spec.by[p]);
+        const std::uint32_t code = d ? c.dim[index_of(*d)][r] : c.custom[spec.custom_index[p]][r];
         labels.push(code == no_code ? null_label : static_cast<std::int64_t>(code));
       }
-      auto it = table.backlog.find(labels);
-      if (it == table.backlog.end()) it = table.backlog.emplace(labels, BacklogDiff(snaps.size())).first;
+      auto& backlog = table.backlog();
+      auto it = backlog.find(labels);
+      if (it == backlog.end()) it = backlog.emplace(labels, BacklogDiff(snaps.size())).first;
       it->second.add(static_cast<std::uint32_t>(lo), static_cast<std::uint32_t>(hi - snaps.begin()));
     }
   }
@@ -410,8 +307,9 @@ class SliceScan {
   ZoneBuckets zone_;
   FactsBuilder facts_;
   DataSlice slice_;
-  std::vector<ScanTable> tables_;
-  std::optional<ScanTable> cells_;  // while the scan feeds cells (EngineContext::cells)
+  std::vector<GroupTable> tables_;
+  std::optional<GroupTable> cells_;         // while the scan feeds cells (EngineContext::cells)
+  std::optional<GroupTable> rolled_cells_;  // the cells once rolled up: they keep the duration samples
   StaffingCounts staffing_;
 };
 
@@ -430,13 +328,24 @@ std::unique_ptr<PartialReport::State> SliceScan::to_state() {
   state->tables.resize(tables_.size());
   state->sample_source = c_.sample_source;
   for (std::size_t t = 0; t < tables_.size(); ++t) {
-    ScanTable& table = tables_[t];
+    GroupTable& table = tables_[t];
     PartialTable& out = state->tables[t];
-    for (std::size_t g = 0; g < table.keys.size(); ++g) {
-      table.accs[g].agent_days().compact();
-      out.groups.emplace(encode(*table.spec, table.keys[g], false), std::move(table.accs[g]));
+    for (std::size_t g = 0; g < table.size(); ++g) {
+      table.accumulators(g).agent_days().compact();
+      out.groups.emplace(encode(table.spec(), table.key(g), false), std::move(table.accumulators(g)));
     }
-    for (auto& [labels, diff] : table.backlog) out.backlog.emplace(encode(*table.spec, labels, true), std::move(diff));
+    for (auto& [labels, diff] : table.backlog()) {
+      out.backlog.emplace(encode(table.spec(), labels, true), std::move(diff));
+    }
+  }
+  if (rolled_cells_) {
+    GroupTable& rolled = *rolled_cells_;
+    SampleCells& cells = state->cells.emplace();
+    cells.by = c_.cells->spec.by;
+    for (std::size_t g = 0; g < rolled.size(); ++g) {
+      cells.table.groups.emplace(encode(rolled.spec(), rolled.key(g), false), std::move(rolled.accumulators(g)));
+    }
+    rolled_cells_.reset();
   }
   if (slice_.customer_events && c_.customers) add_customer_state(*state);
   if (slice_.agent_events) add_roster_state(*state);
@@ -644,7 +553,7 @@ EngineContext::EngineContext(const Dataset& d, const ReportSpec& s, ReportPeriod
   cells = plan_cells(tables, d, zone, from, to);
   std::vector<Grouping> groupings;
   for (const auto& table : tables) groupings.push_back(table.by);
-  sample_source = choose_sample_sources(groupings);
+  sample_source = cells ? SampleSources(tables.size(), cells_source) : choose_sample_sources(groupings);
   for (const auto& table : tables) {
     for (const auto& part : table.by) {
       if (const auto* b = std::get_if<TimeBucket>(&part)) used_buckets[bucket_index(*b)] = true;

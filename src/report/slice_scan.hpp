@@ -54,6 +54,7 @@ struct TableSpec {
 /// record feeding a group in every table. Used when the cells are few (a dense index, and at
 /// most a quarter as many places as records, or at most 4,096) and every table has flows
 /// (hour_of_week groups have no resolved figures, which cells of other tables would carry).
+/// The cells then keep the duration samples of every table, once (PartialReport::State::cells).
 struct CellPlan {
   TableSpec spec;  // the cells' grouping, with its dense index
   /// By table, by part of the table's grouping: the part's position in spec.by.
@@ -77,7 +78,8 @@ struct EngineContext {
   /// The report's cells, when the scan feeds them instead of every table: the grouping by
   /// every part of every table (see CellPlan). Empty when the tables are fed directly.
   std::optional<CellPlan> cells;
-  SampleSources sample_source;    // by table: whose groups keep its duration samples
+  /// By table: whose groups keep its duration samples (the cells', when there are cells).
+  SampleSources sample_source;
   std::array<bool, time_bucket_count> used_buckets{};
   std::optional<CustomerLifecycle> customers;  // with customer events
   std::shared_ptr<const std::vector<std::string>> agents;  // agent labels by code
