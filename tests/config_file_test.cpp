@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "io/whole_file.hpp"
+
 using namespace cskpi;
 using Catch::Matchers::Contains;
 
@@ -123,7 +125,7 @@ TEST_CASE("An empty configuration object keeps every default", "[config]") {
   CHECK(c.metrics.attribution == Attribution::created);
   CHECK_FALSE(c.metrics.fcr_method);  // the SPEC default: contacts if any interaction has contacts
   CHECK(c.metrics.fcr_window == d.fcr_window);
-  CHECK(c.metrics.fcr_window == secs(7 * 24 * 3600));
+  CHECK(c.metrics.fcr_window == secs(7LL * 24 * 3600));
   CHECK(c.metrics.queue.threshold == secs(20));
   CHECK(c.metrics.queue.short_abandon == secs(0));
   CHECK(c.metrics.queue.mode == QueueMode::offered);
@@ -338,18 +340,9 @@ TEST_CASE("Survey scales must hold their thresholds", "[config]") {
   CHECK(c.metrics.scales().csat == ScoreScale{0, 10});
 }
 
-TEST_CASE("load_config reads a file and reports one it cannot open as io_error", "[config]") {
-  try {
-    (void)load_config(CSKPI_TEST_DATA_DIR "/no-such-config.json");
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.code() == ErrorCode::io_error);
-    CHECK_THAT(std::string{e.what()}, Contains("no-such-config.json"));
-  }
-}
-
 TEST_CASE("The example configuration examples/config.json is valid", "[config]") {
-  const ConfigFile c = load_config(CSKPI_TEST_DATA_DIR "/../../examples/config.json");
+  const std::string path = CSKPI_TEST_DATA_DIR "/../../examples/config.json";
+  const ConfigFile c = parse_config(detail::read_whole_file(path).bytes, path);
   CHECK(c.time_zone == std::optional<std::string>{"Europe/Rome"});
   CHECK(c.metrics.business_calendar == std::optional<std::string>{"office"});
   CHECK(c.metrics.sla.size() == 4);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "report/targets.hpp"
+#include "run/read_config.hpp"
 
 using namespace cskpi;
 using Json = nlohmann::ordered_json;
@@ -37,7 +38,7 @@ Json read_json(const std::string& path) {
 Report sla_business_events_report() {
   const std::string dir = cases + "config_sla_business_events/";
   ReportSpec spec;
-  spec.config = load_config(dir + "config.json").metrics;
+  spec.config = run::read_config_file(dir + "config.json").metrics;
   spec.from = parse_instant("2026-03-02T00:00:00+01:00").value;
   spec.to = parse_instant("2026-03-16T00:00:00+01:00").value;
   spec.groupings = {parse_grouping("week")};
@@ -53,7 +54,7 @@ Report sla_business_events_report() {
 Report surveys_report() {
   const std::string dir = cases + "targets_in_report/";
   ReportSpec spec;
-  spec.config = load_config(dir + "config.json").metrics;
+  spec.config = run::read_config_file(dir + "config.json").metrics;
   spec.groupings = {parse_grouping("channel")};
   Dataset data;
   Loader loader(data, LoadOptions{false, spec.config.scales()});
@@ -66,7 +67,12 @@ Report surveys_report() {
 /// `ci95` as two leaves `ci95.low`, `ci95.high`.
 void leaves(const Json& node, const std::string& path, std::vector<std::pair<std::string, Json>>& out) {
   if (node.is_object()) {
-    for (const auto& [name, value] : node.items()) leaves(value, path.empty() ? name : path + "." + name, out);
+    for (const auto& [name, value] : node.items()) {
+      std::string child = path;
+      if (!child.empty()) child += '.';
+      child += name;
+      leaves(value, child, out);
+    }
   } else if (node.is_array() || (node.is_null() && path.size() > 5 && path.substr(path.size() - 5) == ".ci95")) {
     out.emplace_back(path + ".low", node.is_null() ? Json(nullptr) : node[0]);
     out.emplace_back(path + ".high", node.is_null() ? Json(nullptr) : node[1]);
@@ -153,7 +159,7 @@ TEST_CASE("Without interaction events the event-based durations are not fields",
   CHECK(find_field(without, "next_reply.count") == nullptr);
   CHECK(find_field(with, "next_reply.count") != nullptr);
   CHECK(find_field(with, "pending.p90_s") != nullptr);
-  CHECK(with.size() == without.size() + 5 * 4);  // five objects of four fields
+  CHECK(with.size() == without.size() + std::size_t{5} * 4);  // five objects of four fields
 }
 
 TEST_CASE("A duration's mean_s is total / (1000 count) in one rounding, median_s and p90_s a sample / 1000",

@@ -4,9 +4,10 @@
 
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <utility>
 
 #include "cskpi/error.hpp"
+#include "io/whole_file.hpp"
 
 namespace cskpi::cli {
 
@@ -30,11 +31,11 @@ void write_report(const Report& report, ReportFormat format, const std::string& 
 }
 
 std::string read_file(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, fmt::format("cannot read the {} file '{}'", what, path));
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw Error(ErrorCode::io_error, fmt::format("cannot read the {} file '{}'", what, path));
-  return bytes;
+  detail::WholeFile file = detail::read_whole_file(path);
+  if (file.failure != detail::WholeFile::Failure::none) {
+    throw Error(ErrorCode::io_error, fmt::format("cannot read the {} file '{}'", what, path));
+  }
+  return std::move(file.bytes);
 }
 
 }  // namespace cskpi::cli

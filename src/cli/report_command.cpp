@@ -24,6 +24,7 @@
 #include "cskpi/report/state_file.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/output_file.hpp"
+#include "run/read_config.hpp"
 
 namespace cskpi::cli {
 namespace {
@@ -125,7 +126,7 @@ void refuse_overwriting_inputs(const ReportOptions& o, const std::vector<std::st
 ReportSpec make_spec(const ReportOptions& o, InputMapping& mapping, std::vector<std::string>& dimensions) {
   ReportSpec spec;
   if (!o.config.empty()) {
-    ConfigFile config = load_config(o.config);
+    ConfigFile config = run::read_config_file(o.config);
     dimensions = std::move(config.dimensions);
     spec.config = std::move(config.metrics);
     if (config.time_zone) spec.time_zone = *config.time_zone;  // --tz overrides it below
@@ -157,6 +158,7 @@ int run(const CLI::App& command, const ReportOptions& o) {
     throw UsageError{"no input files: give --interactions, --surveys, --events, --customers, --agents or --input"};
   }
   std::vector<std::string> paths;
+  paths.reserve(inputs.size());
   for (const Input& input : inputs) paths.push_back(input.path);
   refuse_overwriting_inputs(o, paths);
 

@@ -10,6 +10,7 @@
 #include "cskpi/io/split.hpp"
 #include "cskpi/model/dataset.hpp"
 #include "cskpi/report/config_file.hpp"
+#include "run/read_config.hpp"
 
 namespace cskpi::cli {
 namespace {
@@ -25,7 +26,7 @@ struct ReadSetup {
 ReadSetup read_setup(const SplitOptions& o) {
   ReadSetup setup;
   if (!o.config.empty()) {
-    ConfigFile config = load_config(o.config);
+    ConfigFile config = run::read_config_file(o.config);
     setup.dimensions = std::move(config.dimensions);
     setup.scales = config.metrics.scales();
     setup.mapping = std::move(config.input);

@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "cskpi/calendar/time_bucket.hpp"
 #include "cskpi/error.hpp"
@@ -451,15 +449,6 @@ ConfigFile parse_config(std::string_view json_text, const std::string& source) {
     }
   }
   return config;
-}
-
-ConfigFile load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, "cannot open the configuration file " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "cannot read the configuration file " + path);
-  return parse_config(text.str(), path);
 }
 
 }  // namespace cskpi

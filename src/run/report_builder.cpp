@@ -13,6 +13,7 @@
 #include "cskpi/report/grouping.hpp"
 #include "cskpi/report/period_instant.hpp"
 #include "cskpi/report/state_file.hpp"
+#include "run/read_config.hpp"
 
 namespace cskpi::run {
 namespace {
@@ -53,7 +54,7 @@ void ReportBuilder::set(std::string_view option, std::string_view value) {
   } else if (option == "config") {
     config_ = parse_config(value, "config");
   } else if (option == "config_file") {
-    config_ = load_config(std::string{value});
+    config_ = read_config_file(std::string{value});
   } else if (option == "threads") {
     threads_ = parse_threads(value);
   } else if (option == "strict") {

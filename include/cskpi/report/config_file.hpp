@@ -25,14 +25,13 @@ struct ConfigFile {
   InputMapping input;
 };
 
-/// Parses and validates a configuration document. Throws Error(invalid_config) with a
-/// message that names the source and the key path (`sla.urgent.first_response_s`) of the
-/// first problem: malformed JSON, an unknown key at any depth, a value of the wrong type or
-/// out of range, an unknown calendar name, a calendar with no open time, a custom dimension
-/// named as a field, a built-in dimension or a time bucket (or twice, or more than 8 of them).
+/// Parses and validates a configuration document from its text; `source` names it in messages
+/// (the file's path when the caller read it from a file: this library reads no config file).
+/// Throws Error(invalid_config) with a message that names the source and the key path
+/// (`sla.urgent.first_response_s`) of the first problem: malformed JSON, an unknown key at any
+/// depth, a value of the wrong type or out of range, an unknown calendar name, a calendar with
+/// no open time, a custom dimension named as a field, a built-in dimension or a time bucket (or
+/// twice, or more than 8 of them).
 [[nodiscard]] ConfigFile parse_config(std::string_view json_text, const std::string& source = "config");
-
-/// Reads and parses a configuration file; Error(io_error) when it cannot be read.
-[[nodiscard]] ConfigFile load_config(const std::string& path);
 
 }  // namespace cskpi
