@@ -1,35 +1,36 @@
-// The accumulator contract (STYLE.md): for every accumulator, any split of the input merged
-// in any order gives the single-pass result; the empty accumulator is the identity;
-// merging accumulators of different configurations throws incompatible_merge.
+// The accumulator contract (STYLE.md) for the metric accumulators: any split of the input merged
+// in any order gives the single-pass result; the empty accumulator is the identity; merging
+// accumulators of different configurations throws incompatible_merge. The laws themselves are
+// in merge_laws.hpp; the engine's partial-state pieces are in engine_merge_laws_test.cpp.
 #include <catch2/catch.hpp>
 
-#include <cskpi/error.hpp>
 #include <cskpi/metrics/ces.hpp>
 #include <cskpi/metrics/cost.hpp>
 #include <cskpi/metrics/csat.hpp>
 #include <cskpi/metrics/duration_stats.hpp>
 #include <cskpi/metrics/fcr.hpp>
 #include <cskpi/metrics/nps.hpp>
+#include <cskpi/metrics/productivity.hpp>
 #include <cskpi/metrics/quality.hpp>
 #include <cskpi/metrics/queue.hpp>
+#include <cskpi/metrics/sla.hpp>
+#include <cskpi/metrics/volume.hpp>
 
-#include <algorithm>
 #include <chrono>
-#include <cstddef>
 #include <cstdint>
-#include <numeric>
 #include <optional>
-#include <random>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "merge_laws.hpp"
+
 namespace {
 
-using Rng = std::mt19937_64;
+using merge_laws::coin;
+using merge_laws::Rng;
+using merge_laws::uniform_int;
 using namespace std::chrono_literals;
-
-int uniform_int(Rng& rng, int lo, int hi) { return std::uniform_int_distribution<int>{lo, hi}(rng); }
-bool coin(Rng& rng) { return std::bernoulli_distribution{0.4}(rng); }
 
 // Each traits type: the accumulator, how to build it, one random observation, how to feed
 // it, and (when the accumulator has a config) an accumulator of a different config.
@@ -113,96 +114,93 @@ struct CostTraits {
   static std::optional<Acc> different() { return std::nullopt; }
 };
 
-template <class T>
-typename T::Acc fold(const std::vector<typename T::Input>& inputs, std::size_t begin, std::size_t end) {
-  auto acc = T::make();
-  for (std::size_t i = begin; i < end; ++i) T::feed(acc, inputs[i]);
-  return acc;
+// Traits below whose accumulator has no plain result() give result(acc): what the law compares.
+
+struct VolumeTraits {
+  using Acc = cskpi::VolumeAccumulator;
+  using Input = int;  // 0 created, 1 resolved, 2 abandoned, 3+ backlog of (Input - 2)
+  static Acc make() { return Acc{}; }
+  static Input draw(Rng& rng) { return uniform_int(rng, 0, 6); }
+  static void feed(Acc& acc, const Input& x) {
+    switch (x) {
+      case 0: acc.add_created(); break;
+      case 1: acc.add_resolved(); break;
+      case 2: acc.add_abandoned(); break;
+      default: acc.add_backlog(static_cast<std::uint64_t>(x - 2)); break;
+    }
+  }
+  static cskpi::VolumeResult result(const Acc& acc) { return acc.result(1000); }
+  static std::optional<Acc> different() { return std::nullopt; }
+};
+
+// Every field of an accumulator's state_fields(), optionals as (engaged, value): the SLA
+// result shows the target only when all agree, so the law also compares the min and max kept.
+template <class Acc>
+std::vector<std::int64_t> state_of(const Acc& acc) {
+  std::vector<std::int64_t> out;
+  const auto io = [&out](const auto& field) {
+    using F = std::decay_t<decltype(field)>;
+    if constexpr (std::is_same_v<F, std::optional<cskpi::Milliseconds>>) {
+      out.push_back(field ? 1 : 0);
+      out.push_back(field ? field->count() : 0);
+    } else {
+      out.push_back(static_cast<std::int64_t>(field));
+    }
+  };
+  Acc::state_fields(acc, io);
+  return out;
 }
 
-// Merges parts in the given order, left to right.
-template <class T>
-typename T::Acc merge_in_order(const std::vector<typename T::Acc>& parts, const std::vector<std::size_t>& order) {
-  auto acc = parts[order.front()];
-  for (std::size_t i = 1; i < order.size(); ++i) acc.merge(parts[order[i]]);
-  return acc;
-}
+struct SlaTraits {
+  using Acc = cskpi::SlaAccumulator;
+  using Input = std::pair<int, int>;  // status, target in minutes
+  static Acc make() { return Acc{}; }
+  static Input draw(Rng& rng) {
+    // Mostly one target, so that many parts (and some single passes) agree on it.
+    return {uniform_int(rng, 0, 2), uniform_int(rng, 0, 9) == 0 ? uniform_int(rng, 10, 90) : 30};
+  }
+  static void feed(Acc& acc, const Input& x) {
+    acc.add(static_cast<cskpi::SlaStatus>(x.first), std::chrono::minutes{x.second});
+  }
+  static std::pair<cskpi::SlaTargetResult, std::vector<std::int64_t>> result(const Acc& acc) {
+    return {acc.result(), state_of(acc)};
+  }
+  static std::optional<Acc> different() { return std::nullopt; }
+};
 
-// p0 ⊕ (p1 ⊕ (p2 ⊕ …)): the right-nested grouping.
-template <class T>
-typename T::Acc merge_right_nested(const std::vector<typename T::Acc>& parts, std::size_t from) {
-  if (from + 1 == parts.size()) return parts[from];
-  auto acc = parts[from];
-  acc.merge(merge_right_nested<T>(parts, from + 1));
-  return acc;
-}
+struct ProductivityTraits {
+  using Acc = cskpi::ProductivityAccumulator;
+  using Input = std::pair<std::uint32_t, std::int64_t>;  // agent code, day (before 1970 too)
+  // Enough pairs that add() compacts on its own (every 1,024 appended) and the filter widens.
+  static constexpr int max_inputs = 3000;
+  static Acc make() { return Acc{}; }
+  static Input draw(Rng& rng) {
+    return {static_cast<std::uint32_t>(uniform_int(rng, 0, 60)), std::int64_t{uniform_int(rng, -20, 40)}};
+  }
+  static void feed(Acc& acc, const Input& x) { acc.add(x.first, x.second); }
+  static std::pair<cskpi::ProductivityResult, std::vector<std::uint64_t>> result(const Acc& acc) {
+    auto compacted = acc;
+    compacted.compact();
+    return {acc.result(7, 5), compacted.pairs()};
+  }
+  static std::optional<Acc> different() { return std::nullopt; }
+};
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("Merging any split in any order equals a single pass", "[metrics][merge]", NpsTraits,
-                   CsatTraits, CesTraits, DurationTraits, FcrTraits, ReopenTraits, ComplaintTraits,
-                   SelfServiceTraits, QueueTraits, CostTraits) {
-  using T = TestType;
-  Rng rng{20270301};
-  for (int trial = 0; trial < 40; ++trial) {
-    const auto n = static_cast<std::size_t>(uniform_int(rng, 0, 150));
-    std::vector<typename T::Input> inputs;
-    for (std::size_t i = 0; i < n; ++i) inputs.push_back(T::draw(rng));
-    const auto single = fold<T>(inputs, 0, n).result();
-
-    // 2-4 parts at random cut points (empty parts allowed).
-    const auto k = static_cast<std::size_t>(uniform_int(rng, 2, 4));
-    std::vector<std::size_t> cuts{0, n};
-    for (std::size_t i = 1; i < k; ++i) {
-      cuts.push_back(std::uniform_int_distribution<std::size_t>{0, n}(rng));
-    }
-    std::sort(cuts.begin(), cuts.end());
-    std::vector<typename T::Acc> parts;
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) parts.push_back(fold<T>(inputs, cuts[i], cuts[i + 1]));
-
-    std::vector<std::size_t> order(parts.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    INFO("trial " << trial << ", n " << n << ", parts " << parts.size());
-    CHECK(merge_in_order<T>(parts, order).result() == single);
-    std::reverse(order.begin(), order.end());
-    CHECK(merge_in_order<T>(parts, order).result() == single);
-    std::shuffle(order.begin(), order.end(), rng);
-    CHECK(merge_in_order<T>(parts, order).result() == single);
-    CHECK(merge_right_nested<T>(parts, 0).result() == single);
-  }
+TEMPLATE_TEST_CASE("Merging any split in any order equals a single pass", "[metrics][merge]",
+                   NpsTraits, CsatTraits, CesTraits, DurationTraits, FcrTraits, ReopenTraits, ComplaintTraits,
+                   SelfServiceTraits, QueueTraits, CostTraits, VolumeTraits, SlaTraits, ProductivityTraits) {
+  merge_laws::check_split_and_order<TestType>();
 }
 
-TEMPLATE_TEST_CASE("The empty accumulator is the identity of merge", "[metrics][merge]", NpsTraits, CsatTraits,
-                   CesTraits, DurationTraits, FcrTraits, ReopenTraits, ComplaintTraits, SelfServiceTraits,
-                   QueueTraits, CostTraits) {
-  using T = TestType;
-  Rng rng{7};
-  std::vector<typename T::Input> inputs;
-  for (int i = 0; i < 50; ++i) inputs.push_back(T::draw(rng));
-  const auto full = fold<T>(inputs, 0, inputs.size());
-
-  auto left = T::make();
-  left.merge(full);
-  CHECK(left.result() == full.result());
-  auto right = full;
-  right.merge(T::make());
-  CHECK(right.result() == full.result());
-  auto empty = T::make();
-  empty.merge(T::make());
-  CHECK(empty.result() == T::make().result());
+TEMPLATE_TEST_CASE("The empty accumulator is the identity of merge", "[metrics][merge]",
+                   NpsTraits, CsatTraits, CesTraits, DurationTraits, FcrTraits, ReopenTraits, ComplaintTraits,
+                   SelfServiceTraits, QueueTraits, CostTraits, VolumeTraits, SlaTraits, ProductivityTraits) {
+  merge_laws::check_empty_is_identity<TestType>();
 }
 
 TEMPLATE_TEST_CASE("Merging accumulators of different configs throws incompatible_merge", "[metrics][merge]",
                    CsatTraits, CesTraits, FcrTraits, QueueTraits) {
-  using T = TestType;
-  auto acc = T::make();
-  auto other = T::different();
-  REQUIRE(other);
-  REQUIRE_THROWS_AS(acc.merge(*other), cskpi::Error);
-  try {
-    other->merge(acc);
-    FAIL("no exception");
-  } catch (const cskpi::Error& e) {
-    CHECK(e.code() == cskpi::ErrorCode::incompatible_merge);
-  }
+  merge_laws::check_different_configs_throw<TestType>();
 }
