@@ -51,7 +51,8 @@ std::string jsonl_of(const std::vector<Event>& events) {
 // The agent labels of a data set's interaction events, in column order.
 std::vector<std::optional<std::string_view>> agents_of(const Dataset& d) {
   std::vector<std::optional<std::string_view>> out;
-  for (const std::uint32_t code : d.interaction_events().agent) out.push_back(d.label(Dimension::agent, code));
+  const InteractionEventColumns& events = d.interaction_events();
+  for (std::size_t e = 0; e < events.size(); ++e) out.push_back(d.label(Dimension::agent, events.agent[e]));
   return out;
 }
 

@@ -91,19 +91,21 @@ TEST_CASE("The reserved room of interaction events: the columns' spare part for 
   e.interaction_id = "I0";
   e.at = from_millis(1'700'000'000'000);
   e.type = InteractionEventType::agent_reply;
+  e.agent_id = "A1";
   REQUIRE(data.add(e) == EventAdd::accepted);
   const auto spans = data.unwritten_event_reserve(40'000);
   const InteractionEventColumns& c = data.interaction_events();
   CHECK(c.at_ms.capacity() >= 100'000);
-  // at_ms: 40,000 events of 4 bytes (whole seconds) after the one written; interaction and agent
-  // 160,000 bytes each too; type and status (1 byte) are under 64 KiB and not listed.
+  // at_ms: 40,000 events of 4 bytes (whole seconds) after the one written; interaction 160,000
+  // bytes too; type, status and agent (one agent: a 1-byte code) are under 64 KiB, not listed.
   std::vector<MemorySpan> at_room;
   c.at_ms.unwritten_reserve(40'000, at_room);
   REQUIRE(at_room.size() == 1);
   CHECK(std::any_of(spans.begin(), spans.end(), [&](MemorySpan s) {
     return s.data == at_room[0].data && s.size == 160'000;
   }));
-  CHECK(spans.size() == 3);
+  CHECK(c.agent.width() == 1);
+  CHECK(spans.size() == 2);
   for (const MemorySpan s : spans) detail::populate_pages(s.data, s.size);
   CHECK(c.at_ms[0] == 1'700'000'000'000);
   CHECK(c.interaction[0] == 0);

@@ -255,6 +255,15 @@ void permute(Column& column, const std::vector<std::uint32_t>& order) {
   column = std::move(out);
 }
 
+void permute(CodeColumn& column, const std::vector<std::uint32_t>& order) {
+  CodeColumn out;
+  out.reserve(order.size());
+  for (std::size_t row = 0; row < order.size(); ++row) out.push_back(row, column[order[row]]);
+  column = std::move(out);
+}
+
+void reserve_column(CodeColumn& column, std::size_t n) { column.reserve(n); }
+
 }  // namespace
 
 void Dataset::reserve_events(std::size_t n) {
@@ -347,11 +356,11 @@ EventAdd Dataset::add(const detail::EventRow& r) {
 
 void Dataset::push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type,
                          std::optional<TicketStatus> status, std::uint32_t agent) {
+  events_.agent.push_back(events_.size(), agent);  // first: the event's row is the rows so far
   events_.interaction.push_back(row);
   events_.at_ms.push_back(at_ms);
   events_.type.push_back(type);
   events_.status.push_back(status.value_or(TicketStatus::new_));
-  events_.agent.push_back(agent);
 }
 
 void Dataset::add(const CustomerEvent& r) {

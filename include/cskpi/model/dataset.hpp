@@ -74,7 +74,7 @@ struct InteractionEventColumns {
   InstantColumn at_ms;
   std::vector<InteractionEventType> type;
   std::vector<TicketStatus> status;  // meaningful when type == status
-  std::vector<std::uint32_t> agent;  // agent dimension code, no_code = absent
+  CodeColumn agent;  // agent dimension code, no_code = absent (1, 2 or 4 bytes a row, as the codes need)
   [[nodiscard]] std::size_t size() const noexcept { return at_ms.size(); }
 };
 
