@@ -56,7 +56,7 @@ std::string dump(const test::Loaded& run) {
   }
   const InteractionEventColumns& ec = d.interaction_events();
   for (std::size_t i = 0; i < ec.size(); ++i) {
-    out << "event " << ec.interaction[i] << ' ' << ec.at_ms[i] << ' ' << static_cast<int>(ec.type[i]) << ' '
+    out << "event " << d.event_interaction(i) << ' ' << ec.at_ms[i] << ' ' << static_cast<int>(ec.type[i]) << ' '
         << static_cast<int>(ec.status[i]) << ' ' << ec.agent[i] << '\n';
   }
   return out.str();

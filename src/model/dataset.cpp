@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <limits>
+#include <stdexcept>
 
 #include "cskpi/error.hpp"
 #include "detail/column_room.hpp"
@@ -236,10 +237,10 @@ std::vector<MemorySpan> Dataset::unwritten_survey_reserve(std::size_t rows) cons
 
 namespace {
 
-// Calls f on each column of the interaction events (the same for every column: sizing, moving).
+// Calls f on each column of the interaction events but the row column, which exists only for
+// events out of order (the same for every column: sizing, moving).
 template <class Columns, class F>
 void for_each_event_column(Columns& e, F&& f) {
-  f(e.interaction);
   f(e.at_ms);
   f(e.type);
   f(e.status);
@@ -269,16 +270,69 @@ void reserve_column(CodeColumn& column, std::size_t n) { column.reserve(n); }
 void Dataset::reserve_events(std::size_t n) {
   const std::size_t want = events_.size() + n;
   for_each_event_column(events_, [want](auto& column) { reserve_column(column, want); });
+  if (events_in_order_) {
+    event_start_.reserve(interactions_.size() + 1);
+  } else {
+    reserve_column(events_.interaction, want);
+  }
 }
 
 void Dataset::reorder_events(const std::vector<std::uint32_t>& order) {
+  if (events_in_order_) write_event_rows();
+  permute(events_.interaction, order);
   for_each_event_column(events_, [&order](auto& column) { permute(column, order); });
 }
 
 std::vector<MemorySpan> Dataset::unwritten_event_reserve(std::size_t rows) const {
   std::vector<MemorySpan> out;
   for_each_event_column(events_, [&](const auto& column) { spare_of(column, rows, out); });
+  if (!events_in_order_) spare_of(events_.interaction, rows, out);
   return out;
+}
+
+void Dataset::note_event_row(std::uint32_t row, std::int64_t at_ms) {
+  if (!events_in_order_) {
+    events_.interaction.push_back(row);
+    return;
+  }
+  const std::size_t n = events_.size();
+  if (n > 0) {
+    const std::uint32_t last = event_rows_ - 1;
+    if (row == last && at_ms >= events_.at_ms[n - 1]) return;  // one more of the last row's
+    if (row <= last) {  // out of order: from now on each event keeps its row
+      write_event_rows();
+      events_.interaction.push_back(row);
+      return;
+    }
+  }
+  event_start_.resize(event_rows_);  // a link() filled in the rows after the last event's
+  event_start_.resize(std::size_t{row} + 1, static_cast<std::uint32_t>(n));  // the rows between have none
+  event_rows_ = row + 1;
+}
+
+void Dataset::write_event_rows() {
+  const std::size_t n = events_.size();
+  std::vector<std::uint32_t> rows;
+  rows.reserve(std::max(n, events_.at_ms.capacity()));
+  for (std::uint32_t r = 0; r < event_rows_; ++r) {
+    const std::size_t end = r + 1 < event_rows_ ? event_start_[r + 1] : n;
+    rows.insert(rows.end(), end - event_start_[r], r);
+  }
+  events_.interaction = std::move(rows);
+  events_in_order_ = false;
+  event_rows_ = 0;
+  std::vector<std::uint32_t>().swap(event_start_);  // link() builds it again
+  std::vector<std::uint32_t>().swap(event_order_);
+}
+
+std::uint32_t Dataset::event_interaction(std::size_t event) const {
+  if (!events_in_order_) return events_.interaction.at(event);
+  if (event >= events_.size()) throw std::out_of_range("Dataset::event_interaction: no such event");
+  // The last row whose events start at or before `event` (rows without events start where the
+  // next one does, so they are passed over).
+  const auto starts_end = event_start_.begin() + event_rows_;
+  const auto after = std::upper_bound(event_start_.begin(), starts_end, static_cast<std::uint32_t>(event));
+  return static_cast<std::uint32_t>(after - event_start_.begin() - 1);
 }
 
 bool Dataset::add(const Interaction& r) {
@@ -356,8 +410,8 @@ EventAdd Dataset::add(const detail::EventRow& r) {
 
 void Dataset::push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type,
                          std::optional<TicketStatus> status, std::uint32_t agent) {
-  events_.agent.push_back(events_.size(), agent);  // first: the event's row is the rows so far
-  events_.interaction.push_back(row);
+  note_event_row(row, at_ms);  // before the instant: it compares with the last event's
+  events_.agent.push_back(events_.size(), agent);  // the event's row is the rows so far
   events_.at_ms.push_back(at_ms);
   events_.type.push_back(type);
   events_.status.push_back(status.value_or(TicketStatus::new_));
@@ -419,7 +473,13 @@ void Dataset::link_events(unsigned threads) {
     std::vector<std::uint32_t>().swap(event_order_);
     return;
   }
-  if (start_events_in_order(threads)) {  // exports often list them so: the order is the events' own
+  if (events_in_order_) {  // as exports list them: the starts were built while adding
+    event_start_.resize(event_rows_);
+    event_start_.resize(interactions_.size() + 1, static_cast<std::uint32_t>(events_.size()));
+    std::vector<std::uint32_t>().swap(event_order_);
+    return;
+  }
+  if (start_events_in_order(threads)) {  // back in order after reorder_events(), say
     std::vector<std::uint32_t>().swap(event_order_);
     return;
   }

@@ -70,7 +70,9 @@ struct SurveyColumns {
 };
 
 struct InteractionEventColumns {
-  std::vector<std::uint32_t> interaction;  // row of the interaction
+  /// Row of each event's interaction; empty while the events have come by interaction and
+  /// instant, as exports list them (Dataset::event_interaction gives the row either way).
+  std::vector<std::uint32_t> interaction;
   InstantColumn at_ms;
   std::vector<InteractionEventType> type;
   std::vector<TicketStatus> status;  // meaningful when type == status
@@ -337,6 +339,8 @@ class Dataset {
   [[nodiscard]] RowRange events_of(std::size_t interaction_row) const noexcept;
   /// Whether any interaction event was accepted.
   [[nodiscard]] bool has_events() const noexcept { return events_.size() > 0; }
+  /// The row of the interaction of interaction event `event` (< interaction_events().size()).
+  [[nodiscard]] std::uint32_t event_interaction(std::size_t event) const;
 
   [[nodiscard]] std::optional<std::uint32_t> find_interaction(std::string_view id) const {
     return interaction_ids_.find(id);
@@ -352,6 +356,11 @@ class Dataset {
   /// Appends an accepted interaction event (the checks of both add()s done).
   void push_event(std::uint32_t row, std::int64_t at_ms, InteractionEventType type, std::optional<TicketStatus> status,
                   std::uint32_t agent);
+  /// Records the interaction row of the event about to be appended: as a start in event_start_
+  /// while the events come by row and instant, in the row column once they do not.
+  void note_event_row(std::uint32_t row, std::int64_t at_ms);
+  /// Writes the row column from event_start_ (the events so far came in order; they may not now).
+  void write_event_rows();
   /// The dictionaries looked up by text while loading and linking (release_lookup_tables).
   [[nodiscard]] std::array<Dictionary*, 4> lookup_dictionaries() noexcept {
     return {&interaction_ids_, &survey_ids_, &survey_links_, &customers_};
@@ -389,8 +398,13 @@ class Dataset {
   // Events grouped by interaction (built by link()): event_order_[event_start_[r] ..
   // event_start_[r + 1]) are interaction r's event rows in (at, input) order; event_order_ is
   // empty when it would be 0, 1, 2, … (the events came in that order: by row, then time).
+  // While the events come in that order, event_start_[0, event_rows_) is built as they are
+  // added (the rows up to the last event's), and events_.interaction stays empty: the 4 bytes
+  // an event it would take, link() would only read to build the same starts.
   std::vector<std::uint32_t> event_start_;
   std::vector<std::uint32_t> event_order_;
+  bool events_in_order_ = true;
+  std::uint32_t event_rows_ = 0;
 };
 
 }  // namespace cskpi
