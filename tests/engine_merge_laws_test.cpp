@@ -210,6 +210,30 @@ TEMPLATE_TEST_CASE("Engine accumulators of different configs throw incompatible_
   merge_laws::check_different_configs_throw<TestType>();
 }
 
+namespace {
+
+/// Groups made by `make()` and fed the parts of a random split of `inputs`, shuffled.
+template <class Make>
+std::vector<GroupTraits::Acc> split_groups(Rng& rng, const std::vector<GroupTraits::Input>& inputs, Make make) {
+  const auto cuts = random_cuts(rng, inputs.size());
+  std::vector<GroupTraits::Acc> parts;
+  for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+    parts.push_back(make());
+    for (std::size_t j = cuts[i]; j < cuts[i + 1]; ++j) GroupTraits::feed(parts.back(), inputs[j]);
+  }
+  std::shuffle(parts.begin(), parts.end(), rng);
+  return parts;
+}
+
+/// The first part with every other merged in, in order (copied).
+GroupTraits::Acc merge_all(const std::vector<GroupTraits::Acc>& parts) {
+  GroupTraits::Acc merged = parts.front();
+  for (std::size_t i = 1; i < parts.size(); ++i) merged.merge(parts[i]);
+  return merged;
+}
+
+}  // namespace
+
 // The laws above cover a group's const merge with equal flags; these cover the rest of its
 // merge: taking the samples of an rvalue, groups that only count samples, and productivity on
 // in one part only.
@@ -218,10 +242,7 @@ TEST_CASE("Group accumulators merged by move equal a single pass", "[report][mer
   Rng rng{4099};
   for (int trial = 0; trial < 40; ++trial) {
     const auto inputs = draw_inputs<T>(rng);
-    const auto cuts = random_cuts(rng, inputs.size());
-    std::vector<T::Acc> parts;
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) parts.push_back(fold<T>(inputs, cuts[i], cuts[i + 1]));
-    std::shuffle(parts.begin(), parts.end(), rng);
+    std::vector<T::Acc> parts = split_groups(rng, inputs, [] { return T::make(); });
     INFO("trial " << trial << ", n " << inputs.size() << ", parts " << parts.size());
 
     T::Acc moved = std::move(parts.front());
@@ -235,20 +256,12 @@ TEST_CASE("Groups that count samples kept by their finer groups merge to the sin
   Rng rng{4111};
   for (int trial = 0; trial < 40; ++trial) {
     const auto inputs = draw_inputs<T>(rng);
-    const auto cuts = random_cuts(rng, inputs.size());
-    std::vector<T::Acc> parts;
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-      parts.push_back(T::make(false));
-      for (std::size_t j = cuts[i]; j < cuts[i + 1]; ++j) T::feed(parts.back(), inputs[j]);
-    }
-    std::shuffle(parts.begin(), parts.end(), rng);
+    const std::vector<T::Acc> parts = split_groups(rng, inputs, [] { return T::make(false); });
     INFO("trial " << trial << ", n " << inputs.size() << ", parts " << parts.size());
 
     // The result is taken over the samples of a group that keeps them all.
     const auto single = fold<T>(inputs, 0, inputs.size());
-    T::Acc merged = parts.front();
-    for (std::size_t i = 1; i < parts.size(); ++i) merged.merge(parts[i]);
-    CHECK(same(merged.result(1000, true, {&single}), T::result(single)));
+    CHECK(same(merge_all(parts).result(1000, true, {&single}), T::result(single)));
   }
 }
 
@@ -275,8 +288,7 @@ TEST_CASE("A group merged with one that has agents reports the productivity of t
     std::shuffle(parts.begin(), parts.end(), rng);
     INFO("trial " << trial << ", n " << inputs.size() << ", parts " << parts.size());
 
-    T::Acc merged = parts.front();
-    for (std::size_t i = 1; i < parts.size(); ++i) merged.merge(parts[i]);
+    const T::Acc merged = merge_all(parts);
     REQUIRE(T::result(merged).productivity);
     CHECK(same(T::result(merged), T::result(single)));
   }
