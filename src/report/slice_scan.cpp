@@ -85,8 +85,6 @@ class SliceScan {
       }
       cells.accumulators(g).agent_days() = ProductivityAccumulator{};
     }
-    rolled_cells_ = std::move(cells_);
-    cells_.reset();
   }
 
   bool in_period(std::int64_t t) const noexcept { return t >= c_.from && t < c_.to && t <= c_.as_of; }
@@ -308,8 +306,9 @@ class SliceScan {
   FactsBuilder facts_;
   DataSlice slice_;
   std::vector<GroupTable> tables_;
-  std::optional<GroupTable> cells_;         // while the scan feeds cells (EngineContext::cells)
-  std::optional<GroupTable> rolled_cells_;  // the cells once rolled up: they keep the duration samples
+  /// The cells (EngineContext::cells): the scans feed them, then, rolled up, they keep the
+  /// duration samples for the state. The scans after the roll-up feed the tables directly.
+  std::optional<GroupTable> cells_;
   StaffingCounts staffing_;
 };
 
@@ -338,14 +337,14 @@ std::unique_ptr<PartialReport::State> SliceScan::to_state() {
       out.backlog.emplace(encode(table.spec(), labels, true), std::move(diff));
     }
   }
-  if (rolled_cells_) {
-    GroupTable& rolled = *rolled_cells_;
+  if (cells_) {
+    GroupTable& rolled = *cells_;
     SampleCells& cells = state->cells.emplace();
     cells.by = c_.cells->spec.by;
     for (std::size_t g = 0; g < rolled.size(); ++g) {
       cells.table.groups.emplace(encode(rolled.spec(), rolled.key(g), false), std::move(rolled.accumulators(g)));
     }
-    rolled_cells_.reset();
+    cells_.reset();
   }
   if (slice_.customer_events && c_.customers) add_customer_state(*state);
   if (slice_.agent_events) add_roster_state(*state);
