@@ -58,6 +58,15 @@ case_files() {
 
 out="$data/out"
 mkdir -p "$out"
+# warm FILE...: reads the inputs once, untimed (`-` is no file), so that every timed run of
+# either tool starts with its files in the page cache, as perf-notes.md measures. This machine
+# pages out file cache left untouched for about a minute (DAMON reclaim, docs/performance.md):
+# without it, the run after the other tool's long one (DuckDB's events run takes over a
+# minute) would read its files from disk, and a run after a short one would not.
+warm() {
+  local f
+  for f in "$@"; do [ "$f" = - ] || cat "$data/$f" >/dev/null; done
+}
 # run TOOL CASE OUTPUT [TIMES-FILE]: one run; with TIMES-FILE, appends "wall_s peak_kb user_s sys_s".
 run() {
   local tool=$1 name=$2 output=$3 times=${4:-}
@@ -76,6 +85,7 @@ run() {
     cmd+=(--output "$output")
   fi
   if [ -n "$times" ]; then
+    warm "$interactions" "$surveys" "$events"
     /usr/bin/time -f '%e %M %U %S' -o "$out/time" "${cmd[@]}" >/dev/null 2>"$out/stderr" ||
       { cat "$out/stderr" >&2; cskpi_die "$tool failed on case $name"; }
     cat "$out/time" >>"$times"
@@ -138,6 +148,12 @@ for name in $cases; do
   ratio=$(awk -v d="$dm" -v c="$cm" 'BEGIN { printf "%.2f", (c > 0 ? d / c : 0) }')
   echo "| $(describe "$name") | $cm ($cmin–$cmax) | $ccpu | $cpeak | $dm ($dmin–$dmax) | $dcpu | $dpeak | $ratio |" >>"$results.tmp"
 done
+if [ -f "$out/times-cskpi-csv2" ] && [ -f "$out/times-cskpi-events" ] && [[ " $cases " == *" csv2 "* ]] &&
+  [[ " $cases " == *" events "* ]]; then
+  read -r without _ < <(stats "$out/times-cskpi-csv2")
+  read -r with _ < <(stats "$out/times-cskpi-events")
+  echo "cskpi with events ÷ without (CSV, 2 threads, medians): $(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.2f", a / b }')×" >>"$results.tmp"
+fi
 echo "Load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows the wall times)" >>"$results.tmp"
 mv "$results.tmp" "$results"
 cskpi_log "results (also in $results); ratio > 1: cskpi is faster"

@@ -159,17 +159,21 @@ struct RecordParser::Impl {
     if (!split_plain_csv_record(record, csv, separator, std::max(readable, record.size()))) {
       split_csv_record(record, csv, scratch, separator);
     }
-    if (csv.status == CsvStatus::malformed_quote) {
+    take_csv(csv, out, start, line);
+  }
+
+  void take_csv(const CsvRecord& split, Batch& out, std::uint64_t start, std::uint64_t line) {
+    if (split.status == CsvStatus::malformed_quote) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::malformed_quote,
                              "text after a closing quote, a quote inside an unquoted field, or an unclosed quote"});
     }
     const std::vector<std::size_t>& slots = columns->slots;
     const std::size_t n = slots.size();
-    if (csv.fields.size() != n) {
+    if (split.fields.size() != n) {
       return problem(out, start, line,
                      Problem{{}, RejectReason::field_count,
-                             fmt::format("{} fields under a {}-field header", csv.fields.size(), n)});
+                             fmt::format("{} fields under a {}-field header", split.fields.size(), n)});
     }
     // Every record of a file sets the same slots (its header's columns, the constants, a
     // synthesized id), so the others are cleared once and only these are written per record.
@@ -180,7 +184,7 @@ struct RecordParser::Impl {
     for (std::size_t col = 0; col < n; ++col) {
       const std::size_t slot = slots[col];
       if (slot == max_fields) continue;
-      values[slot] = csv.fields[col].empty() ? RawValue{} : RawValue{ValueKind::text, csv.fields[col], csv.ascii};
+      values[slot] = split.fields[col].empty() ? RawValue{} : RawValue{ValueKind::text, split.fields[col], split.ascii};
     }
     columns->fields->apply_constants(values);
     if (columns->synthesize_id) values[survey_field::id] = RawValue{ValueKind::text, "-", true};  // FILE:LINE later
@@ -235,6 +239,18 @@ void RecordParser::parse(std::string_view record, std::uint64_t length, bool bla
   } else {
     m.parse_json(record, out, start, line);
   }
+}
+
+void RecordParser::parse_split(std::string_view record, const CsvRecord& fields, bool blank, std::uint64_t start,
+                               std::uint64_t line, Batch& out) {
+  Impl& m = *impl_;
+  if (record.size() > m.limit) {
+    return m.problem(out, start, line,
+                     Problem{{}, RejectReason::line_too_long,
+                             fmt::format("longer than {} bytes: skipped without being read", m.limit)});
+  }
+  if (blank) return;  // a blank line is not a record
+  m.take_csv(fields, out, start, line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,17 +336,29 @@ void parse_chunk(Chunk& c, TextFormat format, char separator, RecordParser& pars
   }
   b.speculated = true;
   RecordEnd end(format, separator);
+  std::optional<PlainCsvScanner> plain;
+  if (format == TextFormat::csv) plain.emplace(last, separator);
+  CsvRecord fields;
   std::uint64_t line = 0;
   bool pending_lf = false;
   while (p != last) {
-    end.reset();
-    const char* const t = end.find(p, last);
-    if (t == last && !c.last) break;  // the record goes on in the next chunk
-    const bool at_end = t == last;
-    const std::string_view record(p, static_cast<std::size_t>(t - p));
-    parser.parse(record, record.size(), all_blank(record, separator), at_end, static_cast<std::uint64_t>(p - data),
-                 line, b, static_cast<std::size_t>(last - p));
-    line += end.inner_lines() + (at_end ? 0 : 1);
+    const auto start = static_cast<std::uint64_t>(p - data);
+    bool blank = false;
+    const char* t = plain ? plain->next(p, fields, blank) : nullptr;
+    bool at_end = false;
+    if (t != nullptr) {  // the common record, found and split at once
+      parser.parse_split({p, static_cast<std::size_t>(t - p)}, fields, blank, start, line, b);
+      ++line;
+    } else {
+      end.reset();
+      t = end.find(p, last);
+      if (t == last && !c.last) break;  // the record goes on in the next chunk
+      at_end = t == last;
+      const std::string_view record(p, static_cast<std::size_t>(t - p));
+      parser.parse(record, record.size(), all_blank(record, separator), at_end, start, line, b,
+                   static_cast<std::size_t>(last - p));
+      line += end.inner_lines() + (at_end ? 0 : 1);
+    }
     if (at_end) {
       p = last;
       break;

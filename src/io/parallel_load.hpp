@@ -173,6 +173,10 @@ class RecordParser {
   /// on that may be read, past the record too (0: record.size()), for scans in whole blocks.
   void parse(std::string_view record, std::uint64_t length, bool blank, bool at_end, std::uint64_t start,
              std::uint64_t line, Batch& out, std::size_t readable = 0);
+  /// A CSV record PlainCsvScanner found and split (so not at the end of the input): as parse()
+  /// with `fields` the record's split.
+  void parse_split(std::string_view record, const CsvRecord& fields, bool blank, std::uint64_t start,
+                   std::uint64_t line, Batch& out);
 
  private:
   struct Impl;

@@ -52,6 +52,37 @@ PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote, __m128i blank,
 }
 #endif
 
+// The masks of the 64 bytes at p (PlainCsvScanner).
+PlainCsvScanner::Masks scan_masks(const char* p, char separator) noexcept {
+  PlainCsvScanner::Masks m;
+  const bool tab_blank = separator != '\t';
+#if defined(CSKPI_SCAN_SSE2)
+  const __m128i sep = _mm_set1_epi8(separator);
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8(tab_blank ? '\t' : ' ');  // a TAB separator is no blank
+  for (std::size_t k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    m.separators |= hit_bits(_mm_cmpeq_epi8(v, sep), k);
+    m.ends |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), k);
+    m.stop |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, quote), v), k);  // a quote, or the top bit set
+    m.blanks |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, blank), _mm_cmpeq_epi8(v, tab)), k);
+  }
+#else
+  for (std::size_t k = 0; k < 64; ++k) {
+    const char c = p[k];
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (c == separator) m.separators |= bit;
+    if (is_line_end(c)) m.ends |= bit;
+    if (c == '"' || static_cast<unsigned char>(c) >= 0x80) m.stop |= bit;
+    if (c == ' ' || (c == '\t' && tab_blank)) m.blanks |= bit;
+  }
+#endif
+  return m;
+}
+
 // The first quote, LF or CR in [first, last), or last.
 const char* quote_or_line_end(const char* first, const char* last) noexcept {
 #if defined(CSKPI_SCAN_SSE2)
@@ -241,6 +272,47 @@ bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separa
   out.status = CsvStatus::ok;
   out.ascii = true;
   return true;
+}
+
+PlainCsvScanner::Masks PlainCsvScanner::masks(const char* p) const noexcept {
+  if (last_ - p >= 64) return scan_masks(p, separator_);
+  alignas(16) char tail[64] = {};  // the chunk's last bytes in zeros (no separator, line end, quote or blank)
+  std::memcpy(tail, p, static_cast<std::size_t>(last_ - p));
+  return scan_masks(tail, separator_);
+}
+
+// The masks of the 64 bytes from the record's start: one block holds most records whole (a
+// block aligned to the chunk would split three records in four of a 50-byte file).
+const char* PlainCsvScanner::next(const char* p, CsvRecord& out, bool& blank) const noexcept {
+  out.fields.clear();
+  const char* field_begin = p;
+  std::uint64_t blanks = 0;     // any blank in the record
+  std::uint64_t nonblanks = 0;  // any other byte
+  for (const char* base = p; base < last_; base += 64) {
+    const Masks m = masks(base);
+    // The record's bits in this block: all, or those before its end.
+    const std::uint64_t within = m.ends == 0 ? ~std::uint64_t{0} : (m.ends & (~m.ends + 1)) - 1;
+    if ((m.stop & within) != 0) return nullptr;
+    for (std::uint64_t s = m.separators & within; s != 0; s &= s - 1) {
+      const char* const separator = base + std::countr_zero(s);
+      out.fields.emplace_back(field_begin, static_cast<std::size_t>(separator - field_begin));
+      field_begin = separator + 1;
+    }
+    blanks |= m.blanks & within;
+    nonblanks |= ~m.blanks & within;
+    if (m.ends == 0) continue;
+    const char* const end = base + std::countr_zero(m.ends);
+    out.fields.emplace_back(field_begin, static_cast<std::size_t>(end - field_begin));
+    if (blanks != 0) {
+      const Blanks is_blank{separator_ != '\t'};
+      for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size(), is_blank);
+    }
+    out.status = CsvStatus::ok;
+    out.ascii = true;
+    blank = nonblanks == 0;
+    return end;
+  }
+  return nullptr;  // no line end before `last`
 }
 
 void split_csv_record(std::string_view record, CsvRecord& out, std::string& scratch, char separator) {

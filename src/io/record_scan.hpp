@@ -68,6 +68,36 @@ inline bool split_plain_csv_record(std::string_view record, CsvRecord& out, char
   return split_plain_csv_record(record, out, separator, record.size());
 }
 
+/// The common CSV record found and split in one pass: where RecordEnd::find, all_blank() and
+/// split_plain_csv_record() read a record's bytes three times, 64-byte blocks from the record's
+/// start are classified once (separators, line ends, what a plain record cannot hold, blanks).
+/// Records it declines are the general scan's.
+class PlainCsvScanner {
+ public:
+  /// The bytes of a chunk up to `last` are readable; `separator` as for split_csv_record().
+  PlainCsvScanner(const char* last, char separator) noexcept : last_(last), separator_(separator) {}
+
+  /// Reads the record whose first byte is at p (p < last). When it ends at an LF or CR before
+  /// `last` and holds no quote and no byte past ASCII, sets `out` as split_plain_csv_record()
+  /// would (fields, ascii, status), `blank` as all_blank() would, and returns its line end (as
+  /// RecordEnd::find would); otherwise returns nullptr with `out` unspecified.
+  const char* next(const char* p, CsvRecord& out, bool& blank) const noexcept;
+
+  /// The masks of one 64-byte block: bit k for byte k.
+  struct Masks {
+    std::uint64_t separators = 0;
+    std::uint64_t ends = 0;    // LF or CR
+    std::uint64_t stop = 0;    // a quote, or a byte past ASCII
+    std::uint64_t blanks = 0;  // a space, or a TAB unless it separates
+  };
+
+ private:
+  [[nodiscard]] Masks masks(const char* p) const noexcept;  // of the 64 bytes at p (zeros past last)
+
+  const char* last_;
+  char separator_;
+};
+
 /// Whether every byte is a space or a tab (true for the empty record); with a TAB separator,
 /// whether every byte is a space.
 [[nodiscard]] bool all_blank(std::string_view record, char separator = ',') noexcept;
