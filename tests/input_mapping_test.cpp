@@ -412,6 +412,32 @@ TEST_CASE("Config columns map field names to the export's names, or give a const
                     "starts?): the file is refused");
 }
 
+TEST_CASE("Config columns and constants feed interaction events, every way alike", "[io][mapping]") {
+  // Events are read from their columns directly unless a field is a constant: the constant
+  // agent must reach every event whichever way the file is read.
+  InputMapping m;
+  m.columns[static_cast<std::size_t>(RecordType::interaction_event)] = {{"interaction_id", {"ticket", {}}},
+                                                                         {"agent_id", {"", std::string{"A9"}}}};
+  const std::string interactions = "id,channel,created_at\nT-1,email,2027-01-01T10:00:00Z\n";
+  const std::string events =
+      "note,ticket,at,type,status\nx,T-1,2027-01-01T10:05:00Z,agent_reply,\ny,T-1,2027-01-01T11:00:00Z,status,solved\n";
+  for (const LoadOptions& o : every_way(with(m))) {
+    test::Loaded run(o);
+    std::istringstream i(interactions);
+    run.loader.load(RecordType::interaction, i, "i.csv", FileFormat::csv);
+    std::istringstream e(events);
+    run.loader.load(RecordType::interaction_event, e, "e.csv", FileFormat::csv);
+    run.loader.finish();
+    REQUIRE(run.loader.counts(RecordType::interaction_event).accepted == 2);
+    const InteractionEventColumns& c = run.data.interaction_events();
+    for (std::size_t k = 0; k < 2; ++k) {
+      REQUIRE(c.agent[k] != no_code);
+      CHECK(run.data.label(Dimension::agent, c.agent[k]) == "A9");
+    }
+    CHECK(c.at_ms[1] == ms("2027-01-01T11:00:00Z"));
+  }
+}
+
 TEST_CASE("A constant kind reads a file of NPS answers without a kind column", "[io][mapping]") {
   InputMapping m;
   m.columns[static_cast<std::size_t>(RecordType::survey)] = {

@@ -34,6 +34,7 @@ void Batch::clear() {
     l.hash.clear();
     std::fill(l.slots.begin(), l.slots.end(), 0);
   }
+  last_event_agent = no_code;
   speculated = false;
   stop = 0;
   stop_line = 0;
@@ -113,6 +114,43 @@ struct RecordParser::Impl {
   SurveyValues survey_values;
   EventValues event_values;
   InteractionEvent event;
+  // An interaction events file whose records the direct path reads from their columns: each
+  // field's column (`no_column`: none). Set at the first record, when every column feeds an
+  // event field or none, no field is a constant and instants are plain.
+  static constexpr std::size_t no_column = std::numeric_limits<std::size_t>::max();
+  std::optional<std::array<std::size_t, event_field::count>> event_columns;
+  bool event_columns_known = false;
+
+  void find_event_columns() {
+    event_columns_known = true;
+    if (type != RecordType::interaction_event || !plain_instants || columns->synthesize_id ||
+        !columns->fields->constants().empty()) {
+      return;
+    }
+    std::array<std::size_t, event_field::count> of{};
+    of.fill(no_column);
+    for (std::size_t col = 0; col < columns->slots.size(); ++col) {
+      const std::size_t slot = columns->slots[col];
+      if (slot == max_fields) continue;
+      if (slot >= event_field::count) return;
+      of[slot] = col;
+    }
+    event_columns = of;
+  }
+
+  // An event read from its columns (false: declined, for the general rules).
+  bool take_event_columns(const CsvRecord& split, Batch& out, std::uint64_t start, std::uint64_t line) {
+    namespace f = event_field;
+    const auto text = [&](std::size_t field) {
+      const std::size_t col = (*event_columns)[field];
+      return col == no_column ? std::string_view{} : split.fields[col];
+    };
+    const PlainRecordReader::EventTexts texts{text(f::interaction_id), text(f::at), text(f::type), text(f::status),
+                                              text(f::agent_id)};
+    if (!plain.read(texts, event_values)) return false;
+    pack(out, event_values, start, line, hash_wants);
+    return true;
+  }
 
   void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
     out.entries.push_back({start, line, static_cast<std::uint32_t>(out.problems.size()), Batch::Kind::problem});
@@ -135,9 +173,9 @@ struct RecordParser::Impl {
         return pack(out, values_of(survey), start, line, hash_wants);
       }
       case RecordType::interaction_event: {
-        if (plain_instants && plain.read(values, event_values)) return pack(out, event_values, start, line);
+        if (plain_instants && plain.read(values, event_values)) return pack(out, event_values, start, line, hash_wants);
         if (auto p = builder.build(values, event)) return problem(out, start, line, std::move(*p));
-        return pack(out, values_of(event), start, line);
+        return pack(out, values_of(event), start, line, hash_wants);
       }
       case RecordType::customer_event:
       case RecordType::agent_event: {
@@ -175,6 +213,8 @@ struct RecordParser::Impl {
                      Problem{{}, RejectReason::field_count,
                              fmt::format("{} fields under a {}-field header", split.fields.size(), n)});
     }
+    if (!event_columns_known) find_event_columns();
+    if (event_columns && split.ascii && take_event_columns(split, out, start, line)) return;
     // Every record of a file sets the same slots (its header's columns, the constants, a
     // synthesized id), so the others are cleared once and only these are written per record.
     if (!csv_slots_clear) {

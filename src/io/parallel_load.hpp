@@ -118,6 +118,8 @@ struct Batch {
   std::string arena;
   /// The distinct dimension labels of the packed records, by Dimension index.
   std::array<BatchLabels, dimension_count> labels;
+  /// The agent of the last packed event that has one (no_code: none yet).
+  std::uint32_t last_event_agent = no_code;
   /// JSON keys that feed no field, each with the last entry whose line has it (so that the
   /// keys of entries [first, end) are known whatever suffix is appended).
   std::vector<std::pair<std::string, std::uint32_t>> unknown_keys;

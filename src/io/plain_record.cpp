@@ -10,6 +10,16 @@
 namespace cskpi::detail {
 namespace {
 
+// The enumerated value a text spells, as cskpi writes it (lower case, no blanks); nullopt for
+// any other text.
+template <class E, std::size_t N>
+std::optional<E> name_of(std::string_view text, const std::array<std::string_view, N>& names) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (same_text(names[i], text)) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
 // Reads the fields of one record; `ok` turns false at the first value it declines.
 class PlainFields {
  public:
@@ -118,9 +128,7 @@ class PlainFields {
     if (r.kind == ValueKind::absent) return std::nullopt;
     if (r.kind != ValueKind::text) return decline();
     if (r.text.empty()) return std::nullopt;
-    for (std::size_t i = 0; i < N; ++i) {
-      if (same_text(names[i], r.text)) return static_cast<E>(i);
-    }
+    if (const auto value = name_of<E>(r.text, names)) return value;
     return decline();
   }
 
@@ -219,14 +227,36 @@ bool PlainRecordReader::read(const RawRecord& v, SurveyValues& out) {
 
 bool PlainRecordReader::read(const RawRecord& v, EventValues& out) {
   namespace f = event_field;
-  PlainFields c(v, instants_);
-  out.interaction = c.required_label(f::interaction_id);
-  out.at_ms = c.required_instant(f::at);
-  const auto type = c.choice<InteractionEventType>(f::type, event_type_names);
-  out.status = c.choice<TicketStatus>(f::status, status_names);  // checked for every type
-  out.agent = c.label(f::agent_id);
-  if (!type || !c.ok) return false;
+  // A value that is not text, or not known to be UTF-8, is declined whatever its field: as a
+  // label it is not one, and no instant or enumerated value is spelled with a byte past ASCII.
+  std::array<std::string_view, f::count> texts{};
+  for (std::size_t slot = 0; slot < f::count; ++slot) {
+    const RawValue& r = v[slot];
+    if (r.kind == ValueKind::absent) continue;
+    if (r.kind != ValueKind::text || !r.utf8) return false;
+    texts[slot] = r.text;
+  }
+  return read(EventTexts{texts[f::interaction_id], texts[f::at], texts[f::type], texts[f::status], texts[f::agent_id]},
+              out);
+}
+
+bool PlainRecordReader::read(const EventTexts& t, EventValues& out) {
+  if (t.interaction.empty() || t.at.empty()) return false;
+  out.interaction = t.interaction;
+  if (!instants_.read(t.at, out.at_ms)) {
+    const InstantParse parsed = parse_instant(t.at);  // what the general rules read without a format
+    if (!parsed.value) return false;
+    out.at_ms = to_millis(*parsed.value);
+  }
+  const auto type = name_of<InteractionEventType>(t.type, event_type_names);
+  if (!type) return false;  // absent, or not a type
   out.type = *type;
+  out.status.reset();
+  if (!t.status.empty()) {  // checked for every type
+    out.status = name_of<TicketStatus>(t.status, status_names);
+    if (!out.status) return false;
+  }
+  out.agent = t.agent;
   if (out.type != InteractionEventType::status) {
     out.status.reset();  // only status events carry one
   } else if (!out.status) {

@@ -26,6 +26,18 @@ class PlainRecordReader {
   [[nodiscard]] bool read(const RawRecord& v, SurveyValues& out);
   [[nodiscard]] bool read(const RawRecord& v, EventValues& out);
 
+  /// An interaction event's five field texts (empty: absent), each valid UTF-8.
+  struct EventTexts {
+    std::string_view interaction;
+    std::string_view at;
+    std::string_view type;
+    std::string_view status;
+    std::string_view agent;
+  };
+  /// The event from its texts, as read() from values holding them: what a CSV record's columns
+  /// give without being laid out as values first.
+  [[nodiscard]] bool read(const EventTexts& t, EventValues& out);
+
  private:
   SurveyScales scales_;
   std::size_t custom_count_ = 0;

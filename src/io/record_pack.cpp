@@ -112,24 +112,26 @@ EventValues values_of(const InteractionEvent& r) {
   return v;
 }
 
-void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line) {
+void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line, const IdHashWants* wants) {
   PackedEvent row;
   // An interaction's events usually come together, often with one agent: what they share with
-  // the event before is taken from it.
+  // the event before (the agent: the last event with one) is taken from it.
   const PackedEvent* before = out.events.empty() ? nullptr : &out.events.back();
   if (before != nullptr && same_text(out.text(before->interaction), r.interaction)) {
     row.interaction = before->interaction;
     row.interaction_hash = before->interaction_hash;
   } else {
     row.interaction = put(out.arena, r.interaction);
-    row.interaction_hash = Dictionary::hash(r.interaction);
+    row.interaction_hash = id_hash(r.interaction, wants, &IdHashWants::id);
   }
   const BatchLabels& agents = out.labels[index_of(Dimension::agent)];
-  if (before != nullptr && before->agent != no_code && !r.agent.empty() &&
-      same_text(out.text(agents.text[before->agent]), r.agent)) {
-    row.agent = before->agent;
+  if (r.agent.empty()) {
+    row.agent = no_code;
+  } else if (out.last_event_agent != no_code && same_text(out.text(agents.text[out.last_event_agent]), r.agent)) {
+    row.agent = out.last_event_agent;
   } else {
-    row.agent = label(out, Dimension::agent, r.agent);
+    row.agent = out.label(Dimension::agent, r.agent);
+    out.last_event_agent = row.agent;
   }
   row.at_ms = r.at_ms;
   row.type = r.type;

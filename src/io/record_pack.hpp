@@ -76,6 +76,7 @@ void pack(Batch& out, const InteractionValues& r, std::uint64_t start, std::uint
           const IdHashWants* wants = nullptr);
 void pack(Batch& out, const SurveyValues& r, std::uint64_t start, std::uint64_t line,
           const IdHashWants* wants = nullptr);
-void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line);
+void pack(Batch& out, const EventValues& r, std::uint64_t start, std::uint64_t line,
+          const IdHashWants* wants = nullptr);
 
 }  // namespace cskpi::detail
