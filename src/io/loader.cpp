@@ -660,7 +660,10 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
       }
     }
   };
-  for (std::size_t i = first; i < first + ahead; ++i) prefetch(i, false);
+  // An events file's probes touch the interaction ids' table only: without one (ids in a run,
+  // in order or numbered) every prefetch would return at once, after loading rows ahead.
+  const bool prefetching = type != RecordType::interaction_event || data.interaction_ids().finds_by_hash();
+  for (std::size_t i = first; prefetching && i < first + ahead; ++i) prefetch(i, false);
   for (const auto& [key, last] : b.unknown_keys) {
     if (last >= first) note_unknown_key(input, key);
   }
@@ -675,8 +678,10 @@ void Loader::State::append(RecordType type, const detail::Batch& b, std::size_t 
   std::optional<std::uint32_t> event_row;
   constexpr std::size_t agent_dim = index_of(Dimension::agent);
   for (std::size_t i = first; i < b.entries.size(); ++i) {
-    prefetch(i + ahead, false);
-    prefetch(i + near, true);
+    if (prefetching) {
+      prefetch(i + ahead, false);
+      prefetch(i + near, true);
+    }
     const detail::Batch::Entry& e = b.entries[i];
     const auto line = static_cast<std::uint64_t>(static_cast<std::int64_t>(e.line) + line_delta);
     switch (e.kind) {
