@@ -32,24 +32,6 @@ std::uint64_t block_mask(const char* p, __m128i a, __m128i b, __m128i c) noexcep
   }
   return mask;
 }
-
-/// Of 64 bytes at p: the separators, what a plain record cannot hold (quotes, bytes past ASCII)
-/// and the blanks (`blank`, and TAB unless it separates), one bit per byte.
-struct PlainMasks {
-  std::uint64_t separators;
-  std::uint64_t stop;
-  std::uint64_t blanks;
-};
-PlainMasks plain_masks(const char* p, __m128i sep, __m128i quote, __m128i blank, __m128i tab) noexcept {
-  PlainMasks m{0, 0, 0};
-  for (std::size_t k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    m.separators |= hit_bits(_mm_cmpeq_epi8(v, sep), k);
-    m.stop |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, quote), v), k);  // a quote, or the top bit set
-    m.blanks |= hit_bits(_mm_or_si128(_mm_cmpeq_epi8(v, blank), _mm_cmpeq_epi8(v, tab)), k);
-  }
-  return m;
-}
 #endif
 
 // The masks of the 64 bytes at p (PlainCsvScanner).
@@ -81,6 +63,15 @@ PlainCsvScanner::Masks scan_masks(const char* p, char separator) noexcept {
   }
 #endif
   return m;
+}
+
+// The masks of the 64 bytes at p, of which those before `end` may be read: when fewer than 64
+// may, they are copied into zeros (no separator, line end, quote, blank or byte past ASCII).
+PlainCsvScanner::Masks masks_at(const char* p, const char* end, char separator) noexcept {
+  if (end - p >= 64) return scan_masks(p, separator);
+  alignas(16) char tail[64] = {};
+  std::memcpy(tail, p, static_cast<std::size_t>(end - p));
+  return scan_masks(tail, separator);
 }
 
 // The first quote, LF or CR in [first, last), or last.
@@ -130,6 +121,17 @@ std::string_view trimmed(const char* b, const char* e, Blanks is_blank) noexcept
   while (b != e && is_blank(*b)) ++b;
   while (e != b && is_blank(e[-1])) --e;
   return {b, static_cast<std::size_t>(e - b)};
+}
+
+// A plain record's fields once cut at the separators: trimmed only when the record holds a
+// blank at all (most hold none); ASCII, status ok.
+void finish_plain(CsvRecord& out, bool any_blank, char separator) noexcept {
+  if (any_blank) {
+    const Blanks is_blank{separator != '\t'};
+    for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size(), is_blank);
+  }
+  out.status = CsvStatus::ok;
+  out.ascii = true;
 }
 
 }  // namespace
@@ -220,65 +222,31 @@ bool all_blank(std::string_view record, char separator) noexcept {
 }
 
 bool split_plain_csv_record(std::string_view record, CsvRecord& out, char separator, std::size_t readable) {
-  const Blanks is_blank{separator != '\t'};
   out.fields.clear();
   const char* const data = record.data();
   const std::size_t n = record.size();
   std::size_t field_begin = 0;
-  // Fields are cut at the separators as they are found, and trimmed afterwards only when the
-  // record holds a blank at all (most records hold none).
+  // Fields are cut at the separators as they are found, and trimmed afterwards (finish_plain).
   const auto field_to = [&](std::size_t end) {
     out.fields.emplace_back(data + field_begin, end - field_begin);
     field_begin = end + 1;
   };
   bool any_blank = false;
-#if defined(CSKPI_SCAN_SSE2)
-  // 64 bytes at a time, each bit past the record masked off; a last block that would read past
-  // the readable bytes is copied into zeros (no separator, quote, blank or high bit).
-  const __m128i sep = _mm_set1_epi8(separator);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i blank = _mm_set1_epi8(' ');
-  const __m128i tab = _mm_set1_epi8(separator != '\t' ? '\t' : ' ');  // a TAB separator is no blank
+  // 64 bytes at a time, each bit past the record masked off (the block's other bytes are read
+  // when readable, copied into zeros when not).
   for (std::size_t i = 0; i < n; i += 64) {
     const std::size_t size = std::min<std::size_t>(64, n - i);
-    alignas(16) char tail[64];
-    const char* block = data + i;
-    if (size < 64 && i + 64 > readable) {
-      std::memset(tail, 0, sizeof tail);
-      std::memcpy(tail, block, size);
-      block = tail;
-    }
-    const auto [separators, stop, blanks] = plain_masks(block, sep, quote, blank, tab);
+    const PlainCsvScanner::Masks m = masks_at(data + i, data + std::max(readable, n), separator);
     const std::uint64_t within = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
-    if ((stop & within) != 0) return false;
-    any_blank = any_blank || (blanks & within) != 0;
-    for (std::uint64_t mask = separators & within; mask != 0; mask &= mask - 1) {
+    if ((m.stop & within) != 0) return false;
+    any_blank = any_blank || (m.blanks & within) != 0;
+    for (std::uint64_t mask = m.separators & within; mask != 0; mask &= mask - 1) {
       field_to(i + static_cast<std::size_t>(std::countr_zero(mask)));
     }
   }
-#else
-  (void)readable;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = data[i];
-    if (c == '"' || static_cast<unsigned char>(c) >= 0x80) return false;
-    if (c == separator) field_to(i);
-    any_blank = any_blank || is_blank(c);
-  }
-#endif
   field_to(n);
-  if (any_blank) {
-    for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size(), is_blank);
-  }
-  out.status = CsvStatus::ok;
-  out.ascii = true;
+  finish_plain(out, any_blank, separator);
   return true;
-}
-
-PlainCsvScanner::Masks PlainCsvScanner::masks(const char* p) const noexcept {
-  if (last_ - p >= 64) return scan_masks(p, separator_);
-  alignas(16) char tail[64] = {};  // the chunk's last bytes in zeros (no separator, line end, quote or blank)
-  std::memcpy(tail, p, static_cast<std::size_t>(last_ - p));
-  return scan_masks(tail, separator_);
 }
 
 // The masks of the 64 bytes from the record's start: one block holds most records whole (a
@@ -289,7 +257,7 @@ const char* PlainCsvScanner::next(const char* p, CsvRecord& out, bool& blank) co
   std::uint64_t blanks = 0;     // any blank in the record
   std::uint64_t nonblanks = 0;  // any other byte
   for (const char* base = p; base < last_; base += 64) {
-    const Masks m = masks(base);
+    const Masks m = masks_at(base, last_, separator_);
     // The record's bits in this block: all, or those before its end.
     const std::uint64_t within = m.ends == 0 ? ~std::uint64_t{0} : (m.ends & (~m.ends + 1)) - 1;
     if ((m.stop & within) != 0) return nullptr;
@@ -303,12 +271,7 @@ const char* PlainCsvScanner::next(const char* p, CsvRecord& out, bool& blank) co
     if (m.ends == 0) continue;
     const char* const end = base + std::countr_zero(m.ends);
     out.fields.emplace_back(field_begin, static_cast<std::size_t>(end - field_begin));
-    if (blanks != 0) {
-      const Blanks is_blank{separator_ != '\t'};
-      for (std::string_view& f : out.fields) f = trimmed(f.data(), f.data() + f.size(), is_blank);
-    }
-    out.status = CsvStatus::ok;
-    out.ascii = true;
+    finish_plain(out, blanks != 0, separator_);
     blank = nonblanks == 0;
     return end;
   }

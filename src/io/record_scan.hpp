@@ -92,8 +92,6 @@ class PlainCsvScanner {
   };
 
  private:
-  [[nodiscard]] Masks masks(const char* p) const noexcept;  // of the 64 bytes at p (zeros past last)
-
   const char* last_;
   char separator_;
 };
