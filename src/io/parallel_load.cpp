@@ -90,7 +90,8 @@ struct RecordParser::Impl {
         plain_instants(s.instants.plain()),
         plain(s.scales, s.custom != nullptr ? s.custom->size() : 0),
         limit(s.limit),
-        hash_wants(s.hash_wants) {}
+        hash_wants(s.hash_wants),
+        event_columns(event_columns_of(s)) {}
 
   RecordType type;
   TextFormat format;
@@ -114,28 +115,27 @@ struct RecordParser::Impl {
   SurveyValues survey_values;
   EventValues event_values;
   InteractionEvent event;
-  // An interaction events file whose records the direct path reads from their columns: each
-  // field's column (`no_column`: none). Set at the first record, when every column feeds an
-  // event field or none, no field is a constant and instants are plain.
+  // An interaction events CSV file whose records the direct path reads from their columns:
+  // each field's column (`no_column`: none). Set when every column feeds an event field or
+  // none, no field is a constant and instants are plain.
   static constexpr std::size_t no_column = std::numeric_limits<std::size_t>::max();
-  std::optional<std::array<std::size_t, event_field::count>> event_columns;
-  bool event_columns_known = false;
+  using EventColumns = std::array<std::size_t, event_field::count>;
+  std::optional<EventColumns> event_columns;
 
-  void find_event_columns() {
-    event_columns_known = true;
-    if (type != RecordType::interaction_event || !plain_instants || columns->synthesize_id ||
-        !columns->fields->constants().empty()) {
-      return;
+  static std::optional<EventColumns> event_columns_of(const ParseSetup& s) {
+    if (s.type != RecordType::interaction_event || s.format != TextFormat::csv || s.columns == nullptr ||
+        !s.instants.plain() || s.columns->synthesize_id || !s.columns->fields->constants().empty()) {
+      return std::nullopt;
     }
-    std::array<std::size_t, event_field::count> of{};
+    EventColumns of{};
     of.fill(no_column);
-    for (std::size_t col = 0; col < columns->slots.size(); ++col) {
-      const std::size_t slot = columns->slots[col];
+    for (std::size_t col = 0; col < s.columns->slots.size(); ++col) {
+      const std::size_t slot = s.columns->slots[col];
       if (slot == max_fields) continue;
-      if (slot >= event_field::count) return;
+      if (slot >= event_field::count) return std::nullopt;
       of[slot] = col;
     }
-    event_columns = of;
+    return of;
   }
 
   // An event read from its columns (false: declined, for the general rules).
@@ -155,6 +155,18 @@ struct RecordParser::Impl {
   void problem(Batch& out, std::uint64_t start, std::uint64_t line, Problem&& p) {
     out.entries.push_back({start, line, static_cast<std::uint32_t>(out.problems.size()), Batch::Kind::problem});
     out.problems.push_back(std::move(p));
+  }
+
+  // A record of `length` bytes that is too long (a problem, not read) or blank (no record):
+  // true when there is nothing more to read.
+  bool skipped(std::uint64_t length, bool blank, Batch& out, std::uint64_t start, std::uint64_t line) {
+    if (length > limit) {
+      problem(out, start, line,
+              Problem{{}, RejectReason::line_too_long,
+                      fmt::format("longer than {} bytes: skipped without being read", limit)});
+      return true;
+    }
+    return blank;
   }
 
   // values → an entry: built here for interactions and surveys, kept raw for the rest.
@@ -213,7 +225,6 @@ struct RecordParser::Impl {
                      Problem{{}, RejectReason::field_count,
                              fmt::format("{} fields under a {}-field header", split.fields.size(), n)});
     }
-    if (!event_columns_known) find_event_columns();
     if (event_columns && split.ascii && take_event_columns(split, out, start, line)) return;
     // Every record of a file sets the same slots (its header's columns, the constants, a
     // synthesized id), so the others are cleared once and only these are written per record.
@@ -268,12 +279,7 @@ void RecordParser::parse(std::string_view record, std::uint64_t length, bool bla
   const bool csv = m.format == TextFormat::csv;
   // At the end of the input, trailing blanks (CSV) or nothing (lines) are no record.
   if (at_end && (csv ? blank : length == 0)) return;
-  if (length > m.limit) {
-    return m.problem(out, start, line,
-                     Problem{{}, RejectReason::line_too_long,
-                             fmt::format("longer than {} bytes: skipped without being read", m.limit)});
-  }
-  if (blank) return;  // a blank line is not a record
+  if (m.skipped(length, blank, out, start, line)) return;
   if (csv) {
     m.parse_csv(record, readable, out, start, line);
   } else {
@@ -284,12 +290,7 @@ void RecordParser::parse(std::string_view record, std::uint64_t length, bool bla
 void RecordParser::parse_split(std::string_view record, const CsvRecord& fields, bool blank, std::uint64_t start,
                                std::uint64_t line, Batch& out) {
   Impl& m = *impl_;
-  if (record.size() > m.limit) {
-    return m.problem(out, start, line,
-                     Problem{{}, RejectReason::line_too_long,
-                             fmt::format("longer than {} bytes: skipped without being read", m.limit)});
-  }
-  if (blank) return;  // a blank line is not a record
+  if (m.skipped(record.size(), blank, out, start, line)) return;
   m.take_csv(fields, out, start, line);
 }
 
